@@ -1,0 +1,147 @@
+"""Separate who says a claim from what is claimed.
+
+"Gerasimov said the soldiers fought" -> content "The soldiers fought", speaker Gerasimov, cue "said".
+Reporting cues ("said", "according to", "believe", quotes) are stripped from the claim text; stance cues
+("confirmed", "denied", "acknowledged") keep the whole sentence, because the verb is the claim.
+Pronoun speakers ("he was quoted as saying") resolve to the person the previous sentences named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .records import Attribution
+
+REPORTING = (r"said|says|say|told reporters|told|stated|states|added|adds|noted|reported|reports|wrote|writes|"
+             r"explained|announced|announces|claimed|claims|insisted|warned|argued|alleged|estimated|estimates|"
+             r"estimate|believed|believes|believe|tweeted|posted|quoted as saying|was quoted as saying|"
+             r"were quoted as saying|is quoted as saying")
+STANCE = r"confirmed|confirms|denied|denies|acknowledged|acknowledges|admitted|admits|rejected|disputed"
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "it"}
+_SPEAKER = r"(?P<speaker>[A-Z“\"]?[^,;:“”\"]{1,80}?)"
+_TAIL = r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\w+)?)?"
+
+_ACCORDING_LEAD = re.compile(r"^According to (?P<speaker>[^,]{2,80}),\s*(?P<content>.+)$", re.S)
+_ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according to (?P<speaker>[^,]{2,80}?)[.!]?$", re.S)
+_QUOTE = re.compile(r"^[“\"](?P<content>.+?)[,.]?[”\"],?\s+(?P<rest>[^“”\"]+?)[.!]?$", re.S)
+_LEAD = re.compile(rf"^{_SPEAKER}\s+(?P<cue>{REPORTING}){_TAIL}(?:\s*,)?\s+(?:that\s+)?(?P<content>.+)$", re.S)
+_STANCE_LEAD = re.compile(rf"^{_SPEAKER}\s+(?:has\s+|have\s+|had\s+)?(?:not\s+)?(?P<cue>{STANCE})\b", re.S)
+_TRAIL_SAID = re.compile(rf"^(?P<content>.+?),\s+{_SPEAKER}\s+(?P<cue>{REPORTING})(?P<extra>(?:\s+[^,]+)?)[.!]?$", re.S)
+_TRAIL_SAID_INVERTED = re.compile(rf"^(?P<content>.+?),\s+(?P<cue>said|says)\s+(?P<speaker>[^,]{{2,80}}?)[.!]?$", re.S)
+_CUE_IN_REST = re.compile(rf"^(?P<speaker>[^,]+?)\s+(?P<cue>{REPORTING})(?P<extra>.*)$", re.S)
+_QUOTED_BY = re.compile(r"\bby (?:the )?(?P<source>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)*(?: news agency)?)")
+_QUOTING = re.compile(r"\bquoting (?P<source>[A-Z][\w’'.]*(?:\s+(?:and\s+)?[A-Z][\w’'.]*)*)")
+_QUOTING_ANY = re.compile(r"\bquoting (?P<source>him|her|them|[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)*)")
+_NAME = re.compile(r"^(?P<name>[A-Z][a-z’'.-]+(?:\s+[A-Z][a-z’'.-]+)+)")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .]{1,30}(?:\s*\([A-Za-z .]+\))?\s*[:—–-]\s+)(?=[A-Z“\"])")
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A sentence split into its asserted content and who asserts it."""
+
+    content: str
+    attribution: Attribution | None
+
+
+def strip_dateline(sentence: str) -> str:
+    """'Seoul: Russia confirmed ...' -> 'Russia confirmed ...'."""
+    match = _DATELINE.match(sentence)
+    return sentence[match.end():] if match and len(sentence) - match.end() > 20 else sentence
+
+
+def _finish(content: str) -> str:
+    content = re.sub(r",\s*”$", "”", content.strip(" ,;:—–-"))
+    if content.count("“") > content.count("”"):  # a quote closed after the attribution we cut
+        content = content.rstrip(".") + "”"
+    content = content.strip()
+    if content.startswith("“") and content.count("“") == 1 and "”" not in content:
+        content = content[1:]
+    if not content:
+        return content
+    content = content[0].upper() + content[1:]
+    return content if content.rstrip("”\"")[-1:] in (".", "!", "?", "…") else content + "."
+
+
+GENERIC_SOURCES = {"reports", "officials", "sources", "analysts", "experts", "police", "witnesses", "residents",
+                   "media", "authorities", "observers", "critics", "investigators", "researchers", "scientists"}
+
+
+def _plausible_speaker(speaker: str) -> bool:
+    words = speaker.split()
+    if speaker.lower() in PRONOUNS:
+        return True
+    if speaker[:1].islower():  # "media reports said", "local officials said", "the ministry said"
+        if words[0] in ("the", "a", "an", "his", "her", "their", "its") and len(words) <= 5:
+            return True
+        return 1 <= len(words) <= 3 and words[-1].lower() in GENERIC_SOURCES
+    return 1 <= len(words) <= 9
+
+
+@dataclass(frozen=True)
+class _Split:
+    content: str
+    speaker: str
+    cue: str
+    keep_sentence: bool = False
+    via: str = ""
+
+
+def attribute(sentence: str, previous_names: list[str] | None = None) -> Attributed:
+    """Split one sentence into content and attribution; `previous_names` resolves pronoun speakers."""
+    sentence = strip_dateline(sentence.strip())
+    split = _match(sentence)
+    if split is None:
+        return Attributed(sentence, None)
+    speaker = " ".join(split.speaker.split()).strip(" ,.")
+    if speaker.lower() in PRONOUNS and previous_names:
+        speaker = previous_names[-1]
+    if split.via:
+        speaker = f"{speaker} (via {split.via.strip(' ,.')})"
+    attribution = Attribution(speaker, split.cue)
+    if split.keep_sentence or len(split.content.split()) < 3:
+        return Attributed(_finish(split.content) if split.keep_sentence else sentence, attribution)
+    return Attributed(_finish(split.content), attribution)
+
+
+def _match(sentence: str) -> _Split | None:
+    if match := _QUOTE.match(sentence):
+        rest = match.group("rest")
+        if cue := _CUE_IN_REST.match(rest):
+            speaker, via = cue.group("speaker"), ""
+            quoting = _QUOTING_ANY.search(cue.group("extra"))
+            quoted_by = _QUOTED_BY.search(cue.group("extra"))
+            if quoting:  # "Sputnik reported quoting her": she spoke, Sputnik carried it
+                speaker, via = quoting.group("source"), speaker
+            elif quoted_by:
+                via = quoted_by.group("source")
+            return _Split(match.group("content"), speaker, "quote", via=via)
+    if match := _ACCORDING_LEAD.match(sentence):
+        return _Split(match.group("content"), match.group("speaker"), "according to")
+    if match := _ACCORDING_TAIL.match(sentence):
+        inner = _match(match.group("content"))
+        if inner:  # "Gerasimov said ..., according to TASS": the speaker is Gerasimov, via TASS
+            return _Split(inner.content, inner.speaker, inner.cue, inner.keep_sentence, match.group("speaker"))
+        return _Split(match.group("content"), match.group("speaker"), "according to")
+    if (match := _TRAIL_SAID.match(sentence)) and _plausible_speaker(match.group("speaker")):
+        speaker = match.group("speaker")
+        quoting = _QUOTING.search(match.group("extra") or "")
+        outer = f"{speaker} quoting {quoting.group('source')}" if quoting else speaker
+        inner = _match(match.group("content"))
+        if inner:  # "Russia confirmed ..., media reports said"
+            return _Split(inner.content, inner.speaker, inner.cue, inner.keep_sentence, outer)
+        return _Split(match.group("content"), outer, match.group("cue"))
+    if (match := _STANCE_LEAD.match(sentence)) and _plausible_speaker(match.group("speaker")):
+        return _Split(sentence, match.group("speaker"), match.group("cue"), keep_sentence=True)
+    if (match := _LEAD.match(sentence)) and _plausible_speaker(match.group("speaker")):
+        return _Split(match.group("content"), match.group("speaker"), match.group("cue"))
+    if match := _TRAIL_SAID_INVERTED.match(sentence):
+        return _Split(match.group("content"), match.group("speaker"), match.group("cue"))
+    return None
+
+
+def leading_name(sentence: str) -> str | None:
+    """The person or body a sentence opens with ('Maria Zakharova, ...' -> 'Maria Zakharova')."""
+    match = _NAME.match(strip_dateline(sentence))
+    return match.group("name") if match else None

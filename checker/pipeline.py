@@ -1,0 +1,100 @@
+"""The whole check: documents -> claims -> pairs -> judgements -> findings -> report."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .claims import extract_all
+from .config import CheckConfig
+from .ingest import load_documents
+from .judge import Judge, load_judge
+from .labels import parse_label_map
+from .pairing import plan_pairs
+from .records import Claim, ClaimPair, Document, Finding, Judgement, Report
+from .relate import Thresholds, relate
+
+
+@dataclass
+class Hooks:
+    """Ways for a front end to watch a run; every hook is optional."""
+
+    note: Callable[[str], None] = lambda _message: None
+    start_scoring: Callable[[int], None] = lambda _total: None
+    advance: Callable[[int], None] = lambda _count: None
+
+
+def judge_pairs(judge: Judge, pairs: Sequence[ClaimPair], advance: Callable[[int], None] | None = None
+                ) -> list[tuple[Judgement, Judgement]]:
+    """Score each pair in both directions; identical text pairs are scored once."""
+    wanted: dict[tuple[str, str], int] = {}
+    for pair in pairs:
+        for key in ((pair.a.text, pair.b.text), (pair.b.text, pair.a.text)):
+            wanted.setdefault(key, len(wanted))
+    keys = list(wanted)
+    scored = judge.judge_batch(keys, advance) if keys else []
+    return [(scored[wanted[(p.a.text, p.b.text)]], scored[wanted[(p.b.text, p.a.text)]]) for p in pairs]
+
+
+def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding]
+                   ) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+    """Each claim's status and how many documents corroborate / dispute it."""
+    corroborating: dict[str, set[str]] = defaultdict(set)
+    disputing: dict[str, set[str]] = defaultdict(set)
+    for finding in findings:
+        target = corroborating if finding.relation == "agreement" else disputing
+        target[finding.pair.a.id].add(finding.pair.b.document_id)
+        target[finding.pair.b.id].add(finding.pair.a.document_id)
+    status, support = {}, {}
+    for claim in claims:
+        agree, dispute = len(corroborating[claim.id]), len(disputing[claim.id])
+        support[claim.id] = (agree, dispute)
+        status[claim.id] = ("mixed" if agree and dispute else "corroborated" if agree
+                            else "contradicted" if dispute else "novel")
+    return status, support
+
+
+def check(
+    paths: Sequence[str | Path],
+    config: CheckConfig = CheckConfig(),
+    judge: Judge | None = None,
+    against: Sequence[str | Path] = (),
+    hooks: Hooks | None = None,
+    embed: Callable | None = None,
+) -> Report:
+    """Check the articles under `paths` (and, in gate mode, against the corpus under `against`)."""
+    hooks = hooks or Hooks()
+    new_documents = load_documents(paths, hooks.note, config.max_file_mb)
+    corpus: list[Document] = load_documents(against, hooks.note, config.max_file_mb) if against else []
+    documents = _merge(new_documents, corpus)
+    claims = extract_all(documents)
+    new_ids = {d.id for d in new_documents} if against else None
+    if embed is None and not config.exhaustive and len(claims) > config.max_exhaustive_claims:
+        from .embedding import SentenceEmbedder
+
+        embed = SentenceEmbedder()
+    plan = plan_pairs(claims, within=config.within, exhaustive=config.exhaustive,
+                      max_exhaustive=config.max_exhaustive_claims, neighbours=config.neighbours,
+                      embed=embed, new_ids=new_ids)
+    if judge is None:
+        judge = load_judge(config.model, backend=config.backend, max_length=config.max_length,
+                           batch_size=config.batch_size, trust_remote_code=config.trust_remote_code,
+                           label_map=parse_label_map(config.label_map))
+    hooks.start_scoring(2 * len(plan.pairs))
+    judged = judge_pairs(judge, plan.pairs, hooks.advance)
+    thresholds = Thresholds(config.contradiction_threshold, config.agreement_threshold)
+    findings = [f for pair, (fwd, bwd) in zip(plan.pairs, judged) if (f := relate(pair, fwd, bwd, thresholds))]
+    findings.sort(key=lambda f: (f.relation != "contradiction", -f.score, f.id))
+    status, support = claim_statuses(claims, findings)
+    notes = () if plan.exhaustive else (
+        f"candidate pairing: scored {len(plan.pairs)} of {plan.considered} possible pairs (--exhaustive scores all)",)
+    return Report(tuple(documents), tuple(claims), tuple(findings), status, support, plan.considered,
+                  len(plan.pairs), judge.info, notes=notes)
+
+
+def _merge(new: list[Document], corpus: list[Document]) -> list[Document]:
+    """New documents first; a corpus file that is also given as new is not read twice."""
+    seen = {(Path(d.path).resolve(), d.id) for d in new}
+    return new + [d for d in corpus if (Path(d.path).resolve(), d.id) not in seen]

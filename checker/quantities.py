@@ -1,0 +1,273 @@
+"""Deterministic number, amount and date conflicts between two claims about the same thing.
+
+Each quantity becomes an interval: "3,000" is exact up to its rounding (2,950-3,050), "about 3,000"
+allows 15%, "more than 3,000" is open above. Two claims conflict when they count the same unit
+(troops/soldiers, dollars, percent) in intervals that cannot overlap, and otherwise say nearly the
+same words. Formats are normalised: "3 000", "3k", "$2.5 billion" = "2.5 billion dollars", "six".
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
+          "trillion": 1e12, "tn": 1e12}
+WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
+                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
+                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
+                "hundred": 100, "dozen": 12}
+CURRENCY_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+CURRENCY_WORDS = {"dollar": "dollar", "dollars": "dollar", "usd": "dollar", "euro": "euro", "euros": "euro",
+                  "eur": "euro", "pound": "pound", "pounds": "pound", "gbp": "pound", "yen": "yen", "yuan": "yuan",
+                  "rubles": "ruble", "roubles": "ruble", "won": "won"}
+SYNONYMS = {"soldier": "troop", "troop": "troop", "fighter": "troop", "serviceman": "troop", "servicemen": "troop",
+            "people": "person", "person": "person", "protester": "protester", "demonstrator": "protester",
+            "percent": "percent", "per cent": "percent", "%": "percent", "pc": "percent",
+            "casualty": "casualty", "death": "death", "dead": "death", "killed": "death", "fatality": "death",
+            "child": "child", "children": "child", "men": "man", "women": "woman"}
+HEDGES = {
+    "about": (0.9, 1.1), "around": (0.9, 1.1), "some": (0.9, 1.1), "roughly": (0.9, 1.1),
+    "approximately": (0.9, 1.1), "approx": (0.9, 1.1), "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1),
+    "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0), "just under": (0.9, 1.0),
+    "more than": (1.0, math.inf), "over": (1.0, math.inf), "at least": (1.0, math.inf), "upwards of": (1.0, math.inf),
+    "in excess of": (1.0, math.inf), "just over": (1.0, 1.15), "up to": (0.0, 1.0), "fewer than": (0.0, 1.0),
+    "less than": (0.0, 1.0), "under": (0.0, 1.0), "at most": (0.0, 1.0), "no more than": (0.0, 1.0),
+    "several": (0.5, 3.0), "tens of": (1.0, 10.0), "hundreds of": (1.0, 10.0), "thousands of": (1.0, 10.0),
+}
+INCREMENTAL = re.compile(r"\b(another|additional|extra|further|more)\s*$", re.I)
+MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+          "november", "december")
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+_HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
+_NUM = r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+_WORDNUM = "|".join(WORD_NUMBERS)
+_QUANTITY = re.compile(
+    rf"(?P<hedge>\b(?:{_HEDGE_RE})\s+)?(?P<currency>[$€£¥])?\s?(?P<number>{_NUM}|\b(?:{_WORDNUM})\b)"
+    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|[kKmMbB])\b)?"
+    rf"(?:\s?(?P<percent>%|percent\b|per cent\b))?"
+    rf"(?P<after>(?:\s+[a-zA-Z][\w-]*){{0,3}})",
+    re.I,
+)
+_VOTE = re.compile(rf"\b(?P<a>\d+|{_WORDNUM})\s*(?:to|-|–)\s*(?P<b>\d+|{_WORDNUM})\b(?=[^.]*\b(vote|voted|ruling|ruled|decision|margin|majority)\b)|"
+                   rf"\b(vote|voted|ruling|ruled|decision|margin)\b[^.]*?\b(?P<c>\d+|{_WORDNUM})\s*(?:to|-|–)\s*(?P<d>\d+|{_WORDNUM})\b", re.I)
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_MONTH = re.compile(r"\b(?P<prep>in|on|by|since|until|from|during|before|after)?\s*(?P<month>" + "|".join(MONTHS) + r")\b", re.I)
+_WEEKDAY = re.compile(r"\b(?P<prep>on|by|since|until|from|last|next)?\s*(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
+_WORD = re.compile(r"[a-z][a-z'’-]+")
+_STOP = frozenset("the a an of to in and or is are was were be been being for on at by with from that this it as has "
+                  "have had not no he she they we you i his her their its our will would can could may might said "
+                  "says some about around more than over nearly almost up least under there which who whom what "
+                  "when where while also other another".split())
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number in a claim, as the interval it allows, with the thing it counts."""
+
+    text: str
+    value: float
+    low: float
+    high: float
+    unit: str | None
+    incremental: bool
+
+
+@dataclass(frozen=True)
+class QuantityConflict:
+    """Why two claims cannot both be right."""
+
+    kind: str  # numeric | quantity | date
+    detail: str
+
+
+def _parse_number(raw: str) -> float | None:
+    raw = raw.lower()
+    if raw in WORD_NUMBERS:
+        return float(WORD_NUMBERS[raw])
+    cleaned = re.sub(r"[,\u202f\u00a0 ]", "", raw)
+    try:
+        return float(cleaned)
+    except ValueError:
+        return None
+
+
+def _precision(number_text: str, scale: float) -> float:
+    """How far a reporter's rounding may stretch a number: '3,000' -> 450, '3,127' -> 0.5, '1.2' bn -> 0.05 bn.
+
+    A round number is read as rounded at its last non-zero digit, capped at 15% of its value.
+    """
+    digits = re.sub(r"[^\d.]", "", number_text)
+    if "." in digits:
+        return 0.5 * 10 ** -len(digits.split(".")[1]) * scale
+    zeros = len(digits) - len(digits.rstrip("0"))
+    if not zeros or not digits.rstrip("0"):
+        return 0.5 * scale
+    return min(0.5 * 10**zeros, 0.15 * float(digits)) * scale
+
+
+def _unit(after: str, currency: str | None, percent: str | None) -> str | None:
+    """The thing counted: the first plural or known noun after the number ('6,000 North Korean soldiers')."""
+    if percent:
+        return "percent"
+    if currency:
+        return CURRENCY_SYMBOLS[currency]
+    words = [w.lower().strip(".,;:") for w in after.split()]
+    for word in words:
+        if word in CURRENCY_WORDS:
+            return CURRENCY_WORDS[word]
+    if words[:2] == ["of", "them"] or words[:2] == ["of", "those"]:
+        return "them"
+    if words[:2] == ["of", "the"]:
+        words = words[2:]
+    if not words or words[0] in _STOP or words[0] in ("of", "to", "per", "a"):
+        return None
+    for word in words[:3]:
+        if word in _STOP:
+            break
+        singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
+        if word in SYNONYMS or singular in SYNONYMS:
+            return SYNONYMS.get(word) or SYNONYMS[singular]
+        if word.endswith("s") and not word.endswith("ss"):
+            return singular
+    return words[0][:-1] if words[0].endswith("s") else words[0]
+
+
+def _unit_words(after: str, unit: str) -> str:
+    """The words after a number up to the one that names its unit ('of them', 'North Korean soldiers')."""
+    taken = []
+    for word in after.split()[:4]:
+        taken.append(word.strip(".,;:"))
+        lowered = taken[-1].lower()
+        singular = lowered[:-1] if lowered.endswith("s") else lowered
+        if unit in (lowered, singular, SYNONYMS.get(lowered), SYNONYMS.get(singular), CURRENCY_WORDS.get(lowered)):
+            return " ".join(taken)
+    return taken[0] if taken else ""
+
+
+def extract_quantities(text: str) -> list[Quantity]:
+    """Every countable quantity in a claim (years are dates, not quantities)."""
+    found = []
+    for match in _QUANTITY.finditer(text):
+        number_text = match.group("number")
+        value = _parse_number(number_text)
+        if value is None:
+            continue
+        scale_word = (match.group("scale") or "").lower()
+        after = match.group("after") or ""
+        if scale_word in ("m", "b") and after.strip()[:1].isalpha() and not match.group("currency"):
+            scale_word = ""  # "3 m tall" or "5 b" are not millions/billions
+        if not scale_word and re.match(r"\s*(thousand|million|billion|trillion)\b", after, re.I):
+            continue
+        scale = SCALES.get(scale_word, 1.0)
+        if not match.group("currency") and not match.group("percent") and not scale_word and _YEAR.fullmatch(number_text):
+            continue
+        if text[match.end("number"): match.end("number") + 1] == "-" or \
+                re.match(r"\s*(am|pm|a\.m|p\.m|years? old|year-old)\b", after, re.I):
+            continue
+        hedge = (match.group("hedge") or "").strip().lower()
+        value *= scale
+        precision = _precision(number_text, scale) if number_text[0].isdigit() else 0.0
+        low_factor, high_factor = HEDGES.get(hedge, (1.0, 1.0))
+        if hedge:  # the hedge states the allowed range itself
+            low, high = value * low_factor, value * high_factor if math.isfinite(high_factor) else math.inf
+        else:  # a bare number is read as rounded at its last non-zero digit
+            low, high = value - precision, value + precision
+        incremental = bool(INCREMENTAL.search(text[: match.start()]))
+        unit = _unit(after, match.group("currency"), match.group("percent"))
+        core_end = match.end("percent") if match.group("percent") else match.end("scale") if scale_word else match.end("number")
+        core = text[match.start(): core_end].strip()
+        label = core if match.group("percent") or not unit else f"{core} {_unit_words(after, unit)}".strip()
+        found.append(Quantity(label, value, max(low, 0.0), high,
+                              unit, incremental))
+    return found
+
+
+def content_words(text: str) -> set[str]:
+    """Lower-cased content words, without numbers, months and weekdays."""
+    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and w not in MONTHS and w not in WEEKDAYS
+            and w not in WORD_NUMBERS}
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the smaller claim's content words that the other claim also uses."""
+    words_a, words_b = content_words(a), content_words(b)
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / min(len(words_a), len(words_b))
+
+
+def same_topic(a: str, b: str, min_overlap: float = 0.6) -> bool:
+    """Nearly the same words apart from the numbers: at least `min_overlap` of the smaller claim, and 3 words."""
+    words_a, words_b = content_words(a), content_words(b)
+    if not words_a or not words_b:
+        return False
+    shared = len(words_a & words_b)
+    smaller = min(len(words_a), len(words_b))
+    return shared / smaller >= min_overlap and shared >= min(3, smaller)
+
+
+def find_conflict(a: str, b: str, min_overlap: float = 0.6) -> QuantityConflict | None:
+    """A number, vote or date conflict between two claims that talk about the same thing, or None."""
+    if not same_topic(a, b, min_overlap):
+        return None
+    return _vote_conflict(a, b) or _quantity_conflict(a, b) or _date_conflict(a, b)
+
+
+def _quantity_conflict(a: str, b: str) -> QuantityConflict | None:
+    left = [q for q in extract_quantities(a) if q.unit and not q.incremental]
+    right = [q for q in extract_quantities(b) if q.unit and not q.incremental]
+    for q in left:
+        same_unit = [r for r in right if r.unit == q.unit]
+        if not same_unit or any(_intervals_meet(q, r) for r in same_unit):
+            continue
+        r = same_unit[0]
+        kind = "quantity" if q.unit in ("percent", *CURRENCY_SYMBOLS.values(), *CURRENCY_WORDS.values()) else "numeric"
+        return QuantityConflict(kind, f"{q.text} vs {r.text}")
+    return None
+
+
+def _intervals_meet(q: Quantity, r: Quantity) -> bool:
+    return q.low <= r.high and r.low <= q.high
+
+
+def _vote_conflict(a: str, b: str) -> QuantityConflict | None:
+    va, vb = _vote(a), _vote(b)
+    if va and vb and va != vb:
+        return QuantityConflict("numeric", f"vote {va[0]}-{va[1]} vs {vb[0]}-{vb[1]}")
+    return None
+
+
+def _vote(text: str) -> tuple[int, int] | None:
+    match = _VOTE.search(text)
+    if not match:
+        return None
+    first, second = (match.group("a"), match.group("b")) if match.group("a") else (match.group("c"), match.group("d"))
+    x, y = _parse_number(first), _parse_number(second)
+    return (int(x), int(y)) if x is not None and y is not None else None
+
+
+def _date_conflict(a: str, b: str) -> QuantityConflict | None:
+    for pattern, group in ((_MONTH, "month"), (_WEEKDAY, "day")):
+        left = {m.group(group).lower() for m in pattern.finditer(a) if not _is_may_modal(m, a)}
+        right = {m.group(group).lower() for m in pattern.finditer(b) if not _is_may_modal(m, b)}
+        if left and right and not left & right:
+            return QuantityConflict("date", f"{_names(left)} vs {_names(right)}")
+    years_a, years_b = set(_YEAR.findall(a)), set(_YEAR.findall(b))
+    if years_a and years_b and not years_a & years_b:
+        return QuantityConflict("date", f"{'/'.join(sorted(years_a))} vs {'/'.join(sorted(years_b))}")
+    return None
+
+
+def _names(words: set[str]) -> str:
+    return "/".join(sorted(w.capitalize() for w in words))
+
+
+def _is_may_modal(match: re.Match[str], text: str) -> bool:
+    if match.group(0).strip().lower() != "may" and not match.group(0).lower().endswith(" may"):
+        return False
+    following = text[match.end(): match.end() + 12]
+    return not re.match(r"\s*(\d|,|\.|$)", following) and not match.group("prep")

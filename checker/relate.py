@@ -1,0 +1,69 @@
+"""Turn the two directions of a judged pair, plus the deterministic checks, into one relation.
+
+Contradiction is checked first (a number/date conflict, or the model's contradiction in either
+direction), then agreement (entailment in either direction), else the pair is novelty and yields no
+finding. Each finding names its kind: numeric, quantity, date, negation, attribution or nli.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+
+from .quantities import find_conflict, overlap
+from .records import ClaimPair, Finding, Judgement
+
+_NEGATION = re.compile(r"\b(not|no|never|n't|neither|nor|none|without|denied|denies|deny|refused|rejected)\b|n't\b",
+                       re.I)
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Probability a relation needs before the report shows it."""
+
+    contradiction: float = 0.75
+    agreement: float = 0.75
+    # a numeric/date conflict also needs this much content-word overlap to count as "the same thing"
+    same_topic_overlap: float = 0.6
+
+
+def finding_id(text_a: str, text_b: str, relation: str) -> str:
+    """Stable across runs and independent of order: derived from both claim texts and the relation."""
+    first, second = sorted((" ".join(text_a.split()), " ".join(text_b.split())))
+    digest = hashlib.sha1(f"{relation}\x1f{first}\x1f{second}".encode()).hexdigest()
+    return f"{relation[0].upper()}-{digest[:12]}"
+
+
+def negation_kind(a: str, b: str) -> bool:
+    """One claim negates what the other asserts, in nearly the same words."""
+    return bool(_NEGATION.search(a)) != bool(_NEGATION.search(b)) and overlap(a, b) >= 0.5
+
+
+def relate(pair: ClaimPair, forward: Judgement, backward: Judgement,
+           thresholds: Thresholds = Thresholds()) -> Finding | None:
+    """The finding for one pair, or None when the pair is only novelty."""
+    a, b = pair.a.text, pair.b.text
+    contradiction = max(forward.contradiction, backward.contradiction)
+    agreement = max(forward.entailment, backward.entailment)
+    conflict = find_conflict(a, b, thresholds.same_topic_overlap)
+    if conflict is not None:
+        score = max(contradiction, 0.9)
+        return Finding(finding_id(a, b, "contradiction"), "contradiction", conflict.kind, round(score, 4), pair,
+                       forward, backward, conflict.detail)
+    if contradiction >= thresholds.contradiction:
+        kind = "negation" if negation_kind(a, b) else _attribution_kind(pair) or "nli"
+        return Finding(finding_id(a, b, "contradiction"), "contradiction", kind, round(contradiction, 4), pair,
+                       forward, backward)
+    if agreement >= thresholds.agreement:
+        return Finding(finding_id(a, b, "agreement"), "agreement", "nli", round(agreement, 4), pair,
+                       forward, backward)
+    return None
+
+
+def _attribution_kind(pair: ClaimPair) -> str | None:
+    """Different speakers on each side: the conflict is between sources, not within one."""
+    left, right = pair.a.attribution, pair.b.attribution
+    if left and right and left.speaker.split(" (")[0] != right.speaker.split(" (")[0]:
+        return "attribution"
+    return None

@@ -1,0 +1,73 @@
+"""The JSON report: schema `checker.report/1`, a stable contract for other tools."""
+
+from __future__ import annotations
+
+import json
+from typing import TextIO
+
+from ..records import Claim, Finding, Report
+
+SCHEMA = "checker.report/1"
+
+
+def _side(claim: Claim) -> dict:
+    return {"document": claim.document_id, "claim": claim.id, "text": claim.text, "line": claim.line,
+            "attribution": _attribution(claim)}
+
+
+def _attribution(claim: Claim) -> dict | None:
+    if claim.attribution is None:
+        return None
+    return {"speaker": claim.attribution.speaker, "cue": claim.attribution.cue}
+
+
+def finding_dict(finding: Finding) -> dict:
+    """One finding as the JSON contract spells it."""
+    return {
+        "id": finding.id,
+        "relation": finding.relation,
+        "kind": finding.kind,
+        "score": finding.score,
+        "detail": finding.detail,
+        "a": _side(finding.pair.a),
+        "b": _side(finding.pair.b),
+        "probabilities": {k: round(v, 4) for k, v in finding.probabilities().items()},
+    }
+
+
+def report_dict(report: Report) -> dict:
+    """The whole report as plain data."""
+    claims_by_doc: dict[str, list[Claim]] = {}
+    for claim in report.claims:
+        claims_by_doc.setdefault(claim.document_id, []).append(claim)
+    return {
+        "schema": SCHEMA,
+        "model": {"name": report.model.name, "backend": report.model.backend, "path": report.model.path,
+                  **report.model.extra},
+        "summary": {
+            "documents": len(report.documents),
+            "claims": len(report.claims),
+            "pairs_considered": report.pairs_considered,
+            "pairs_scored": report.pairs_scored,
+            "contradictions": report.count("contradiction"),
+            "agreements": report.count("agreement"),
+            "novel_claims": sum(1 for s in report.claim_status.values() if s == "novel"),
+            "suppressed": report.suppressed,
+        },
+        "documents": [
+            {"id": d.id, "path": d.path, "title": d.title, "date": d.date, "url": d.url,
+             "claims": [{"id": c.id, "text": c.text, "sentence": c.sentence, "start": c.start, "end": c.end,
+                         "line": c.line, "attribution": _attribution(c), "status": report.claim_status[c.id],
+                         "corroborated_by": report.support[c.id][0], "disputed_by": report.support[c.id][1],
+                         "title": c.is_title}
+                        for c in claims_by_doc.get(d.id, [])]}
+            for d in report.documents
+        ],
+        "findings": [finding_dict(f) for f in report.findings],
+        "notes": list(report.notes),
+    }
+
+
+def render_json(report: Report, out: TextIO) -> None:
+    json.dump(report_dict(report), out, ensure_ascii=False, indent=2)
+    out.write("\n")

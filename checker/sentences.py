@@ -1,0 +1,47 @@
+"""Sentence segmentation with exact character spans (pysbd, which knows abbreviations, decimals, quotes)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # pysbd builds its rule tables once; reuse them
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) character spans of the sentences of `text`, paragraph by paragraph.
+
+    Paragraph breaks always end a sentence; inside a paragraph pysbd decides. Spans exclude the
+    surrounding white space, so `text[start:end]` is the sentence exactly as written.
+    """
+    spans: list[tuple[int, int]] = []
+    position = 0
+    for block in [*_PARAGRAPH.finditer(text), None]:
+        block_end = block.start() if block else len(text)
+        _split_block(text, position, block_end, spans)
+        if block:
+            position = block.end()
+    return spans
+
+
+def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    block = text[start:end]
+    if not block.strip():
+        return
+    cursor = 0
+    for sentence in _segmenter().segment(block):
+        piece = sentence.strip()
+        if not piece:
+            continue
+        found = block.find(piece, cursor)
+        if found < 0:  # pysbd normalised something; fall back to a whitespace-tolerant search
+            found = cursor + (len(block[cursor:]) - len(block[cursor:].lstrip()))
+        spans.append((start + found, start + found + len(piece)))
+        cursor = found + len(piece)

@@ -1,0 +1,100 @@
+from pathlib import Path
+
+import pytest
+
+from checker.attribution import attribute
+from checker.claims import extract_all, extract_claims, is_claim_sentence
+from checker.ingest import load_documents
+from checker.records import Document
+from checker.sentences import split_sentences
+from conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def seed_claims():
+    documents = load_documents([SEEDS / "000_be98cb181ba6487c.txt"])
+    return documents[0], extract_all(documents)
+
+
+def test_spans_point_at_the_source_file(seed_claims):
+    document, claims = seed_claims
+    source = Path(document.path).read_text(encoding="utf-8")
+    for claim in claims:
+        assert source[claim.start:claim.end] == claim.sentence
+        assert source.count("\n", 0, claim.start) + 1 == claim.line
+
+
+def test_title_is_a_claim_without_the_source_tag(seed_claims):
+    _, claims = seed_claims
+    assert claims[0].is_title and claims[0].line == 1
+    assert claims[0].text == "Russia confirms for first time North Korean troop dispatch to Ukraine war."
+
+
+def test_attribution_moves_the_speaker_out_of_the_text(seed_claims):
+    _, claims = seed_claims
+    by_text = {c.text: c for c in claims}
+    troops = by_text["The North has sent some 11,000 troops to front lines in Ukraine since last October in support "
+                     "of Moscow’s aggression."]
+    assert troops.attribution.speaker == "South Korea and the US" and troops.attribution.cue == "believe"
+    quote = next(c for c in claims if c.text.startswith("I want specially to note"))
+    assert quote.attribution.speaker.startswith("Valery Gerasimov")  # "he was quoted as saying" resolved
+    zakharova = next(c for c in claims if c.text.startswith("Gerasimov reported that"))
+    assert zakharova.attribution.speaker.startswith("Maria Zakharova")
+    assert "Sputnik" in zakharova.attribution.speaker
+
+
+def test_stance_verbs_stay_in_the_claim(seed_claims):
+    _, claims = seed_claims
+    denial = next(c for c in claims if "has not confirmed" in c.text)
+    assert denial.text == "North Korea has not confirmed the dispatch."
+    assert denial.attribution.speaker == "North Korea"
+
+
+def test_joined_reported_facts_are_split(seed_claims):
+    _, claims = seed_claims
+    texts = [c.text for c in claims]
+    assert "Some 4,000 of them have been wounded." in texts
+    assert "The North may have sent another 3,000 soldiers to Russia early this year." in texts
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        ("Police said 3,000 protesters gathered.", "3,000 protesters gathered.", "Police"),
+        ("According to the ministry, the bridge will open in May.", "The bridge will open in May.", "the ministry"),
+        ("The bridge will open in May, the ministry said.", "The bridge will open in May.", "the ministry"),
+        ("The bridge will open in May, said Jane Doe.", "The bridge will open in May.", "Jane Doe"),
+        ("“We will win,” the minister told reporters.", "We will win.", "the minister"),
+    ],
+)
+def test_attribution_patterns(sentence, content, speaker):
+    result = attribute(sentence)
+    assert result.content == content
+    assert result.attribution.speaker == speaker
+
+
+def test_unattributed_sentence_keeps_its_text():
+    result = attribute("The bridge opened in May.")
+    assert result.attribution is None and result.content == "The bridge opened in May."
+
+
+def test_questions_and_fragments_are_not_claims():
+    assert not is_claim_sentence("Is this the end of the deployment?")
+    assert not is_claim_sentence("Read more")
+    assert not is_claim_sentence("Seoul")
+    assert is_claim_sentence("The army captured two soldiers.")
+
+
+def test_segmenter_handles_abbreviations_decimals_and_quotes():
+    text = "The U.S. economy grew 2.5 percent, Dr. Smith said. “Is it over?” he asked. Prices rose."
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == ["The U.S. economy grew 2.5 percent, Dr. Smith said.", "“Is it over?” he asked.",
+                         "Prices rose."]
+
+
+def test_claims_of_a_document_without_title():
+    document = Document(id="d", path="d.txt", title="", date=None,
+                        text="Officials said the dam burst at dawn. Was anyone hurt?\n\nRescuers found 12 people.")
+    claims = extract_claims(document)
+    assert [c.text for c in claims] == ["The dam burst at dawn.", "Rescuers found 12 people."]
+    assert claims[1].line == 3

@@ -1,0 +1,125 @@
+import csv
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from checker import cli, pipeline
+from conftest import SEEDS, FakeJudge
+
+runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def use_fake_judge(monkeypatch):
+    monkeypatch.setattr(pipeline, "load_judge", lambda *args, **kwargs: FakeJudge())
+
+
+def run(*args):
+    return runner.invoke(cli.app, list(args))
+
+
+def test_json_report_has_the_contract_keys():
+    result = run("check", str(SEEDS), "--format", "json", "--fail-on", "none")
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.stdout)
+    assert report["schema"] == "checker.report/1"
+    assert set(report["summary"]) >= {"documents", "claims", "pairs_considered", "pairs_scored", "contradictions",
+                                      "agreements", "novel_claims"}
+    assert report["summary"]["documents"] == 4
+    claim = report["documents"][0]["claims"][0]
+    assert set(claim) >= {"id", "text", "start", "end", "line", "attribution", "status"}
+    assert claim["status"] in ("corroborated", "contradicted", "mixed", "novel")
+    finding = report["findings"][0]
+    assert set(finding) >= {"id", "relation", "kind", "score", "a", "b", "probabilities"}
+    assert set(finding["a"]) >= {"document", "claim", "text"}
+    assert set(finding["probabilities"]) == {"entailment", "neutral", "contradiction"}
+
+
+def test_exit_codes_follow_fail_on():
+    assert run("check", str(SEEDS), "--format", "json").exit_code == 1  # the seeds contain contradictions
+    assert run("check", str(SEEDS), "--format", "json", "--fail-on", "none").exit_code == 0
+
+
+def test_every_format_renders(tmp_path):
+    for fmt in ("text", "markdown", "csv", "sarif", "junit"):
+        out = tmp_path / f"report.{fmt}"
+        result = run("check", str(SEEDS), "--format", fmt, "--output", str(out), "--fail-on", "none")
+        assert result.exit_code == 0, result.output
+        assert out.stat().st_size > 100
+    rows = list(csv.DictReader(io.StringIO((tmp_path / "report.csv").read_text(encoding="utf-8"))))
+    assert rows and {"relation", "kind", "claim_a", "claim_b", "line_a", "document_b"} <= set(rows[0])
+    sarif = json.loads((tmp_path / "report.sarif").read_text(encoding="utf-8"))
+    assert sarif["version"] == "2.1.0"
+    result = sarif["runs"][0]["results"][0]
+    assert len(result["locations"]) == 2 and result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
+
+
+@pytest.mark.parametrize(
+    ("setup", "args", "expected"),
+    [
+        (lambda p: p.mkdir(), lambda p: [str(p)], "no articles found"),
+        (lambda p: p.write_bytes(b""), lambda p: [str(p)], "empty file"),
+        (lambda p: p.write_bytes(b"\x00\x01\x02"), lambda p: [str(p)], "binary file"),
+        (lambda p: p.write_bytes("d\u00e9j\u00e0 vu".encode("latin-1")), lambda p: [str(p)], "not UTF-8"),
+        (lambda p: None, lambda p: [str(p)], "no such file"),
+        (lambda p: None, lambda p: [str(SEEDS), "--format", "yaml"], "--format"),
+        (lambda p: None, lambda p: [str(SEEDS), "--fail-on", "sometimes"], "--fail-on"),
+    ],
+    ids=["empty-folder", "empty-file", "binary", "non-utf8", "missing", "unknown-format", "bad-fail-on"],
+)
+def test_bad_input_is_one_line_exit_2_and_no_output_file(tmp_path, setup, args, expected):
+    target = tmp_path / "input.txt"
+    setup(target)
+    out = tmp_path / "out.json"
+    result = run("check", *args(target), "--output", str(out))
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+    assert not out.exists() and not list(tmp_path.glob(".out.json.*"))
+
+
+def test_fifty_megabyte_file_is_refused(tmp_path):
+    big = tmp_path / "big.txt"
+    with big.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    result = run("check", str(big))
+    assert result.exit_code == 2 and "big.txt" in result.stderr and "MB" in result.stderr
+
+
+def test_baseline_round_trip(tmp_path):
+    baseline = tmp_path / "baseline.json"
+    first = run("check", str(SEEDS), "--baseline", str(baseline), "--update-baseline", "--format", "json")
+    assert baseline.exists()
+    second = run("check", str(SEEDS), "--baseline", str(baseline), "--format", "json")
+    assert second.exit_code == 0, second.output
+    report = json.loads(second.stdout)
+    assert report["findings"] == []
+    assert report["summary"]["suppressed"] == len(json.loads(first.stdout)["findings"]) > 0
+
+
+def test_against_checks_only_new_articles(tmp_path):
+    new = tmp_path / "new.txt"
+    new.write_text("North Korea has confirmed the dispatch.\n", encoding="utf-8")
+    result = run("check", str(new), "--against", str(SEEDS), "--format", "json", "--fail-on", "none")
+    report = json.loads(result.stdout)
+    assert all("new" in (f["a"]["document"], f["b"]["document"]) for f in report["findings"])
+    assert any(f["relation"] == "contradiction" for f in report["findings"])
+
+
+def test_every_command_has_help():
+    for command in ("check", "eval", "train", "export", "contrast", "score"):
+        result = run(command, "--help")
+        assert result.exit_code == 0 and "Usage" in result.output, command
+    assert runner.invoke(cli.check_app, ["--help"]).exit_code == 0
+
+
+def test_cli_import_is_light():
+    code = ("import sys, checker.cli; heavy = [m for m in ('torch', 'transformers', 'onnxruntime', 'datasets') "
+            "if m in sys.modules]; print(heavy)")
+    output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert output.strip() == "[]"

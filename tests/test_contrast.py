@@ -1,0 +1,53 @@
+import json
+import random
+from collections import Counter
+
+import pytest
+
+from checker.contrast import (EDITS, change_date, change_number, contrast_pairs, flip_attribution, is_probe,
+                              negate, remove_negation, round_number)
+from conftest import CASES
+
+PROBES = CASES / "contrast_probes.jsonl"
+LABELS = {"entailment", "neutral", "contradiction"}
+
+
+def test_edits_label_by_construction():
+    rng = random.Random(0)
+    assert negate("The council has approved the plan.", rng) == ("The council has not approved the plan.",
+                                                                  "contradiction")
+    assert remove_negation("North Korea has not confirmed the dispatch.", rng) == (
+        "North Korea has confirmed the dispatch.", "contradiction")
+    changed, label = change_number("Police counted 3,000 protesters.", rng)
+    assert label == "contradiction" and "3,000" not in changed
+    rounded, label = round_number("Police counted 3,127 protesters.", rng)
+    assert label == "entailment" and "3,127" not in rounded
+    moved, label = change_date("The museum opens in March 2025.", rng)
+    assert label == "contradiction" and moved != "The museum opens in March 2025."
+    assert flip_attribution("The minister said the talks had collapsed overnight.", rng) == (
+        "The minister denied that the talks had collapsed overnight.", "contradiction")
+
+
+def test_generator_is_deterministic():
+    sentences = ["The council has approved the budget of 1.2 billion euros on Monday.",
+                 "Police said 3,127 protesters gathered in the square in March 2024."]
+    assert list(contrast_pairs(sentences, seed=3)) == list(contrast_pairs(sentences, seed=3))
+
+
+def test_probe_file_is_valid_and_held_apart():
+    rows = [json.loads(line) for line in PROBES.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) > 500
+    counts = Counter(r["phenomenon"] for r in rows)
+    assert set(counts) <= set(EDITS) | {"hedge_premise", "fact_added"}
+    assert {"negation", "number", "date"} <= set(counts)
+    for row in rows:
+        assert row["label"] in LABELS and row["premise"] and row["hypothesis"]
+        assert row["premise"] != row["hypothesis"]
+    originals = {r["premise"] for r in rows if r["phenomenon"] in ("clause_dropped", "fact_added", "role_swap")}
+    assert all(is_probe(p, 10) for p in originals)  # probes come only from the held-apart slice
+
+
+@pytest.mark.parametrize("phenomenon", ["negation", "number", "date"])
+def test_probe_phenomena_have_enough_rows(phenomenon):
+    rows = [json.loads(line) for line in PROBES.read_text(encoding="utf-8").splitlines()]
+    assert sum(r["phenomenon"] == phenomenon for r in rows) >= 100

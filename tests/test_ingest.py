@@ -1,0 +1,86 @@
+from pathlib import Path
+
+import pytest
+
+from checker.errors import InputError, NoDocumentsError
+from checker.ingest import load_documents
+from conftest import SEEDS
+
+
+def test_seed_header_gives_title_date_and_body_offset():
+    [document] = [d for d in load_documents([SEEDS]) if d.id == "000_be98cb181ba6487c"]
+    assert document.date == "2025-04-27"
+    assert document.title.startswith("Russia confirms for first time North Korean troop dispatch")
+    source = Path(document.path).read_text(encoding="utf-8")
+    assert source[document.body_offset:] == document.text
+    assert document.text.lstrip().startswith("Seoul: Russia confirmed")
+
+
+def test_every_seed_format_is_read():
+    documents = {d.id: d for d in load_documents([SEEDS])}
+    assert set(documents) == {"000_be98cb181ba6487c", "001_pyongyang_confirms", "002_moscow_acknowledges",
+                              "003_kyiv_reaction"}
+    assert documents["002_moscow_acknowledges"].title == "Moscow acknowledges North Korean soldiers fought in Kursk"
+    assert documents["002_moscow_acknowledges"].date == "2025-04-27"
+
+
+def test_html_keeps_article_text_only():
+    document = next(d for d in load_documents([SEEDS]) if d.id == "003_kyiv_reaction")
+    assert document.date == "2025-04-28"
+    assert document.title.startswith("Kyiv says Russia's admission")
+    assert "Zelensky called on China" in document.text
+    for junk in ("Subscribe", "analytics", "Copyright", "ten recipes", "font-family"):
+        assert junk not in document.text
+
+
+def test_json_and_jsonl(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"id": "x1", "text": "One thing happened today in town.", "date": "2024-01-02"}\n'
+                                      '{"text": "Another thing happened.", "title": "T"}\n', encoding="utf-8")
+    (tmp_path / "b.json").write_text('[{"id": "y", "text": "A third thing.", "url": "http://e.x"}]', encoding="utf-8")
+    documents = {d.id: d for d in load_documents([tmp_path])}
+    assert set(documents) == {"x1", "a-2", "y"}
+    assert documents["x1"].date == "2024-01-02" and documents["y"].url == "http://e.x"
+
+
+def test_unsupported_files_are_skipped_with_a_note(tmp_path):
+    (tmp_path / "story.txt").write_text("Something happened in the city today.", encoding="utf-8")
+    (tmp_path / "image.png").write_bytes(b"\x89PNG\x00\x00")
+    notes = []
+    documents = load_documents([tmp_path], note=notes.append)
+    assert [d.id for d in documents] == ["story"]
+    assert any("image.png" in n for n in notes)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("empty.txt", b"", "empty file"),
+        ("blank.txt", b"   \n\n", "empty file"),
+        ("binary.txt", b"\x00\x01\x02binary\x00", "binary file"),
+        ("latin1.txt", "Caf\u00e9 owners said prices rose.".encode("latin-1"), "not UTF-8"),
+        ("bad.jsonl", b'{"text": "ok"}\n{not json}\n', "invalid JSON"),
+        ("notext.json", b'{"title": "no text"}', "non-empty 'text'"),
+    ],
+)
+def test_bad_files_raise_one_line_errors_naming_the_file(tmp_path, name, content, message):
+    path = tmp_path / name
+    path.write_bytes(content)
+    with pytest.raises(InputError) as caught:
+        load_documents([path])
+    assert name in str(caught.value) and message in str(caught.value)
+    assert "\n" not in str(caught.value)
+
+
+def test_oversized_file_is_refused_before_reading(tmp_path):
+    path = tmp_path / "huge.txt"
+    with path.open("wb") as handle:
+        handle.truncate(50 * 1024 * 1024)
+    with pytest.raises(InputError, match="50.0 MB"):
+        load_documents([path])
+
+
+def test_missing_path_and_empty_folder(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        load_documents([tmp_path / "nope"])
+    with pytest.raises(NoDocumentsError):
+        load_documents([tmp_path])

@@ -1,0 +1,118 @@
+"""Mechanics of the model code on a tiny model built in the test: judges, export, training, eval."""
+
+import json
+
+import pytest
+
+from checker.errors import LabelMappingError
+from checker.evaluation import evaluate_paths, metrics
+from checker.export import export_onnx
+from checker.judge import OnnxJudge, TransformersJudge, load_judge
+from checker.labels import map_model_labels, parse_label_map
+from checker.training import TrainConfig, folded_loss, latest_checkpoint, train
+
+PAIRS = [
+    ("A man is playing a guitar on stage.", "A man is performing music."),
+    ("A man is playing a guitar on stage.", "Nobody is playing an instrument."),
+    ("The council approved the budget on Monday.", "The council rejected the budget."),
+    ("Two dogs run through a field.", "Animals are outside."),
+    ("The company hired 300 workers in Ohio.", "The company fired 300 workers in Ohio."),
+    ("She is reading a book in the library.", "A woman is sleeping at home."),
+]
+
+
+def test_label_mapping_reads_id2label_and_refuses_unknown_labels():
+    assert map_model_labels({0: "CONTRADICTION", 1: "ENTAILMENT", 2: "NEUTRAL"}) == {
+        0: "contradiction", 1: "entailment", 2: "neutral"}
+    with pytest.raises(LabelMappingError) as caught:
+        map_model_labels({0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"})
+    assert caught.value.code == "E011" and "--label-map" in str(caught.value)
+    mapping = parse_label_map("LABEL_0=contradiction,LABEL_1=entailment,LABEL_2=neutral")
+    assert map_model_labels({0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"}, mapping)[1] == "entailment"
+
+
+def test_transformers_judge_and_onnx_export_agree(tiny_model_dir, tmp_path):
+    torch_judge = TransformersJudge(str(tiny_model_dir))
+    expected = torch_judge.judge_batch(PAIRS)
+    assert all(abs(j.entailment + j.neutral + j.contradiction - 1) < 1e-5 for j in expected)
+
+    fp32_dir = export_onnx(tiny_model_dir, tmp_path / "fp32", quantize=False)
+    fp32 = OnnxJudge(fp32_dir)
+    for a, b in zip(expected, fp32.judge_batch(PAIRS)):
+        assert a.label == b.label
+        assert abs(a.contradiction - b.contradiction) < 1e-4
+
+    int8_dir = export_onnx(tiny_model_dir, tmp_path / "int8")
+    assert (int8_dir / "model.int8.onnx").exists() and not (int8_dir / "model.onnx").exists()
+    int8 = load_judge(str(int8_dir))
+    assert isinstance(int8, OnnxJudge) and int8.info.backend == "onnxruntime"
+    assert len(int8.judge_batch(PAIRS)) == len(PAIRS)
+    assert isinstance(load_judge(str(tiny_model_dir)), TransformersJudge)
+
+
+def test_folded_loss_sums_neutral_and_contradiction():
+    import torch
+
+    logits = torch.tensor([[2.0, 0.0, 0.0]])
+    neutral_only = folded_loss(logits, torch.tensor([[0.0, 1.0, 0.0]]), torch.ones(1))
+    folded = folded_loss(logits, torch.tensor([[0.0, 1.0, 1.0]]), torch.ones(1))
+    probabilities = torch.softmax(logits, -1)[0]
+    assert folded.item() == pytest.approx(-torch.log(probabilities[1] + probabilities[2]).item(), rel=1e-5)
+    assert folded.item() < neutral_only.item()
+
+
+def _write_pairs(path, rows):
+    path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+
+
+@pytest.fixture
+def tiny_data(tmp_path):
+    three_way = [{"premise": p, "hypothesis": h, "label": lab, "source": "tiny"}
+                 for (p, h), lab in zip(PAIRS, ["entailment", "contradiction", "contradiction", "entailment",
+                                                "contradiction", "neutral"])] * 8
+    two_way = [{"premise": p, "hypothesis": h, "label": "not_entailment"} for p, h in PAIRS[1:3]] * 4
+    _write_pairs(tmp_path / "three.jsonl", three_way)
+    _write_pairs(tmp_path / "two.jsonl", two_way)
+    return tmp_path
+
+
+def test_training_lowers_loss_writes_a_loadable_model_and_resumes(tiny_model_dir, tiny_data):
+    losses = []
+    config = TrainConfig(train=(str(tiny_data / "three.jsonl"), str(tiny_data / "two.jsonl")),
+                         output=str(tiny_data / "run"), base=str(tiny_model_dir), epochs=6, batch_size=8,
+                         learning_rate=3e-3, warmup_ratio=0.0, checkpoint_every=10, max_length=48, seed=1)
+    model_dir = train(config, on_step=lambda step, loss: losses.append(loss))
+    assert sum(losses[-5:]) / 5 < sum(losses[:5]) / 5
+    judge = load_judge(str(model_dir))
+    assert len(judge.judge_batch(PAIRS)) == len(PAIRS)
+    assert json.loads((model_dir / "config.json").read_text())["id2label"]["0"] == "entailment"
+
+    checkpoint = latest_checkpoint(tiny_data / "run" / "checkpoints")
+    assert checkpoint is not None
+    resumed_steps = []
+    longer = TrainConfig(**{**config.__dict__, "epochs": 8})
+    train(longer, resume=True, on_step=lambda step, loss: resumed_steps.append(step))
+    assert resumed_steps and resumed_steps[0] == int(checkpoint.name.split("-")[1]) + 1
+
+
+def test_eval_on_three_way_and_two_way_files(tiny_model_dir, tiny_data):
+    judge = load_judge(str(tiny_model_dir))
+
+    def predict(premises, hypotheses):
+        return [j.as_dict() for j in judge.judge_batch(list(zip(premises, hypotheses)))]
+
+    results = evaluate_paths(predict, [tiny_data / "three.jsonl", tiny_data / "two.jsonl"])
+    three, two = results[str(tiny_data / "three.jsonl")], results[str(tiny_data / "two.jsonl")]
+    assert three["n"] == 48 and set(three["confusion"]) == {"entailment", "neutral", "contradiction"}
+    assert set(two["confusion"]) == {"entailment", "not_entailment"}
+    assert 0.0 <= two["accuracy"] <= 1.0
+
+
+def test_metrics_by_hand():
+    result = metrics(["entailment", "neutral", "contradiction", "contradiction"],
+                     ["entailment", "contradiction", "contradiction", "neutral"])
+    assert result["accuracy"] == 0.5
+    assert result["per_label"]["contradiction"]["precision"] == 0.5
+    assert result["confusion"]["neutral"]["contradiction"] == 1
+    folded = metrics(["entailment", "not_entailment"], ["neutral", "contradiction"])
+    assert folded["accuracy"] == 0.5

@@ -1,0 +1,74 @@
+from itertools import combinations
+
+import numpy as np
+
+from checker.pairing import count_possible, plan_pairs
+from checker.records import Claim, ClaimPair, Judgement
+from checker.relate import finding_id, relate
+
+
+def make_claim(doc: str, index: int, text: str) -> Claim:
+    return Claim(id=f"{doc}:{index}", document_id=doc, text=text, sentence=text, start=index * 100,
+                 end=index * 100 + len(text), line=index + 1)
+
+
+CLAIMS = [make_claim(d, i, f"Claim {d} {i} about Acme Corp and the 12 workers.") for d in "abc" for i in range(3)]
+
+
+def test_exhaustive_pairs_and_within_toggle():
+    within = plan_pairs(CLAIMS, within=True)
+    across = plan_pairs(CLAIMS, within=False)
+    assert len(within.pairs) == within.considered == 36
+    assert len(across.pairs) == across.considered == 27
+    assert all(p.a.document_id != p.b.document_id for p in across.pairs)
+
+
+def test_gate_mode_skips_corpus_against_itself():
+    plan = plan_pairs(CLAIMS, within=True, new_ids={"a"})
+    assert plan.considered == count_possible(CLAIMS, True, {"a"}) == 36 - 15
+    assert all("a" in (p.a.document_id, p.b.document_id) for p in plan.pairs)
+
+
+def test_candidate_mode_uses_neighbours_and_shared_keys():
+    claims = [make_claim("x", i, f"Unrelated statement number {i} about topic {i}.") for i in range(20)]
+    claims += [make_claim("y", 0, "Acme Corp fired 300 workers in Ohio."),
+               make_claim("z", 0, "Acme Corp hired 300 workers in Ohio.")]
+
+    def embed(texts):  # a deterministic fake embedder: one-hot by claim, so neighbours are arbitrary
+        return np.eye(len(texts), dtype=np.float32) + 0.01
+
+    plan = plan_pairs(claims, max_exhaustive=5, neighbours=2, embed=embed)
+    assert not plan.exhaustive and plan.considered == count_possible(claims, True)
+    assert len(plan.pairs) < plan.considered
+    texts = {(p.a.text, p.b.text) for p in plan.pairs}
+    assert (claims[-2].text, claims[-1].text) in texts  # shared entity + number
+
+
+def judgement(e, n, c):
+    return Judgement(e, n, c)
+
+
+def pair(a: str, b: str) -> ClaimPair:
+    return ClaimPair(make_claim("a", 0, a), make_claim("b", 0, b))
+
+
+def test_contradiction_is_checked_first_and_agreement_second():
+    p = pair("The mayor resigned.", "The mayor did not resign.")
+    found = relate(p, judgement(0.8, 0.1, 0.1), judgement(0.05, 0.1, 0.85))
+    assert found.relation == "contradiction" and found.kind == "negation" and found.score == 0.85
+    agree = relate(p, judgement(0.9, 0.05, 0.05), judgement(0.3, 0.6, 0.1))
+    assert agree.relation == "agreement"
+    assert relate(p, judgement(0.3, 0.6, 0.1), judgement(0.2, 0.7, 0.1)) is None
+
+
+def test_numeric_conflict_overrides_a_neutral_model():
+    p = pair("Police said 3,000 protesters gathered in the square.", "Some 5,000 protesters gathered in the square.")
+    found = relate(p, judgement(0.1, 0.8, 0.1), judgement(0.1, 0.8, 0.1))
+    assert found.relation == "contradiction" and found.kind == "numeric"
+    assert "3,000" in found.detail and "5,000" in found.detail
+
+
+def test_finding_ids_are_stable_and_order_free():
+    assert finding_id("A b.", "C d.", "contradiction") == finding_id("C  d.", "A b.", "contradiction")
+    assert finding_id("A b.", "C d.", "contradiction") != finding_id("A b.", "C d.", "agreement")
+    assert len({finding_id(f"x{i}", "y", "agreement") for i, _ in enumerate(combinations(range(5), 2))}) == 10

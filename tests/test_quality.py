@@ -1,0 +1,80 @@
+"""Quality claims, tested against the real shipped model (loaded once per session)."""
+
+import json
+from collections import defaultdict
+
+import pytest
+
+from checker.config import CheckConfig
+from checker.pipeline import check
+from conftest import CASES, SEEDS
+
+PROBES = CASES / "contrast_probes.jsonl"
+# accuracy the shipped model must keep on the held-apart contrast probes (see models/*/README.md)
+PROBE_TARGETS = {"negation": 0.95, "number": 0.95, "date": 0.95}
+
+
+@pytest.fixture(scope="module")
+def probe_accuracy(shipped_judge):
+    rows = [json.loads(line) for line in PROBES.read_text(encoding="utf-8").splitlines()]
+    judged = shipped_judge.judge_batch([(r["premise"], r["hypothesis"]) for r in rows])
+    correct, total = defaultdict(int), defaultdict(int)
+    for row, judgement in zip(rows, judged):
+        total[row["phenomenon"]] += 1
+        correct[row["phenomenon"]] += judgement.label == row["label"]
+    return {p: correct[p] / total[p] for p in total}
+
+
+@pytest.mark.parametrize("phenomenon", sorted(PROBE_TARGETS))
+def test_contrast_probe_accuracy(probe_accuracy, phenomenon):
+    assert probe_accuracy[phenomenon] >= PROBE_TARGETS[phenomenon]
+
+
+@pytest.fixture(scope="module")
+def seed_report(shipped_judge):
+    return check([SEEDS], CheckConfig(), judge=shipped_judge)
+
+
+def _find(report, relation, text_a, text_b):
+    for finding in report.findings:
+        texts = (finding.pair.a.text, finding.pair.b.text)
+        if finding.relation == relation and any(text_a in t for t in texts) and any(text_b in t for t in texts):
+            return finding
+    return None
+
+
+def test_denial_is_set_against_the_confirmation(seed_report):
+    finding = _find(seed_report, "contradiction", "North Korea has not confirmed the dispatch",
+                    "North Korea has confirmed the dispatch")
+    assert finding is not None
+    sides = {finding.pair.a.document_id, finding.pair.b.document_id}
+    assert sides == {"000_be98cb181ba6487c", "001_pyongyang_confirms"}
+    assert finding.pair.a.attribution is not None and finding.pair.b.attribution is not None
+
+
+def test_differing_figures_are_numeric_conflicts(seed_report):
+    troops = _find(seed_report, "contradiction", "some 11,000 troops", "some 15,000 troops")
+    wounded = _find(seed_report, "contradiction", "Some 4,000 of them", "Some 6,000 of them")
+    summit = _find(seed_report, "contradiction", "June summit", "July summit")
+    assert troops is not None and troops.kind == "numeric"
+    assert wounded is not None and wounded.kind == "numeric"
+    assert summit is not None and summit.kind == "date"
+
+
+def test_paraphrases_agree_and_are_not_contradictions(seed_report):
+    paraphrase = ("North Korea has not confirmed the dispatch", "Pyongyang has not confirmed that it sent troops")
+    assert _find(seed_report, "contradiction", *paraphrase) is None
+    assert _find(seed_report, "agreement", *paraphrase) is not None
+
+
+def test_speakers_are_named(seed_report):
+    speakers = {c.attribution.speaker for c in seed_report.claims if c.attribution}
+    assert "South Korea and the US" in speakers
+    assert any(s.startswith("Valery Gerasimov") for s in speakers)
+    assert any(s.startswith("Maria Zakharova") for s in speakers)
+
+
+def test_the_new_facts_article_is_mostly_novel(seed_report):
+    claims = [c for c in seed_report.claims if c.document_id == "003_kyiv_reaction"]
+    novel = [c for c in claims if seed_report.claim_status[c.id] == "novel"]
+    assert len(novel) >= len(claims) - 1

@@ -1,0 +1,57 @@
+import pytest
+
+from checker.quantities import extract_quantities, find_conflict
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("Police said 3,000 protesters gathered in the square.", "Some 5,000 protesters gathered in the square.",
+         "numeric"),
+        ("The project will cost 1.2 billion euros.", "The project will cost 900 million euros.", "quantity"),
+        ("The court ruled by a vote of six to three.", "The court ruled by a vote of four to five.", "numeric"),
+        ("The museum is opening in March.", "The museum is opening in May.", "date"),
+        ("The North has sent some 11,000 troops to Ukraine.", "The North has sent 15,000 soldiers to Ukraine.",
+         "numeric"),
+        ("Unemployment rose to 5.2% in the region.", "Unemployment rose to 7 percent in the region.", "quantity"),
+        ("The bridge opened on Monday after repairs.", "The bridge opened on Friday after repairs.", "date"),
+        ("The factory closed in 2019 after the fire.", "The factory closed in 2021 after the fire.", "date"),
+    ],
+)
+def test_conflicts_are_found(a, b, kind):
+    conflict = find_conflict(a, b)
+    assert conflict is not None and conflict.kind == kind
+    assert find_conflict(b, a) is not None
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("About 3k people attended the rally.", "Nearly 3 000 people attended the rally."),
+        ("The project will cost $2.5 billion.", "The project will cost 2.5 billion dollars."),
+        ("The North has sent some 11,000 troops to Ukraine.", "The North has sent about 11,240 troops to Ukraine."),
+        ("More than 3,000 people attended the rally.", "Some 3,400 people attended the rally."),
+        ("Police said 3,000 protesters gathered.", "3,200 protesters gathered, police said."),
+        # "another 3,000" is an increment, not a total
+        ("The North may have sent another 3,000 soldiers to Russia.", "The North has sent 11,000 soldiers to Russia."),
+        # different topics: no comparison
+        ("Around 11,000 soldiers were sent to Ukraine since October.", "The army captured two soldiers in January."),
+        # "may" the modal is not the month
+        ("The vote may be delayed until March.", "The vote was delayed until March."),
+    ],
+)
+def test_compatible_numbers_do_not_conflict(a, b):
+    assert find_conflict(a, b) is None
+
+
+def test_formats_normalise_to_the_same_value():
+    values = {q.value for q in extract_quantities("3,000 people, 3 000 people, 3k people and three thousand")}
+    assert 3000.0 in values
+    [money] = extract_quantities("It cost $2.5 billion.")
+    assert money.value == 2.5e9 and money.unit == "dollar"
+    [hedged] = extract_quantities("more than 3,000 troops")
+    assert hedged.low == 3000 and hedged.high == float("inf") and hedged.unit == "troop"
+
+
+def test_years_and_ages_are_not_quantities():
+    assert extract_quantities("In 2024 the 45-year-old mayor, 45 years old, spoke at 5 pm.") == []
