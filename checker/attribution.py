@@ -13,10 +13,12 @@ from dataclasses import dataclass
 
 from .records import Attribution
 
-REPORTING = (r"said|says|say|told reporters|told|stated|states|added|adds|noted|reported|reports|wrote|writes|"
-             r"explained|announced|announces|claimed|claims|insisted|warned|argued|alleged|estimated|estimates|"
-             r"estimate|believed|believes|believe|tweeted|posted|quoted as saying|was quoted as saying|"
-             r"were quoted as saying|is quoted as saying")
+REPORTING = (
+    r"said|says|say|told reporters|told|stated|states|added|adds|noted|reported|reports|wrote|writes|"
+    r"explained|announced|announces|claimed|claims|insisted|warned|argued|alleged|estimated|estimates|"
+    r"estimate|believed|believes|believe|tweeted|posted|quoted as saying|was quoted as saying|"
+    r"were quoted as saying|is quoted as saying"
+)
 STANCE = r"confirmed|confirms|denied|denies|acknowledged|acknowledges|admitted|admits|rejected|disputed"
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it"}
 _SPEAKER = r"(?P<speaker>[A-Z“\"]?[^,;:“”\"]{1,80}?)"
@@ -28,7 +30,7 @@ _QUOTE = re.compile(r"^[“\"](?P<content>.+?)[,.]?[”\"],?\s+(?P<rest>[^“”
 _LEAD = re.compile(rf"^{_SPEAKER}\s+(?P<cue>{REPORTING}){_TAIL}(?:\s*,)?\s+(?:that\s+)?(?P<content>.+)$", re.S)
 _STANCE_LEAD = re.compile(rf"^{_SPEAKER}\s+(?:has\s+|have\s+|had\s+)?(?:not\s+)?(?P<cue>{STANCE})\b", re.S)
 _TRAIL_SAID = re.compile(rf"^(?P<content>.+?),\s+{_SPEAKER}\s+(?P<cue>{REPORTING})(?P<extra>(?:\s+[^,]+)?)[.!]?$", re.S)
-_TRAIL_SAID_INVERTED = re.compile(rf"^(?P<content>.+?),\s+(?P<cue>said|says)\s+(?P<speaker>[^,]{{2,80}}?)[.!]?$", re.S)
+_TRAIL_SAID_INVERTED = re.compile(r"^(?P<content>.+?),\s+(?P<cue>said|says)\s+(?P<speaker>[^,]{2,80}?)[.!]?$", re.S)
 _CUE_IN_REST = re.compile(rf"^(?P<speaker>[^,]+?)\s+(?P<cue>{REPORTING})(?P<extra>.*)$", re.S)
 _QUOTED_BY = re.compile(r"\bby (?:the )?(?P<source>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)*(?: news agency)?)")
 _QUOTING = re.compile(r"\bquoting (?P<source>[A-Z][\w’'.]*(?:\s+(?:and\s+)?[A-Z][\w’'.]*)*)")
@@ -48,7 +50,7 @@ class Attributed:
 def strip_dateline(sentence: str) -> str:
     """'Seoul: Russia confirmed ...' -> 'Russia confirmed ...'."""
     match = _DATELINE.match(sentence)
-    return sentence[match.end():] if match and len(sentence) - match.end() > 20 else sentence
+    return sentence[match.end() :] if match and len(sentence) - match.end() > 20 else sentence
 
 
 def _finish(content: str) -> str:
@@ -61,11 +63,26 @@ def _finish(content: str) -> str:
     if not content:
         return content
     content = content[0].upper() + content[1:]
-    return content if content.rstrip("”\"")[-1:] in (".", "!", "?", "…") else content + "."
+    return content if content.rstrip('”"')[-1:] in (".", "!", "?", "…") else content + "."
 
 
-GENERIC_SOURCES = {"reports", "officials", "sources", "analysts", "experts", "police", "witnesses", "residents",
-                   "media", "authorities", "observers", "critics", "investigators", "researchers", "scientists"}
+GENERIC_SOURCES = {
+    "reports",
+    "officials",
+    "sources",
+    "analysts",
+    "experts",
+    "police",
+    "witnesses",
+    "residents",
+    "media",
+    "authorities",
+    "observers",
+    "critics",
+    "investigators",
+    "researchers",
+    "scientists",
+}
 
 
 def _plausible_speaker(speaker: str) -> bool:

@@ -28,8 +28,10 @@ def read_baseline(path: str | Path) -> set[str]:
 
 def write_baseline(path: str | Path, report: Report) -> None:
     """Write every finding of the report into the baseline, atomically."""
-    entries = [{"id": f.id, "relation": f.relation, "kind": f.kind, "a": f.pair.a.text, "b": f.pair.b.text}
-               for f in report.findings]
+    entries = [
+        {"id": f.id, "relation": f.relation, "kind": f.kind, "a": f.pair.a.text, "b": f.pair.b.text}
+        for f in report.findings
+    ]
     with atomic_output(path) as out:
         json.dump({"schema": BASELINE_SCHEMA, "findings": entries}, out, ensure_ascii=False, indent=2)
         out.write("\n")
@@ -40,5 +42,10 @@ def apply_baseline(report: Report, path: str | Path) -> Report:
     accepted = read_baseline(path)
     kept = tuple(f for f in report.findings if f.id not in accepted)
     status, support = claim_statuses(report.claims, kept)
-    return replace(report, findings=kept, claim_status=status, support=support,
-                   suppressed=report.suppressed + len(report.findings) - len(kept))
+    return replace(
+        report,
+        findings=kept,
+        claim_status=status,
+        support=support,
+        suppressed=report.suppressed + len(report.findings) - len(kept),
+    )

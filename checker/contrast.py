@@ -21,35 +21,109 @@ Edit = Callable[[str, random.Random], "tuple[str, str] | None"]
 AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must")
 # past tense -> (base form, past participle) for verbs common in news
 PAST_VERBS = {
-    "said": ("say", "said"), "told": ("tell", "told"), "met": ("meet", "met"), "sent": ("send", "sent"),
-    "won": ("win", "won"), "lost": ("lose", "lost"), "made": ("make", "made"), "took": ("take", "taken"),
-    "gave": ("give", "given"), "found": ("find", "found"), "left": ("leave", "left"), "signed": ("sign", "signed"),
-    "killed": ("kill", "killed"), "reported": ("report", "reported"), "confirmed": ("confirm", "confirmed"),
-    "announced": ("announce", "announced"), "launched": ("launch", "launched"), "attacked": ("attack", "attacked"),
-    "denied": ("deny", "denied"), "claimed": ("claim", "claimed"), "arrested": ("arrest", "arrested"),
-    "approved": ("approve", "approved"), "rejected": ("reject", "rejected"), "released": ("release", "released"),
-    "agreed": ("agree", "agreed"), "accused": ("accuse", "accused"), "showed": ("show", "shown"),
-    "started": ("start", "started"), "opened": ("open", "opened"), "closed": ("close", "closed"),
-    "died": ("die", "died"), "received": ("receive", "received"), "paid": ("pay", "paid"), "saw": ("see", "seen"),
-    "wrote": ("write", "written"), "became": ("become", "become"), "bought": ("buy", "bought"),
-    "sold": ("sell", "sold"), "raised": ("raise", "raised"), "posted": ("post", "posted"),
-    "published": ("publish", "published"), "revealed": ("reveal", "revealed"), "admitted": ("admit", "admitted"),
-    "ordered": ("order", "ordered"), "used": ("use", "used"), "called": ("call", "called"),
-    "deployed": ("deploy", "deployed"), "joined": ("join", "joined"), "captured": ("capture", "captured"),
-    "crashed": ("crash", "crashed"), "discovered": ("discover", "discovered"), "helped": ("help", "helped"),
+    "said": ("say", "said"),
+    "told": ("tell", "told"),
+    "met": ("meet", "met"),
+    "sent": ("send", "sent"),
+    "won": ("win", "won"),
+    "lost": ("lose", "lost"),
+    "made": ("make", "made"),
+    "took": ("take", "taken"),
+    "gave": ("give", "given"),
+    "found": ("find", "found"),
+    "left": ("leave", "left"),
+    "signed": ("sign", "signed"),
+    "killed": ("kill", "killed"),
+    "reported": ("report", "reported"),
+    "confirmed": ("confirm", "confirmed"),
+    "announced": ("announce", "announced"),
+    "launched": ("launch", "launched"),
+    "attacked": ("attack", "attacked"),
+    "denied": ("deny", "denied"),
+    "claimed": ("claim", "claimed"),
+    "arrested": ("arrest", "arrested"),
+    "approved": ("approve", "approved"),
+    "rejected": ("reject", "rejected"),
+    "released": ("release", "released"),
+    "agreed": ("agree", "agreed"),
+    "accused": ("accuse", "accused"),
+    "showed": ("show", "shown"),
+    "started": ("start", "started"),
+    "opened": ("open", "opened"),
+    "closed": ("close", "closed"),
+    "died": ("die", "died"),
+    "received": ("receive", "received"),
+    "paid": ("pay", "paid"),
+    "saw": ("see", "seen"),
+    "wrote": ("write", "written"),
+    "became": ("become", "become"),
+    "bought": ("buy", "bought"),
+    "sold": ("sell", "sold"),
+    "raised": ("raise", "raised"),
+    "posted": ("post", "posted"),
+    "published": ("publish", "published"),
+    "revealed": ("reveal", "revealed"),
+    "admitted": ("admit", "admitted"),
+    "ordered": ("order", "ordered"),
+    "used": ("use", "used"),
+    "called": ("call", "called"),
+    "deployed": ("deploy", "deployed"),
+    "joined": ("join", "joined"),
+    "captured": ("capture", "captured"),
+    "crashed": ("crash", "crashed"),
+    "discovered": ("discover", "discovered"),
+    "helped": ("help", "helped"),
 }
 ANTONYMS = {
-    "increased": "decreased", "rose": "fell", "won": "lost", "approved": "rejected", "confirmed": "denied",
-    "accepted": "refused", "higher": "lower", "more": "fewer", "before": "after",
-    "opened": "closed", "allowed": "banned", "gained": "lost", "rising": "falling", "increase": "decrease",
-    "true": "false", "alive": "dead", "legal": "illegal", "success": "failure", "victory": "defeat",
-    "supported": "opposed", "support": "oppose", "largest": "smallest", "biggest": "smallest",
-    "majority": "minority", "entered": "left", "arrived": "departed", "started": "ended", "began": "ended",
-    "released": "detained", "guilty": "innocent", "cheap": "expensive", "strong": "weak", "peaceful": "violent",
+    "increased": "decreased",
+    "rose": "fell",
+    "won": "lost",
+    "approved": "rejected",
+    "confirmed": "denied",
+    "accepted": "refused",
+    "higher": "lower",
+    "more": "fewer",
+    "before": "after",
+    "opened": "closed",
+    "allowed": "banned",
+    "gained": "lost",
+    "rising": "falling",
+    "increase": "decrease",
+    "true": "false",
+    "alive": "dead",
+    "legal": "illegal",
+    "success": "failure",
+    "victory": "defeat",
+    "supported": "opposed",
+    "support": "oppose",
+    "largest": "smallest",
+    "biggest": "smallest",
+    "majority": "minority",
+    "entered": "left",
+    "arrived": "departed",
+    "started": "ended",
+    "began": "ended",
+    "released": "detained",
+    "guilty": "innocent",
+    "cheap": "expensive",
+    "strong": "weak",
+    "peaceful": "violent",
 }
 ANTONYMS.update({b: a for a, b in list(ANTONYMS.items()) if b not in ANTONYMS})
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 HEDGES_FOR_ROUNDED = ("about", "around", "some", "roughly", "approximately", "nearly", "more than")
 SYMMETRIC = re.compile(r"\b(and|met|meet|meets|talks?|talked|spoke|signed|with|between|or|vs\.?|versus)\b", re.I)
@@ -59,18 +133,21 @@ _NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w-]|,\d|
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-3]\d)\b")
 _ENTITY = re.compile(r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b")
 _ATTRIBUTION = re.compile(r"\b(said|says|announced|stated|confirmed|insisted|claimed)( that)?\b")
-_NEGATION = re.compile(r"\b(is|are|was|were|has|have|had|will|would|can|could|should|must|do|does|did) not\b|"
-                       r"\b(is|are|was|were|has|have|had|would|could|should|must|do|does|did)n't\b")
+_NEGATION = re.compile(
+    r"\b(is|are|was|were|has|have|had|will|would|can|could|should|must|do|does|did) not\b|"
+    r"\b(is|are|was|were|has|have|had|would|could|should|must|do|does|did)n't\b"
+)
 
 
-def _word_swap(sentence: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None],
-               rng: random.Random) -> str | None:
+def _word_swap(
+    sentence: str, pattern: re.Pattern[str], replace: Callable[[re.Match[str]], str | None], rng: random.Random
+) -> str | None:
     matches = [m for m in pattern.finditer(sentence)]
     rng.shuffle(matches)
     for match in matches:
         new = replace(match)
         if new is not None and new != match.group(0):
-            return sentence[: match.start()] + new + sentence[match.end():]
+            return sentence[: match.start()] + new + sentence[match.end() :]
     return None
 
 
@@ -80,11 +157,11 @@ def negate(sentence: str, rng: random.Random) -> tuple[str, str] | None:
         return None
     aux = re.search(r"\b(" + "|".join(AUXILIARIES) + r")\b(?= \w)", sentence)
     if aux:
-        return sentence[: aux.end()] + " not" + sentence[aux.end():], "contradiction"
+        return sentence[: aux.end()] + " not" + sentence[aux.end() :], "contradiction"
     verb = re.search(r"\b(" + "|".join(PAST_VERBS) + r")\b", sentence)
     if verb and verb.start() > 0:
         base = PAST_VERBS[verb.group(1)][0]
-        return sentence[: verb.start()] + "did not " + base + sentence[verb.end():], "contradiction"
+        return sentence[: verb.start()] + "did not " + base + sentence[verb.end() :], "contradiction"
     return None
 
 
@@ -96,7 +173,7 @@ def remove_negation(sentence: str, rng: random.Random) -> tuple[str, str] | None
     aux = match.group(1) or match.group(2)
     if aux in ("do", "does", "did"):
         return None  # "did not confirm" -> "confirmed" needs inflection; skip rather than write bad English
-    return sentence[: match.start()] + aux + sentence[match.end():], "contradiction"
+    return sentence[: match.start()] + aux + sentence[match.end() :], "contradiction"
 
 
 def _format_like(value: float, original: str) -> str:
@@ -136,8 +213,9 @@ def round_number(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     def replace(match: re.Match[str]) -> str | None:
         if _YEAR.fullmatch(match.group(0)):
             return None
-        if re.search(r"\b(about|around|some|nearly|almost|roughly|approximately|than)\s*$",
-                      sentence[: match.start()], re.I):
+        if re.search(
+            r"\b(about|around|some|nearly|almost|roughly|approximately|than)\s*$", sentence[: match.start()], re.I
+        ):
             return None
         value = _number_value(match)
         if value < 20:
@@ -162,18 +240,21 @@ def round_number(sentence: str, rng: random.Random) -> tuple[str, str] | None:
 
 def change_date(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     """Move a year, month or weekday (contradiction)."""
-    names = [(MONTHS, re.compile(r"\b(" + "|".join(MONTHS) + r")\b")),
-             (WEEKDAYS, re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b"))]
+    names = [
+        (MONTHS, re.compile(r"\b(" + "|".join(MONTHS) + r")\b")),
+        (WEEKDAYS, re.compile(r"\b(" + "|".join(WEEKDAYS) + r")\b")),
+    ]
     options = []
     for pool, pattern in names:
         for match in pattern.finditer(sentence):
-            if pool is MONTHS and match.group(0) == "May" and not re.search(r"\d", sentence[match.end():match.end() + 4]):
+            following = sentence[match.end() : match.end() + 4]
+            if pool is MONTHS and match.group(0) == "May" and not re.search(r"\d", following):
                 continue  # "May" the modal
             other = rng.choice([n for n in pool if n != match.group(0)])
-            options.append(sentence[: match.start()] + other + sentence[match.end():])
+            options.append(sentence[: match.start()] + other + sentence[match.end() :])
     for match in _YEAR.finditer(sentence):
         year = int(match.group(0)) + rng.choice((-3, -2, -1, 1, 2, 3))
-        options.append(sentence[: match.start()] + str(year) + sentence[match.end():])
+        options.append(sentence[: match.start()] + str(year) + sentence[match.end() :])
     return (rng.choice(options), "contradiction") if options else None
 
 
@@ -181,12 +262,12 @@ def swap_roles(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     """Swap two named entities around an asymmetric verb (contradiction)."""
     entities = [m for m in _ENTITY.finditer(sentence) if m.start() > 0 or len(m.group(0).split()) > 1]
     for first, second in zip(entities, entities[1:]):
-        between = sentence[first.end(): second.start()]
+        between = sentence[first.end() : second.start()]
         if first.group(0) == second.group(0) or SYMMETRIC.search(between) or not (2 <= len(between.split()) <= 4):
             continue
         if not re.search(r"\b\w+(ed|s)\b", between):
             continue
-        swapped = sentence[: first.start()] + second.group(0) + between + first.group(0) + sentence[second.end():]
+        swapped = sentence[: first.start()] + second.group(0) + between + first.group(0) + sentence[second.end() :]
         return swapped, "contradiction"
     return None
 
@@ -210,15 +291,21 @@ def _hedged(sentence: str, rng: random.Random) -> str | None:
     aux = re.search(r"\b(is|are|was|were|has|have|will)\b(?= \w)", sentence)
     if aux:
         word = aux.group(1)
-        replacement = {"is": "may be", "are": "may be", "was": "may have been", "were": "may have been",
-                       "has": "may have", "have": "may have",
-                       "will": rng.choice(("may", "might", "is expected to"))}[word]
-        return sentence[: aux.start()] + replacement + sentence[aux.end():]
+        replacement = {
+            "is": "may be",
+            "are": "may be",
+            "was": "may have been",
+            "were": "may have been",
+            "has": "may have",
+            "have": "may have",
+            "will": rng.choice(("may", "might", "is expected to")),
+        }[word]
+        return sentence[: aux.start()] + replacement + sentence[aux.end() :]
     verb = re.search(r"\b(" + "|".join(PAST_VERBS) + r")\b", sentence)
     if verb and verb.start() > 0:
         modal = rng.choice(("may have", "might have", "reportedly"))
         form = PAST_VERBS[verb.group(1)][1] if modal != "reportedly" else verb.group(1)
-        return sentence[: verb.start()] + f"{modal} {form}" + sentence[verb.end():]
+        return sentence[: verb.start()] + f"{modal} {form}" + sentence[verb.end() :]
     return None
 
 
@@ -239,7 +326,7 @@ def flip_attribution(sentence: str, rng: random.Random) -> tuple[str, str] | Non
     match = _ATTRIBUTION.search(sentence)
     if not match or match.start() == 0 or _NEGATION.search(sentence):
         return None
-    rest = sentence[match.end():].strip(" ,")
+    rest = sentence[match.end() :].strip(" ,")
     if len(rest.split()) < 4:
         return None
     return f"{sentence[: match.start()]}denied that {rest}", "contradiction"
@@ -249,7 +336,7 @@ def drop_clause(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     """Drop a relative or coordinated clause (entailment)."""
     relative = re.search(r", (who|which|where)\b[^,]{3,80}, ", sentence)
     if relative:
-        return sentence[: relative.start()] + " " + sentence[relative.end():], "entailment"
+        return sentence[: relative.start()] + " " + sentence[relative.end() :], "entailment"
     joined = re.search(r"(, and|; ) ", sentence)
     if joined and len(sentence[: joined.start()].split()) >= 5:
         return sentence[: joined.start()].rstrip(" ,;") + ".", "entailment"
@@ -305,8 +392,10 @@ def contrast_pairs(sentences: list[str], seed: int = 0) -> Iterator[ContrastPair
         hedged = hedge_premise(sentence, rng)
         if hedged:
             yield ContrastPair(hedged[0], hedged[1], hedged[2], "hedge_premise")
-        added = add_fact(sentence, sentences[(index + 1 + rng.randrange(len(sentences) - 1)) % len(sentences)]
-                         if len(sentences) > 1 else "")
+        added = add_fact(
+            sentence,
+            sentences[(index + 1 + rng.randrange(len(sentences) - 1)) % len(sentences)] if len(sentences) > 1 else "",
+        )
         if added:
             yield ContrastPair(sentence, added[0], added[1], "fact_added")
 
@@ -338,8 +427,15 @@ def news_sentences(csv_path: str | Path, min_words: int = 7, max_words: int = 40
 
 def _good_sentence(text: str, min_words: int, max_words: int) -> bool:
     words = text.split()
-    return (min_words <= len(words) <= max_words and text[0].isupper() and text.endswith(".")
-            and '"' not in text and "“" not in text and "http" not in text and "?" not in text)
+    return (
+        min_words <= len(words) <= max_words
+        and text[0].isupper()
+        and text.endswith(".")
+        and '"' not in text
+        and "“" not in text
+        and "http" not in text
+        and "?" not in text
+    )
 
 
 def write_jsonl(pairs: Iterable[ContrastPair], path: str | Path) -> int:

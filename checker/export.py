@@ -15,12 +15,15 @@ def export_onnx(model_dir: str | Path, output: str | Path, quantize: bool = True
         import torch
         from transformers import AutoModelForSequenceClassification, AutoTokenizer
     except ImportError as error:
-        raise MissingBackendError("export needs torch and transformers", hint="pip install torch transformers") from error
+        raise MissingBackendError(
+            "export needs torch and transformers", hint="pip install torch transformers"
+        ) from error
     model_dir, output = Path(model_dir), Path(output)
     try:
         tokenizer = AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
         model = AutoModelForSequenceClassification.from_pretrained(
-            model_dir, local_files_only=True, attn_implementation="eager").eval()  # plain ops trace cleanly
+            model_dir, local_files_only=True, attn_implementation="eager"
+        ).eval()  # plain ops trace cleanly
     except Exception as error:
         raise ModelLoadError(f"cannot load {model_dir}: {str(error).splitlines()[0][:200]}") from None
     output.mkdir(parents=True, exist_ok=True)
@@ -29,8 +32,16 @@ def export_onnx(model_dir: str | Path, output: str | Path, quantize: bool = True
     fp32 = output / "model.onnx"
     axes = {n: {0: "batch", 1: "sequence"} for n in names} | {"logits": {0: "batch"}}
     with torch.inference_mode():
-        torch.onnx.export(model, tuple(sample[n] for n in names), str(fp32), input_names=names,
-                          output_names=["logits"], dynamic_axes=axes, opset_version=opset, dynamo=False)
+        torch.onnx.export(
+            model,
+            tuple(sample[n] for n in names),
+            str(fp32),
+            input_names=names,
+            output_names=["logits"],
+            dynamic_axes=axes,
+            opset_version=opset,
+            dynamo=False,
+        )
     tokenizer.save_pretrained(output)
     for extra in ("special_tokens_map.json", "tokenizer_config.json", "vocab.txt"):
         (output / extra).unlink(missing_ok=True)  # tokenizer.json alone drives the runtime

@@ -52,8 +52,10 @@ def read_text(path: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> str:
     try:
         size = path.stat().st_size
         if size > max_file_mb * 1024 * 1024:
-            raise InputError(f"{path}: file is {size / 1024 / 1024:.1f} MB, over the {max_file_mb:g} MB limit",
-                             hint="split it, or raise --max-file-mb")
+            raise InputError(
+                f"{path}: file is {size / 1024 / 1024:.1f} MB, over the {max_file_mb:g} MB limit",
+                hint="split it, or raise --max-file-mb",
+            )
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
@@ -62,8 +64,10 @@ def read_text(path: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise InputError(f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})",
-                         hint="convert it with iconv -t UTF-8") from None
+        raise InputError(
+            f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})",
+            hint="convert it with iconv -t UTF-8",
+        ) from None
     if not text.strip():
         raise InputError(f"{path}: empty file")
     return text
@@ -113,8 +117,15 @@ def parse_text(path: Path, text: str) -> Document:
     elif heading := _MD_TITLE.match(first_line):
         title, offset = heading.group(1), len(first_line) + 1
     body = text[offset:]
-    return Document(id=path.stem, path=str(path), title=title, date=date, text=body,
-                    body_offset=offset, line_offset=text[:offset].count("\n"))
+    return Document(
+        id=path.stem,
+        path=str(path),
+        title=title,
+        date=date,
+        text=body,
+        body_offset=offset,
+        line_offset=text[:offset].count("\n"),
+    )
 
 
 def _front_matter_fields(block: str) -> dict[str, str]:
@@ -150,9 +161,17 @@ def parse_json(path: Path, text: str) -> list[Document]:
         if not isinstance(record, dict) or not isinstance(record.get("text"), str) or not record["text"].strip():
             raise InputError(f"{where}: expected an object with a non-empty 'text' field")
         identifier = str(record.get("id") or (path.stem if len(records) == 1 else f"{path.stem}-{number}"))
-        documents.append(Document(id=identifier, path=str(path), title=str(record.get("title") or ""),
-                                  date=_normalise_date(record.get("date")), text=record["text"],
-                                  url=record.get("url"), line_offset=number - 1 if path.suffix == ".jsonl" else 0))
+        documents.append(
+            Document(
+                id=identifier,
+                path=str(path),
+                title=str(record.get("title") or ""),
+                date=_normalise_date(record.get("date")),
+                text=record["text"],
+                url=record.get("url"),
+                line_offset=number - 1 if path.suffix == ".jsonl" else 0,
+            )
+        )
     return documents
 
 
@@ -172,14 +191,31 @@ def parse_html(path: Path, text: str) -> Document:
     title_node = tree.css_first("h1") or tree.css_first("title")
     title = " ".join(title_node.text().split()) if title_node else ""
     date = None
-    for selector, attribute in (('meta[property="article:published_time"]', "content"),
-                                ('meta[name="date"]', "content"), ("time[datetime]", "datetime")):
+    for selector, attribute in (
+        ('meta[property="article:published_time"]', "content"),
+        ('meta[name="date"]', "content"),
+        ("time[datetime]", "datetime"),
+    ):
         node = tree.css_first(selector)
         if node and node.attributes.get(attribute):
             date = _normalise_date(node.attributes[attribute])
             break
-    tree.strip_tags(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe",
-                     "svg", "button", "template"])
+    tree.strip_tags(
+        [
+            "script",
+            "style",
+            "noscript",
+            "nav",
+            "header",
+            "footer",
+            "aside",
+            "form",
+            "iframe",
+            "svg",
+            "button",
+            "template",
+        ]
+    )
     root = tree.css_first("article") or tree.css_first("main") or tree.body or tree.root
     blocks = []
     for node in root.css("p, li, blockquote, h2, h3, h4") if root else []:

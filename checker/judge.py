@@ -71,14 +71,21 @@ def _length_order(pairs: Sequence[tuple[str, str]]) -> list[int]:
 class OnnxJudge:
     """The shipped int8 model on ONNX Runtime; tokenisation by the `tokenizers` library."""
 
-    def __init__(self, directory: Path, max_length: int = 256, batch_size: int = 64, threads: int = 0,
-                 label_map: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        max_length: int = 256,
+        batch_size: int = 64,
+        threads: int = 0,
+        label_map: dict[str, str] | None = None,
+    ) -> None:
         try:
             import onnxruntime
             from tokenizers import Tokenizer
         except ImportError as error:
-            raise MissingBackendError("the ONNX backend needs onnxruntime and tokenizers",
-                                      hint="pip install onnxruntime tokenizers") from error
+            raise MissingBackendError(
+                "the ONNX backend needs onnxruntime and tokenizers", hint="pip install onnxruntime tokenizers"
+            ) from error
         model_file = next((directory / f for f in ONNX_FILES if (directory / f).exists()), None)
         if model_file is None or not (directory / "tokenizer.json").exists():
             raise ModelLoadError(f"{directory}: no model.int8.onnx/model.onnx with tokenizer.json")
@@ -96,8 +103,12 @@ class OnnxJudge:
         options.log_severity_level = 3
         self.session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
         self.input_names = {i.name for i in self.session.get_inputs()}
-        self.info = ModelInfo(name=config.get("_name_or_path_display") or directory.name, backend="onnxruntime",
-                              path=str(directory), extra={"file": model_file.name})
+        self.info = ModelInfo(
+            name=config.get("_name_or_path_display") or directory.name,
+            backend="onnxruntime",
+            path=str(directory),
+            extra={"file": model_file.name},
+        )
 
     def judge_batch(self, pairs: Sequence[tuple[str, str]], progress: Progress | None = None) -> list[Judgement]:
         import numpy as np
@@ -105,7 +116,7 @@ class OnnxJudge:
         results: list[Judgement | None] = [None] * len(pairs)
         order = _length_order(pairs)
         for start in range(0, len(order), self.batch_size):
-            indices = order[start: start + self.batch_size]
+            indices = order[start : start + self.batch_size]
             encodings = self.tokenizer.encode_batch([pairs[i] for i in indices])
             width = max(len(e.ids) for e in encodings)
             feed = {
@@ -129,14 +140,22 @@ class OnnxJudge:
 class TransformersJudge:
     """Any Hugging Face sequence-classification NLI model, on torch."""
 
-    def __init__(self, model: str, max_length: int = 256, batch_size: int = 32, revision: str | None = None,
-                 trust_remote_code: bool = False, label_map: dict[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        model: str,
+        max_length: int = 256,
+        batch_size: int = 32,
+        revision: str | None = None,
+        trust_remote_code: bool = False,
+        label_map: dict[str, str] | None = None,
+    ) -> None:
         try:
             import torch
             from transformers import AutoModelForSequenceClassification, AutoTokenizer
         except ImportError as error:
-            raise MissingBackendError("this model needs transformers and torch",
-                                      hint="pip install transformers torch") from error
+            raise MissingBackendError(
+                "this model needs transformers and torch", hint="pip install transformers torch"
+            ) from error
         local = Path(model).exists()
         offline = local or os.environ.get("HF_HUB_OFFLINE") == "1"
         options = {"revision": revision, "local_files_only": offline, "trust_remote_code": trust_remote_code}
@@ -158,10 +177,15 @@ class TransformersJudge:
         order = _length_order(pairs)
         with self.torch.inference_mode():
             for start in range(0, len(order), self.batch_size):
-                indices = order[start: start + self.batch_size]
-                encoded = self.tokenizer([pairs[i][0] for i in indices], [pairs[i][1] for i in indices],
-                                         truncation=True, max_length=self.max_length, padding=True,
-                                         return_tensors="pt")
+                indices = order[start : start + self.batch_size]
+                encoded = self.tokenizer(
+                    [pairs[i][0] for i in indices],
+                    [pairs[i][1] for i in indices],
+                    truncation=True,
+                    max_length=self.max_length,
+                    padding=True,
+                    return_tensors="pt",
+                )
                 logits = self.model(**encoded).logits.float().numpy()
                 for index, judgement in zip(indices, _to_judgements(_softmax_rows(logits), self.labels)):
                     results[index] = judgement
@@ -170,9 +194,15 @@ class TransformersJudge:
         return results  # type: ignore[return-value]
 
 
-def load_judge(model: str | None = None, backend: str = "auto", max_length: int = 256, batch_size: int = 64,
-               trust_remote_code: bool = False, label_map: dict[str, str] | None = None,
-               revision: str | None = None) -> Judge:
+def load_judge(
+    model: str | None = None,
+    backend: str = "auto",
+    max_length: int = 256,
+    batch_size: int = 64,
+    trust_remote_code: bool = False,
+    label_map: dict[str, str] | None = None,
+    revision: str | None = None,
+) -> Judge:
     """The judge for `model` (a directory or hub id; default: $CHECKER_MODEL, then the shipped model).
 
     A directory with model.int8.onnx/model.onnx runs on ONNX Runtime unless backend="transformers".
@@ -186,5 +216,11 @@ def load_judge(model: str | None = None, backend: str = "auto", max_length: int 
         if not has_onnx:
             raise ModelLoadError(f"{name}: no ONNX file (model.int8.onnx or model.onnx) for --backend onnx")
         return OnnxJudge(path, max_length=max_length, batch_size=batch_size, label_map=label_map)
-    return TransformersJudge(name, max_length=max_length, batch_size=min(batch_size, 32), revision=revision,
-                             trust_remote_code=trust_remote_code, label_map=label_map)
+    return TransformersJudge(
+        name,
+        max_length=max_length,
+        batch_size=min(batch_size, 32),
+        revision=revision,
+        trust_remote_code=trust_remote_code,
+        label_map=label_map,
+    )

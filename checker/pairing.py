@@ -18,8 +18,10 @@ from .records import Claim, ClaimPair
 
 _ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 _NUMBER = re.compile(r"\d[\d,.]*")
-_COMMON_CAPITALISED = frozenset("The A An It He She They We This That These Those In On At But And Or If As "
-                                "After Before When While Some Many Most Mr Mrs Ms Dr".split())
+_COMMON_CAPITALISED = frozenset(
+    "The A An It He She They We This That These Those In On At But And Or If As "
+    "After Before When While Some Many Most Mr Mrs Ms Dr".split()
+)
 
 Embedder = Callable[[Sequence[str]], "object"]
 
@@ -61,8 +63,11 @@ def count_possible(claims: Sequence[Claim], within: bool, new_ids: set[str] | No
 
 def keys_of(claim: Claim) -> set[str]:
     """Named entities and numbers: claims sharing one may be about the same thing."""
-    entities = {m.group(0).lower() for m in _ENTITY.finditer(claim.text)
-                if m.group(0) not in _COMMON_CAPITALISED and (m.start() > 0 or " " in m.group(0))}
+    entities = {
+        m.group(0).lower()
+        for m in _ENTITY.finditer(claim.text)
+        if m.group(0) not in _COMMON_CAPITALISED and (m.start() > 0 or " " in m.group(0))
+    }
     numbers = {m.group(0).rstrip(".,") for m in _NUMBER.finditer(claim.text)}
     return entities | {f"#{n}" for n in numbers if n}
 
@@ -97,7 +102,7 @@ def _nearest_neighbours(claims, embed: Embedder, k: int, within: bool, new_ids) 
     chosen: set[tuple[int, int]] = set()
     block = 1024
     for start in range(0, len(claims), block):
-        scores = vectors[start: start + block] @ vectors.T
+        scores = vectors[start : start + block] @ vectors.T
         for row, similarities in enumerate(scores):
             i = start + row
             similarities[i] = -2.0

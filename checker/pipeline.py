@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .claims import extract_all
+from .claims import extract_all, extract_claims
 from .config import CheckConfig
 from .ingest import load_documents
 from .judge import Judge, load_judge
@@ -26,8 +26,9 @@ class Hooks:
     advance: Callable[[int], None] = lambda _count: None
 
 
-def judge_pairs(judge: Judge, pairs: Sequence[ClaimPair], advance: Callable[[int], None] | None = None
-                ) -> list[tuple[Judgement, Judgement]]:
+def judge_pairs(
+    judge: Judge, pairs: Sequence[ClaimPair], advance: Callable[[int], None] | None = None
+) -> list[tuple[Judgement, Judgement]]:
     """Score each pair in both directions; identical text pairs are scored once."""
     wanted: dict[tuple[str, str], int] = {}
     for pair in pairs:
@@ -38,8 +39,9 @@ def judge_pairs(judge: Judge, pairs: Sequence[ClaimPair], advance: Callable[[int
     return [(scored[wanted[(p.a.text, p.b.text)]], scored[wanted[(p.b.text, p.a.text)]]) for p in pairs]
 
 
-def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding]
-                   ) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
+def claim_statuses(
+    claims: Sequence[Claim], findings: Sequence[Finding]
+) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
     """Each claim's status and how many documents corroborate / dispute it."""
     corroborating: dict[str, set[str]] = defaultdict(set)
     disputing: dict[str, set[str]] = defaultdict(set)
@@ -51,47 +53,128 @@ def claim_statuses(claims: Sequence[Claim], findings: Sequence[Finding]
     for claim in claims:
         agree, dispute = len(corroborating[claim.id]), len(disputing[claim.id])
         support[claim.id] = (agree, dispute)
-        status[claim.id] = ("mixed" if agree and dispute else "corroborated" if agree
-                            else "contradicted" if dispute else "novel")
+        status[claim.id] = (
+            "mixed" if agree and dispute else "corroborated" if agree else "contradicted" if dispute else "novel"
+        )
     return status, support
 
 
 def check(
     paths: Sequence[str | Path],
-    config: CheckConfig = CheckConfig(),
+    config: CheckConfig | None = None,
     judge: Judge | None = None,
     against: Sequence[str | Path] = (),
     hooks: Hooks | None = None,
     embed: Callable | None = None,
 ) -> Report:
     """Check the articles under `paths` (and, in gate mode, against the corpus under `against`)."""
+    config = config or CheckConfig()
     hooks = hooks or Hooks()
     new_documents = load_documents(paths, hooks.note, config.max_file_mb)
     corpus: list[Document] = load_documents(against, hooks.note, config.max_file_mb) if against else []
     documents = _merge(new_documents, corpus)
-    claims = extract_all(documents)
     new_ids = {d.id for d in new_documents} if against else None
+    cache = None
+    if config.cache:
+        from .cache import Cache
+
+        cache = Cache(config.cache_dir, warn=hooks.note)
+    claims = _claims_of(documents, cache)
     if embed is None and not config.exhaustive and len(claims) > config.max_exhaustive_claims:
         from .embedding import SentenceEmbedder
 
         embed = SentenceEmbedder()
-    plan = plan_pairs(claims, within=config.within, exhaustive=config.exhaustive,
-                      max_exhaustive=config.max_exhaustive_claims, neighbours=config.neighbours,
-                      embed=embed, new_ids=new_ids)
+        if cache is not None:
+            from .cache import CachedEmbedder
+
+            embed = CachedEmbedder(embed, cache)
+    plan = plan_pairs(
+        claims,
+        within=config.within,
+        exhaustive=config.exhaustive,
+        max_exhaustive=config.max_exhaustive_claims,
+        neighbours=config.neighbours,
+        embed=embed,
+        new_ids=new_ids,
+    )
     if judge is None:
-        judge = load_judge(config.model, backend=config.backend, max_length=config.max_length,
-                           batch_size=config.batch_size, trust_remote_code=config.trust_remote_code,
-                           label_map=parse_label_map(config.label_map))
+        judge = load_judge(
+            config.model,
+            backend=config.backend,
+            max_length=config.max_length,
+            batch_size=config.batch_size,
+            trust_remote_code=config.trust_remote_code,
+            label_map=parse_label_map(config.label_map),
+        )
+    if cache is not None:
+        from .cache import CachedJudge
+
+        judge = CachedJudge(judge, cache)
     hooks.start_scoring(2 * len(plan.pairs))
     judged = judge_pairs(judge, plan.pairs, hooks.advance)
+    if cache is not None:
+        cache.close()
     thresholds = Thresholds(config.contradiction_threshold, config.agreement_threshold)
     findings = [f for pair, (fwd, bwd) in zip(plan.pairs, judged) if (f := relate(pair, fwd, bwd, thresholds))]
     findings.sort(key=lambda f: (f.relation != "contradiction", -f.score, f.id))
     status, support = claim_statuses(claims, findings)
-    notes = () if plan.exhaustive else (
-        f"candidate pairing: scored {len(plan.pairs)} of {plan.considered} possible pairs (--exhaustive scores all)",)
-    return Report(tuple(documents), tuple(claims), tuple(findings), status, support, plan.considered,
-                  len(plan.pairs), judge.info, notes=notes)
+    notes: tuple[str, ...] = (
+        ()
+        if plan.exhaustive
+        else (
+            f"candidate pairing: scored {len(plan.pairs)} of {plan.considered} possible pairs "
+            "(--exhaustive scores all)",
+        )
+    )
+    if cache is not None:
+        notes += (f"cache: {judge.cached} judgements reused, {judge.scored} computed ({config.cache_dir})",)
+    return Report(
+        tuple(documents),
+        tuple(claims),
+        tuple(findings),
+        status,
+        support,
+        plan.considered,
+        len(plan.pairs),
+        judge.info,
+        notes=notes,
+    )
+
+
+CLAIMS_VERSION = "claims/1"  # bump when extraction changes, so cached claims are not reused
+
+
+def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:
+    """Extract claims, reusing the cache for documents whose text has not changed."""
+    if cache is None:
+        return extract_all(documents)
+    from dataclasses import asdict
+
+    from .cache import digest, get_claims, put_claims
+    from .records import Attribution
+
+    claims: list[Claim] = []
+    for document in documents:
+        key = digest(
+            CLAIMS_VERSION,
+            document.id,
+            document.path,
+            document.title,
+            document.text,
+            str(document.body_offset),
+            str(document.line_offset),
+        )
+        stored = get_claims(cache, key)
+        if stored is None:
+            extracted = extract_claims(document)
+            put_claims(cache, key, [asdict(c) for c in extracted])
+        else:
+            extracted = [
+                Claim(**{**c, "attribution": Attribution(**c["attribution"]) if c["attribution"] else None})
+                for c in stored
+            ]
+        claims.extend(extracted)
+    return claims
 
 
 def _merge(new: list[Document], corpus: list[Document]) -> list[Document]:

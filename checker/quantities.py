@@ -12,34 +12,135 @@ import math
 import re
 from dataclasses import dataclass
 
-SCALES = {"thousand": 1e3, "k": 1e3, "million": 1e6, "m": 1e6, "mn": 1e6, "billion": 1e9, "bn": 1e9, "b": 1e9,
-          "trillion": 1e12, "tn": 1e12}
-WORD_NUMBERS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
-                "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
-                "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30,
-                "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-                "hundred": 100, "dozen": 12}
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
 CURRENCY_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
-CURRENCY_WORDS = {"dollar": "dollar", "dollars": "dollar", "usd": "dollar", "euro": "euro", "euros": "euro",
-                  "eur": "euro", "pound": "pound", "pounds": "pound", "gbp": "pound", "yen": "yen", "yuan": "yuan",
-                  "rubles": "ruble", "roubles": "ruble", "won": "won"}
-SYNONYMS = {"soldier": "troop", "troop": "troop", "fighter": "troop", "serviceman": "troop", "servicemen": "troop",
-            "people": "person", "person": "person", "protester": "protester", "demonstrator": "protester",
-            "percent": "percent", "per cent": "percent", "%": "percent", "pc": "percent",
-            "casualty": "casualty", "death": "death", "dead": "death", "killed": "death", "fatality": "death",
-            "child": "child", "children": "child", "men": "man", "women": "woman"}
+CURRENCY_WORDS = {
+    "dollar": "dollar",
+    "dollars": "dollar",
+    "usd": "dollar",
+    "euro": "euro",
+    "euros": "euro",
+    "eur": "euro",
+    "pound": "pound",
+    "pounds": "pound",
+    "gbp": "pound",
+    "yen": "yen",
+    "yuan": "yuan",
+    "rubles": "ruble",
+    "roubles": "ruble",
+    "won": "won",
+}
+SYNONYMS = {
+    "soldier": "troop",
+    "troop": "troop",
+    "fighter": "troop",
+    "serviceman": "troop",
+    "servicemen": "troop",
+    "people": "person",
+    "person": "person",
+    "protester": "protester",
+    "demonstrator": "protester",
+    "percent": "percent",
+    "per cent": "percent",
+    "%": "percent",
+    "pc": "percent",
+    "casualty": "casualty",
+    "death": "death",
+    "dead": "death",
+    "killed": "death",
+    "fatality": "death",
+    "child": "child",
+    "children": "child",
+    "men": "man",
+    "women": "woman",
+}
 HEDGES = {
-    "about": (0.9, 1.1), "around": (0.9, 1.1), "some": (0.9, 1.1), "roughly": (0.9, 1.1),
-    "approximately": (0.9, 1.1), "approx": (0.9, 1.1), "an estimated": (0.9, 1.1), "estimated": (0.9, 1.1),
-    "nearly": (0.9, 1.0), "almost": (0.9, 1.0), "close to": (0.9, 1.0), "just under": (0.9, 1.0),
-    "more than": (1.0, math.inf), "over": (1.0, math.inf), "at least": (1.0, math.inf), "upwards of": (1.0, math.inf),
-    "in excess of": (1.0, math.inf), "just over": (1.0, 1.15), "up to": (0.0, 1.0), "fewer than": (0.0, 1.0),
-    "less than": (0.0, 1.0), "under": (0.0, 1.0), "at most": (0.0, 1.0), "no more than": (0.0, 1.0),
-    "several": (0.5, 3.0), "tens of": (1.0, 10.0), "hundreds of": (1.0, 10.0), "thousands of": (1.0, 10.0),
+    "about": (0.9, 1.1),
+    "around": (0.9, 1.1),
+    "some": (0.9, 1.1),
+    "roughly": (0.9, 1.1),
+    "approximately": (0.9, 1.1),
+    "approx": (0.9, 1.1),
+    "an estimated": (0.9, 1.1),
+    "estimated": (0.9, 1.1),
+    "nearly": (0.9, 1.0),
+    "almost": (0.9, 1.0),
+    "close to": (0.9, 1.0),
+    "just under": (0.9, 1.0),
+    "more than": (1.0, math.inf),
+    "over": (1.0, math.inf),
+    "at least": (1.0, math.inf),
+    "upwards of": (1.0, math.inf),
+    "in excess of": (1.0, math.inf),
+    "just over": (1.0, 1.15),
+    "up to": (0.0, 1.0),
+    "fewer than": (0.0, 1.0),
+    "less than": (0.0, 1.0),
+    "under": (0.0, 1.0),
+    "at most": (0.0, 1.0),
+    "no more than": (0.0, 1.0),
+    "several": (0.5, 3.0),
+    "tens of": (1.0, 10.0),
+    "hundreds of": (1.0, 10.0),
+    "thousands of": (1.0, 10.0),
 }
 INCREMENTAL = re.compile(r"\b(another|additional|extra|further|more)\s*$", re.I)
-MONTHS = ("january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december")
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
@@ -52,16 +153,24 @@ _QUANTITY = re.compile(
     rf"(?P<after>(?:\s+[a-zA-Z][\w-]*){{0,3}})",
     re.I,
 )
-_VOTE = re.compile(rf"\b(?P<a>\d+|{_WORDNUM})\s*(?:to|-|–)\s*(?P<b>\d+|{_WORDNUM})\b(?=[^.]*\b(vote|voted|ruling|ruled|decision|margin|majority)\b)|"
-                   rf"\b(vote|voted|ruling|ruled|decision|margin)\b[^.]*?\b(?P<c>\d+|{_WORDNUM})\s*(?:to|-|–)\s*(?P<d>\d+|{_WORDNUM})\b", re.I)
+_VOTE_WORDS = r"vote|voted|ruling|ruled|decision|margin|majority"
+_VOTE = re.compile(
+    rf"\b(?P<a>\d+|{_WORDNUM})\s*(?:to|-|–)\s*(?P<b>\d+|{_WORDNUM})\b(?=[^.]*\b({_VOTE_WORDS})\b)|"
+    rf"\b({_VOTE_WORDS})\b[^.]*?\b(?P<c>\d+|{_WORDNUM})\s*(?:to|-|–)\s*(?P<d>\d+|{_WORDNUM})\b",
+    re.I,
+)
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-_MONTH = re.compile(r"\b(?P<prep>in|on|by|since|until|from|during|before|after)?\s*(?P<month>" + "|".join(MONTHS) + r")\b", re.I)
+_MONTH = re.compile(
+    r"\b(?P<prep>in|on|by|since|until|from|during|before|after)?\s*(?P<month>" + "|".join(MONTHS) + r")\b", re.I
+)
 _WEEKDAY = re.compile(r"\b(?P<prep>on|by|since|until|from|last|next)?\s*(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
 _WORD = re.compile(r"[a-z][a-z'’-]+")
-_STOP = frozenset("the a an of to in and or is are was were be been being for on at by with from that this it as has "
-                  "have had not no he she they we you i his her their its our will would can could may might said "
-                  "says some about around more than over nearly almost up least under there which who whom what "
-                  "when where while also other another".split())
+_STOP = frozenset(
+    "the a an of to in and or is are was were be been being for on at by with from that this it as has "
+    "have had not no he she they we you i his her their its our will would can could may might said "
+    "says some about around more than over nearly almost up least under there which who whom what "
+    "when where while also other another".split()
+)
 
 
 @dataclass(frozen=True)
@@ -163,10 +272,12 @@ def extract_quantities(text: str) -> list[Quantity]:
         if not scale_word and re.match(r"\s*(thousand|million|billion|trillion)\b", after, re.I):
             continue
         scale = SCALES.get(scale_word, 1.0)
-        if not match.group("currency") and not match.group("percent") and not scale_word and _YEAR.fullmatch(number_text):
+        plain = not match.group("currency") and not match.group("percent") and not scale_word
+        if plain and _YEAR.fullmatch(number_text):
             continue
-        if text[match.end("number"): match.end("number") + 1] == "-" or \
-                re.match(r"\s*(am|pm|a\.m|p\.m|years? old|year-old)\b", after, re.I):
+        if text[match.end("number") : match.end("number") + 1] == "-" or re.match(
+            r"\s*(am|pm|a\.m|p\.m|years? old|year-old)\b", after, re.I
+        ):
             continue
         hedge = (match.group("hedge") or "").strip().lower()
         value *= scale
@@ -178,18 +289,26 @@ def extract_quantities(text: str) -> list[Quantity]:
             low, high = value - precision, value + precision
         incremental = bool(INCREMENTAL.search(text[: match.start()]))
         unit = _unit(after, match.group("currency"), match.group("percent"))
-        core_end = match.end("percent") if match.group("percent") else match.end("scale") if scale_word else match.end("number")
-        core = text[match.start(): core_end].strip()
+        core_end = (
+            match.end("percent")
+            if match.group("percent")
+            else match.end("scale")
+            if scale_word
+            else match.end("number")
+        )
+        core = text[match.start() : core_end].strip()
         label = core if match.group("percent") or not unit else f"{core} {_unit_words(after, unit)}".strip()
-        found.append(Quantity(label, value, max(low, 0.0), high,
-                              unit, incremental))
+        found.append(Quantity(label, value, max(low, 0.0), high, unit, incremental))
     return found
 
 
 def content_words(text: str) -> set[str]:
     """Lower-cased content words, without numbers, months and weekdays."""
-    return {w for w in _WORD.findall(text.lower()) if w not in _STOP and w not in MONTHS and w not in WEEKDAYS
-            and w not in WORD_NUMBERS}
+    return {
+        w
+        for w in _WORD.findall(text.lower())
+        if w not in _STOP and w not in MONTHS and w not in WEEKDAYS and w not in WORD_NUMBERS
+    }
 
 
 def overlap(a: str, b: str) -> float:
@@ -269,5 +388,5 @@ def _names(words: set[str]) -> str:
 def _is_may_modal(match: re.Match[str], text: str) -> bool:
     if match.group(0).strip().lower() != "may" and not match.group(0).lower().endswith(" may"):
         return False
-    following = text[match.end(): match.end() + 12]
+    following = text[match.end() : match.end() + 12]
     return not re.match(r"\s*(\d|,|\.|$)", following) and not match.group("prep")

@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from .quantities import find_conflict, overlap
 from .records import ClaimPair, Finding, Judgement
 
-_NEGATION = re.compile(r"\b(not|no|never|n't|neither|nor|none|without|denied|denies|deny|refused|rejected)\b|n't\b",
-                       re.I)
+_NEGATION = re.compile(
+    r"\b(not|no|never|n't|neither|nor|none|without|denied|denies|deny|refused|rejected)\b|n't\b", re.I
+)
 
 
 @dataclass(frozen=True)
@@ -40,8 +41,9 @@ def negation_kind(a: str, b: str) -> bool:
     return bool(_NEGATION.search(a)) != bool(_NEGATION.search(b)) and overlap(a, b) >= 0.5
 
 
-def relate(pair: ClaimPair, forward: Judgement, backward: Judgement,
-           thresholds: Thresholds = Thresholds()) -> Finding | None:
+def relate(
+    pair: ClaimPair, forward: Judgement, backward: Judgement, thresholds: Thresholds = Thresholds()
+) -> Finding | None:
     """The finding for one pair, or None when the pair is only novelty."""
     a, b = pair.a.text, pair.b.text
     contradiction = max(forward.contradiction, backward.contradiction)
@@ -49,15 +51,23 @@ def relate(pair: ClaimPair, forward: Judgement, backward: Judgement,
     conflict = find_conflict(a, b, thresholds.same_topic_overlap)
     if conflict is not None:
         score = max(contradiction, 0.9)
-        return Finding(finding_id(a, b, "contradiction"), "contradiction", conflict.kind, round(score, 4), pair,
-                       forward, backward, conflict.detail)
+        return Finding(
+            finding_id(a, b, "contradiction"),
+            "contradiction",
+            conflict.kind,
+            round(score, 4),
+            pair,
+            forward,
+            backward,
+            conflict.detail,
+        )
     if contradiction >= thresholds.contradiction:
         kind = "negation" if negation_kind(a, b) else _attribution_kind(pair) or "nli"
-        return Finding(finding_id(a, b, "contradiction"), "contradiction", kind, round(contradiction, 4), pair,
-                       forward, backward)
+        return Finding(
+            finding_id(a, b, "contradiction"), "contradiction", kind, round(contradiction, 4), pair, forward, backward
+        )
     if agreement >= thresholds.agreement:
-        return Finding(finding_id(a, b, "agreement"), "agreement", "nli", round(agreement, 4), pair,
-                       forward, backward)
+        return Finding(finding_id(a, b, "agreement"), "agreement", "nli", round(agreement, 4), pair, forward, backward)
     return None
 
 

@@ -106,16 +106,25 @@ def pick_columns(columns: list[str], path: Path, explicit: str | None) -> tuple[
     for first, second in PAIR_COLUMNS:
         if first in columns and second in columns:
             return first, second
-    raise DataError(f"{path}: no pair columns (want premise/hypothesis, claim_a/claim_b, sentence1/sentence2 or "
-                    f"text_a/text_b, or pass --columns A,B; columns found: {', '.join(columns) or 'none'})")
+    raise DataError(
+        f"{path}: no pair columns (want premise/hypothesis, claim_a/claim_b, sentence1/sentence2 or "
+        f"text_a/text_b, or pass --columns A,B; columns found: {', '.join(columns) or 'none'})"
+    )
 
 
 def _claim(text: str, side: str) -> Claim:
     return Claim(id=side, document_id=side, text=text, sentence=text, start=0, end=len(text), line=1)
 
 
-def score_chunk(judge: Judge, rows: list[dict], first: str, second: str, both_directions: bool,
-                start_row: int, note: Callable[[str], None]) -> list[dict]:
+def score_chunk(
+    judge: Judge,
+    rows: list[dict],
+    first: str,
+    second: str,
+    both_directions: bool,
+    start_row: int,
+    note: Callable[[str], None],
+) -> list[dict]:
     """Score one chunk; rows with a missing text get an `error` value instead of scores."""
     valid = []
     for offset, row in enumerate(rows):
@@ -135,9 +144,16 @@ def score_chunk(judge: Judge, rows: list[dict], first: str, second: str, both_di
         forward = judgements[position]
         conflict = find_conflict(a, b)
         row = rows[offset]
-        row.update({"label": forward.label, "entailment": round(forward.entailment, 6),
-                    "neutral": round(forward.neutral, 6), "contradiction": round(forward.contradiction, 6),
-                    "kind": conflict.kind if conflict else None, "error": None})
+        row.update(
+            {
+                "label": forward.label,
+                "entailment": round(forward.entailment, 6),
+                "neutral": round(forward.neutral, 6),
+                "contradiction": round(forward.contradiction, 6),
+                "kind": conflict.kind if conflict else None,
+                "error": None,
+            }
+        )
         if both_directions:
             backward = judgements[len(valid) + position]
             finding = relate(ClaimPair(_claim(a, "a"), _claim(b, "b")), forward, backward)
@@ -175,8 +191,9 @@ def _join_parts(parts: list[Path], columns: list[str], output: Path) -> None:
         return
     with atomic_output(output, newline="") as out:
         if kind in ("csv", "tsv"):
-            writer = csv.DictWriter(out, fieldnames=columns, delimiter="\t" if kind == "tsv" else ",",
-                                    lineterminator="\n")
+            writer = csv.DictWriter(
+                out, fieldnames=columns, delimiter="\t" if kind == "tsv" else ",", lineterminator="\n"
+            )
             writer.writeheader()
             for part in parts:
                 for line in part.open(encoding="utf-8"):
@@ -203,8 +220,9 @@ def score_file(
     file_format(output)
     found, chunks = read_rows(source, chunk_size)
     first, second = pick_columns(found, source, columns)
-    out_columns = found + [c for c in (*SCORE_COLUMNS, *(("relation",) if both_directions else ()), "error")
-                           if c not in found]
+    out_columns = found + [
+        c for c in (*SCORE_COLUMNS, *(("relation",) if both_directions else ()), "error") if c not in found
+    ]
     parts_dir = output.with_name(f".{output.name}.parts")
     if parts_dir.exists() and not resume:
         shutil.rmtree(parts_dir)

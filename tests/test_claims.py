@@ -1,13 +1,13 @@
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from checker.attribution import attribute
 from checker.claims import extract_all, extract_claims, is_claim_sentence
 from checker.ingest import load_documents
 from checker.records import Document
 from checker.sentences import split_sentences
-from conftest import SEEDS
 
 
 @pytest.fixture(scope="module")
@@ -20,7 +20,7 @@ def test_spans_point_at_the_source_file(seed_claims):
     document, claims = seed_claims
     source = Path(document.path).read_text(encoding="utf-8")
     for claim in claims:
-        assert source[claim.start:claim.end] == claim.sentence
+        assert source[claim.start : claim.end] == claim.sentence
         assert source.count("\n", 0, claim.start) + 1 == claim.line
 
 
@@ -33,8 +33,10 @@ def test_title_is_a_claim_without_the_source_tag(seed_claims):
 def test_attribution_moves_the_speaker_out_of_the_text(seed_claims):
     _, claims = seed_claims
     by_text = {c.text: c for c in claims}
-    troops = by_text["The North has sent some 11,000 troops to front lines in Ukraine since last October in support "
-                     "of Moscow’s aggression."]
+    troops = by_text[
+        "The North has sent some 11,000 troops to front lines in Ukraine since last October in support "
+        "of Moscow’s aggression."
+    ]
     assert troops.attribution.speaker == "South Korea and the US" and troops.attribution.cue == "believe"
     quote = next(c for c in claims if c.text.startswith("I want specially to note"))
     assert quote.attribution.speaker.startswith("Valery Gerasimov")  # "he was quoted as saying" resolved
@@ -88,13 +90,21 @@ def test_questions_and_fragments_are_not_claims():
 def test_segmenter_handles_abbreviations_decimals_and_quotes():
     text = "The U.S. economy grew 2.5 percent, Dr. Smith said. “Is it over?” he asked. Prices rose."
     sentences = [text[s:e] for s, e in split_sentences(text)]
-    assert sentences == ["The U.S. economy grew 2.5 percent, Dr. Smith said.", "“Is it over?” he asked.",
-                         "Prices rose."]
+    assert sentences == [
+        "The U.S. economy grew 2.5 percent, Dr. Smith said.",
+        "“Is it over?” he asked.",
+        "Prices rose.",
+    ]
 
 
 def test_claims_of_a_document_without_title():
-    document = Document(id="d", path="d.txt", title="", date=None,
-                        text="Officials said the dam burst at dawn. Was anyone hurt?\n\nRescuers found 12 people.")
+    document = Document(
+        id="d",
+        path="d.txt",
+        title="",
+        date=None,
+        text="Officials said the dam burst at dawn. Was anyone hurt?\n\nRescuers found 12 people.",
+    )
     claims = extract_claims(document)
     assert [c.text for c in claims] == ["The dam burst at dawn.", "Rescuers found 12 people."]
     assert claims[1].line == 3

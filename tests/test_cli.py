@@ -5,10 +5,10 @@ import subprocess
 import sys
 
 import pytest
+from conftest import SEEDS, FakeJudge
 from typer.testing import CliRunner
 
 from checker import cli, pipeline
-from conftest import SEEDS, FakeJudge
 
 runner = CliRunner()
 
@@ -27,8 +27,15 @@ def test_json_report_has_the_contract_keys():
     assert result.exit_code == 0, result.output
     report = json.loads(result.stdout)
     assert report["schema"] == "checker.report/1"
-    assert set(report["summary"]) >= {"documents", "claims", "pairs_considered", "pairs_scored", "contradictions",
-                                      "agreements", "novel_claims"}
+    assert set(report["summary"]) >= {
+        "documents",
+        "claims",
+        "pairs_considered",
+        "pairs_scored",
+        "contradictions",
+        "agreements",
+        "novel_claims",
+    }
     assert report["summary"]["documents"] == 4
     claim = report["documents"][0]["claims"][0]
     assert set(claim) >= {"id", "text", "start", "end", "line", "attribution", "status"}
@@ -119,7 +126,9 @@ def test_every_command_has_help():
 
 
 def test_cli_import_is_light():
-    code = ("import sys, checker.cli; heavy = [m for m in ('torch', 'transformers', 'onnxruntime', 'datasets') "
-            "if m in sys.modules]; print(heavy)")
+    code = (
+        "import sys, checker.cli; heavy = [m for m in ('torch', 'transformers', 'onnxruntime', 'datasets') "
+        "if m in sys.modules]; print(heavy)"
+    )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "[]"

@@ -3,10 +3,19 @@ import random
 from collections import Counter
 
 import pytest
-
-from checker.contrast import (EDITS, change_date, change_number, contrast_pairs, flip_attribution, is_probe,
-                              negate, remove_negation, round_number)
 from conftest import CASES
+
+from checker.contrast import (
+    EDITS,
+    change_date,
+    change_number,
+    contrast_pairs,
+    flip_attribution,
+    is_probe,
+    negate,
+    remove_negation,
+    round_number,
+)
 
 PROBES = CASES / "contrast_probes.jsonl"
 LABELS = {"entailment", "neutral", "contradiction"}
@@ -14,10 +23,14 @@ LABELS = {"entailment", "neutral", "contradiction"}
 
 def test_edits_label_by_construction():
     rng = random.Random(0)
-    assert negate("The council has approved the plan.", rng) == ("The council has not approved the plan.",
-                                                                  "contradiction")
+    assert negate("The council has approved the plan.", rng) == (
+        "The council has not approved the plan.",
+        "contradiction",
+    )
     assert remove_negation("North Korea has not confirmed the dispatch.", rng) == (
-        "North Korea has confirmed the dispatch.", "contradiction")
+        "North Korea has confirmed the dispatch.",
+        "contradiction",
+    )
     changed, label = change_number("Police counted 3,000 protesters.", rng)
     assert label == "contradiction" and "3,000" not in changed
     rounded, label = round_number("Police counted 3,127 protesters.", rng)
@@ -25,12 +38,16 @@ def test_edits_label_by_construction():
     moved, label = change_date("The museum opens in March 2025.", rng)
     assert label == "contradiction" and moved != "The museum opens in March 2025."
     assert flip_attribution("The minister said the talks had collapsed overnight.", rng) == (
-        "The minister denied that the talks had collapsed overnight.", "contradiction")
+        "The minister denied that the talks had collapsed overnight.",
+        "contradiction",
+    )
 
 
 def test_generator_is_deterministic():
-    sentences = ["The council has approved the budget of 1.2 billion euros on Monday.",
-                 "Police said 3,127 protesters gathered in the square in March 2024."]
+    sentences = [
+        "The council has approved the budget of 1.2 billion euros on Monday.",
+        "Police said 3,127 protesters gathered in the square in March 2024.",
+    ]
     assert list(contrast_pairs(sentences, seed=3)) == list(contrast_pairs(sentences, seed=3))
 
 

@@ -1,10 +1,10 @@
 from pathlib import Path
 
 import pytest
+from conftest import SEEDS
 
 from checker.errors import InputError, NoDocumentsError
 from checker.ingest import load_documents
-from conftest import SEEDS
 
 
 def test_seed_header_gives_title_date_and_body_offset():
@@ -12,14 +12,18 @@ def test_seed_header_gives_title_date_and_body_offset():
     assert document.date == "2025-04-27"
     assert document.title.startswith("Russia confirms for first time North Korean troop dispatch")
     source = Path(document.path).read_text(encoding="utf-8")
-    assert source[document.body_offset:] == document.text
+    assert source[document.body_offset :] == document.text
     assert document.text.lstrip().startswith("Seoul: Russia confirmed")
 
 
 def test_every_seed_format_is_read():
     documents = {d.id: d for d in load_documents([SEEDS])}
-    assert set(documents) == {"000_be98cb181ba6487c", "001_pyongyang_confirms", "002_moscow_acknowledges",
-                              "003_kyiv_reaction"}
+    assert set(documents) == {
+        "000_be98cb181ba6487c",
+        "001_pyongyang_confirms",
+        "002_moscow_acknowledges",
+        "003_kyiv_reaction",
+    }
     assert documents["002_moscow_acknowledges"].title == "Moscow acknowledges North Korean soldiers fought in Kursk"
     assert documents["002_moscow_acknowledges"].date == "2025-04-27"
 
@@ -34,8 +38,11 @@ def test_html_keeps_article_text_only():
 
 
 def test_json_and_jsonl(tmp_path):
-    (tmp_path / "a.jsonl").write_text('{"id": "x1", "text": "One thing happened today in town.", "date": "2024-01-02"}\n'
-                                      '{"text": "Another thing happened.", "title": "T"}\n', encoding="utf-8")
+    (tmp_path / "a.jsonl").write_text(
+        '{"id": "x1", "text": "One thing happened today in town.", "date": "2024-01-02"}\n'
+        '{"text": "Another thing happened.", "title": "T"}\n',
+        encoding="utf-8",
+    )
     (tmp_path / "b.json").write_text('[{"id": "y", "text": "A third thing.", "url": "http://e.x"}]', encoding="utf-8")
     documents = {d.id: d for d in load_documents([tmp_path])}
     assert set(documents) == {"x1", "a-2", "y"}

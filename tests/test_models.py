@@ -23,7 +23,10 @@ PAIRS = [
 
 def test_label_mapping_reads_id2label_and_refuses_unknown_labels():
     assert map_model_labels({0: "CONTRADICTION", 1: "ENTAILMENT", 2: "NEUTRAL"}) == {
-        0: "contradiction", 1: "entailment", 2: "neutral"}
+        0: "contradiction",
+        1: "entailment",
+        2: "neutral",
+    }
     with pytest.raises(LabelMappingError) as caught:
         map_model_labels({0: "LABEL_0", 1: "LABEL_1", 2: "LABEL_2"})
     assert caught.value.code == "E011" and "--label-map" in str(caught.value)
@@ -67,9 +70,12 @@ def _write_pairs(path, rows):
 
 @pytest.fixture
 def tiny_data(tmp_path):
-    three_way = [{"premise": p, "hypothesis": h, "label": lab, "source": "tiny"}
-                 for (p, h), lab in zip(PAIRS, ["entailment", "contradiction", "contradiction", "entailment",
-                                                "contradiction", "neutral"])] * 8
+    three_way = [
+        {"premise": p, "hypothesis": h, "label": lab, "source": "tiny"}
+        for (p, h), lab in zip(
+            PAIRS, ["entailment", "contradiction", "contradiction", "entailment", "contradiction", "neutral"]
+        )
+    ] * 8
     two_way = [{"premise": p, "hypothesis": h, "label": "not_entailment"} for p, h in PAIRS[1:3]] * 4
     _write_pairs(tmp_path / "three.jsonl", three_way)
     _write_pairs(tmp_path / "two.jsonl", two_way)
@@ -78,9 +84,18 @@ def tiny_data(tmp_path):
 
 def test_training_lowers_loss_writes_a_loadable_model_and_resumes(tiny_model_dir, tiny_data):
     losses = []
-    config = TrainConfig(train=(str(tiny_data / "three.jsonl"), str(tiny_data / "two.jsonl")),
-                         output=str(tiny_data / "run"), base=str(tiny_model_dir), epochs=6, batch_size=8,
-                         learning_rate=3e-3, warmup_ratio=0.0, checkpoint_every=10, max_length=48, seed=1)
+    config = TrainConfig(
+        train=(str(tiny_data / "three.jsonl"), str(tiny_data / "two.jsonl")),
+        output=str(tiny_data / "run"),
+        base=str(tiny_model_dir),
+        epochs=6,
+        batch_size=8,
+        learning_rate=3e-3,
+        warmup_ratio=0.0,
+        checkpoint_every=10,
+        max_length=48,
+        seed=1,
+    )
     model_dir = train(config, on_step=lambda step, loss: losses.append(loss))
     assert sum(losses[-5:]) / 5 < sum(losses[:5]) / 5
     judge = load_judge(str(model_dir))
@@ -109,8 +124,10 @@ def test_eval_on_three_way_and_two_way_files(tiny_model_dir, tiny_data):
 
 
 def test_metrics_by_hand():
-    result = metrics(["entailment", "neutral", "contradiction", "contradiction"],
-                     ["entailment", "contradiction", "contradiction", "neutral"])
+    result = metrics(
+        ["entailment", "neutral", "contradiction", "contradiction"],
+        ["entailment", "contradiction", "contradiction", "neutral"],
+    )
     assert result["accuracy"] == 0.5
     assert result["per_label"]["contradiction"]["precision"] == 0.5
     assert result["confusion"]["neutral"]["contradiction"] == 1

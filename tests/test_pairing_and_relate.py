@@ -8,8 +8,15 @@ from checker.relate import finding_id, relate
 
 
 def make_claim(doc: str, index: int, text: str) -> Claim:
-    return Claim(id=f"{doc}:{index}", document_id=doc, text=text, sentence=text, start=index * 100,
-                 end=index * 100 + len(text), line=index + 1)
+    return Claim(
+        id=f"{doc}:{index}",
+        document_id=doc,
+        text=text,
+        sentence=text,
+        start=index * 100,
+        end=index * 100 + len(text),
+        line=index + 1,
+    )
 
 
 CLAIMS = [make_claim(d, i, f"Claim {d} {i} about Acme Corp and the 12 workers.") for d in "abc" for i in range(3)]
@@ -31,8 +38,10 @@ def test_gate_mode_skips_corpus_against_itself():
 
 def test_candidate_mode_uses_neighbours_and_shared_keys():
     claims = [make_claim("x", i, f"Unrelated statement number {i} about topic {i}.") for i in range(20)]
-    claims += [make_claim("y", 0, "Acme Corp fired 300 workers in Ohio."),
-               make_claim("z", 0, "Acme Corp hired 300 workers in Ohio.")]
+    claims += [
+        make_claim("y", 0, "Acme Corp fired 300 workers in Ohio."),
+        make_claim("z", 0, "Acme Corp hired 300 workers in Ohio."),
+    ]
 
     def embed(texts):  # a deterministic fake embedder: one-hot by claim, so neighbours are arbitrary
         return np.eye(len(texts), dtype=np.float32) + 0.01

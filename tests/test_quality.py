@@ -4,10 +4,10 @@ import json
 from collections import defaultdict
 
 import pytest
+from conftest import CASES, SEEDS
 
 from checker.config import CheckConfig
 from checker.pipeline import check
-from conftest import CASES, SEEDS
 
 PROBES = CASES / "contrast_probes.jsonl"
 # accuracy the shipped model must keep on the held-apart contrast probes (see models/*/README.md)
@@ -32,7 +32,7 @@ def test_contrast_probe_accuracy(probe_accuracy, phenomenon):
 
 @pytest.fixture(scope="module")
 def seed_report(shipped_judge):
-    return check([SEEDS], CheckConfig(), judge=shipped_judge)
+    return check([SEEDS], CheckConfig(cache=False), judge=shipped_judge)
 
 
 def _find(report, relation, text_a, text_b):
@@ -44,8 +44,12 @@ def _find(report, relation, text_a, text_b):
 
 
 def test_denial_is_set_against_the_confirmation(seed_report):
-    finding = _find(seed_report, "contradiction", "North Korea has not confirmed the dispatch",
-                    "North Korea has confirmed the dispatch")
+    finding = _find(
+        seed_report,
+        "contradiction",
+        "North Korea has not confirmed the dispatch",
+        "North Korea has confirmed the dispatch",
+    )
     assert finding is not None
     sides = {finding.pair.a.document_id, finding.pair.b.document_id}
     assert sides == {"000_be98cb181ba6487c", "001_pyongyang_confirms"}

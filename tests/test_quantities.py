@@ -6,13 +6,19 @@ from checker.quantities import extract_quantities, find_conflict
 @pytest.mark.parametrize(
     ("a", "b", "kind"),
     [
-        ("Police said 3,000 protesters gathered in the square.", "Some 5,000 protesters gathered in the square.",
-         "numeric"),
+        (
+            "Police said 3,000 protesters gathered in the square.",
+            "Some 5,000 protesters gathered in the square.",
+            "numeric",
+        ),
         ("The project will cost 1.2 billion euros.", "The project will cost 900 million euros.", "quantity"),
         ("The court ruled by a vote of six to three.", "The court ruled by a vote of four to five.", "numeric"),
         ("The museum is opening in March.", "The museum is opening in May.", "date"),
-        ("The North has sent some 11,000 troops to Ukraine.", "The North has sent 15,000 soldiers to Ukraine.",
-         "numeric"),
+        (
+            "The North has sent some 11,000 troops to Ukraine.",
+            "The North has sent 15,000 soldiers to Ukraine.",
+            "numeric",
+        ),
         ("Unemployment rose to 5.2% in the region.", "Unemployment rose to 7 percent in the region.", "quantity"),
         ("The bridge opened on Monday after repairs.", "The bridge opened on Friday after repairs.", "date"),
         ("The factory closed in 2019 after the fire.", "The factory closed in 2021 after the fire.", "date"),

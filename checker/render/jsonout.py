@@ -11,8 +11,13 @@ SCHEMA = "checker.report/1"
 
 
 def _side(claim: Claim) -> dict:
-    return {"document": claim.document_id, "claim": claim.id, "text": claim.text, "line": claim.line,
-            "attribution": _attribution(claim)}
+    return {
+        "document": claim.document_id,
+        "claim": claim.id,
+        "text": claim.text,
+        "line": claim.line,
+        "attribution": _attribution(claim),
+    }
 
 
 def _attribution(claim: Claim) -> dict | None:
@@ -42,8 +47,12 @@ def report_dict(report: Report) -> dict:
         claims_by_doc.setdefault(claim.document_id, []).append(claim)
     return {
         "schema": SCHEMA,
-        "model": {"name": report.model.name, "backend": report.model.backend, "path": report.model.path,
-                  **report.model.extra},
+        "model": {
+            "name": report.model.name,
+            "backend": report.model.backend,
+            "path": report.model.path,
+            **report.model.extra,
+        },
         "summary": {
             "documents": len(report.documents),
             "claims": len(report.claims),
@@ -55,12 +64,29 @@ def report_dict(report: Report) -> dict:
             "suppressed": report.suppressed,
         },
         "documents": [
-            {"id": d.id, "path": d.path, "title": d.title, "date": d.date, "url": d.url,
-             "claims": [{"id": c.id, "text": c.text, "sentence": c.sentence, "start": c.start, "end": c.end,
-                         "line": c.line, "attribution": _attribution(c), "status": report.claim_status[c.id],
-                         "corroborated_by": report.support[c.id][0], "disputed_by": report.support[c.id][1],
-                         "title": c.is_title}
-                        for c in claims_by_doc.get(d.id, [])]}
+            {
+                "id": d.id,
+                "path": d.path,
+                "title": d.title,
+                "date": d.date,
+                "url": d.url,
+                "claims": [
+                    {
+                        "id": c.id,
+                        "text": c.text,
+                        "sentence": c.sentence,
+                        "start": c.start,
+                        "end": c.end,
+                        "line": c.line,
+                        "attribution": _attribution(c),
+                        "status": report.claim_status[c.id],
+                        "corroborated_by": report.support[c.id][0],
+                        "disputed_by": report.support[c.id][1],
+                        "title": c.is_title,
+                    }
+                    for c in claims_by_doc.get(d.id, [])
+                ],
+            }
             for d in report.documents
         ],
         "findings": [finding_dict(f) for f in report.findings],

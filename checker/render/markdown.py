@@ -19,8 +19,10 @@ def _side(claim: Claim) -> str:
 def render_markdown(report: Report, out: TextIO) -> None:
     w = out.write
     w("# Consistency report\n\n")
-    w(f"Model: `{report.model.name}` · {len(report.documents)} documents · {len(report.claims)} claims · "
-      f"{report.pairs_scored} of {report.pairs_considered} pairs scored\n\n")
+    w(
+        f"Model: `{report.model.name}` · {len(report.documents)} documents · {len(report.claims)} claims · "
+        f"{report.pairs_scored} of {report.pairs_considered} pairs scored\n\n"
+    )
     for note in report.notes:
         w(f"> {note}\n\n")
     for relation, heading in (("contradiction", "Contradictions"), ("agreement", "Agreements")):

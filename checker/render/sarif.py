@@ -29,9 +29,13 @@ def _uri(path: str) -> str:
 
 
 def _location(claim: Claim, path: str) -> dict:
-    return {"physicalLocation": {"artifactLocation": {"uri": _uri(path)},
-                                 "region": {"startLine": claim.line, "snippet": {"text": claim.sentence}}},
-            "message": {"text": claim.text}}
+    return {
+        "physicalLocation": {
+            "artifactLocation": {"uri": _uri(path)},
+            "region": {"startLine": claim.line, "snippet": {"text": claim.sentence}},
+        },
+        "message": {"text": claim.text},
+    }
 
 
 def sarif_dict(report: Report) -> dict:
@@ -42,19 +46,25 @@ def sarif_dict(report: Report) -> dict:
             continue
         a, b = finding.pair.a, finding.pair.b
         detail = f" ({finding.detail})" if finding.detail else ""
-        results.append({
-            "ruleId": finding.kind,
-            "level": "error",
-            "message": {"text": f"Contradiction{detail}: \"{a.text}\" ({a.document_id}:{a.line}) vs "
-                                f"\"{b.text}\" ({b.document_id}:{b.line}); score {finding.score:.2f}"},
-            "locations": [_location(a, paths[a.document_id]), _location(b, paths[b.document_id])],
-            "partialFingerprints": {"checkerFindingId": finding.id},
-            "properties": {"score": finding.score, "findingId": finding.id},
-        })
+        results.append(
+            {
+                "ruleId": finding.kind,
+                "level": "error",
+                "message": {
+                    "text": f'Contradiction{detail}: "{a.text}" ({a.document_id}:{a.line}) vs '
+                    f'"{b.text}" ({b.document_id}:{b.line}); score {finding.score:.2f}'
+                },
+                "locations": [_location(a, paths[a.document_id]), _location(b, paths[b.document_id])],
+                "partialFingerprints": {"checkerFindingId": finding.id},
+                "properties": {"score": finding.score, "findingId": finding.id},
+            }
+        )
     rules = [{"id": kind, "shortDescription": {"text": text}} for kind, text in RULES.items()]
-    return {"$schema": SARIF_SCHEMA, "version": "2.1.0",
-            "runs": [{"tool": {"driver": {"name": "checker", "version": __version__, "rules": rules}},
-                      "results": results}]}
+    return {
+        "$schema": SARIF_SCHEMA,
+        "version": "2.1.0",
+        "runs": [{"tool": {"driver": {"name": "checker", "version": __version__, "rules": rules}}, "results": results}],
+    }
 
 
 def render_sarif(report: Report, out: TextIO) -> None:

@@ -19,13 +19,21 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
     from rich.table import Table
     from rich.text import Text
 
-    console = Console(file=out, force_terminal=color, no_color=color is False, width=None if color else 110,
-                      highlight=False, soft_wrap=False)
+    console = Console(
+        file=out,
+        force_terminal=color,
+        no_color=color is False,
+        width=None if color else 110,
+        highlight=False,
+        soft_wrap=False,
+    )
     documents = {d.id: d for d in report.documents}
-    summary = (f"{len(report.documents)} documents, {len(report.claims)} claims, "
-               f"{report.pairs_scored} of {report.pairs_considered} pairs scored | "
-               f"{report.count('contradiction')} contradictions, {report.count('agreement')} agreements, "
-               f"{sum(1 for s in report.claim_status.values() if s == 'novel')} novel claims")
+    summary = (
+        f"{len(report.documents)} documents, {len(report.claims)} claims, "
+        f"{report.pairs_scored} of {report.pairs_considered} pairs scored | "
+        f"{report.count('contradiction')} contradictions, {report.count('agreement')} agreements, "
+        f"{sum(1 for s in report.claim_status.values() if s == 'novel')} novel claims"
+    )
     if report.suppressed:
         summary += f" | {report.suppressed} suppressed by baseline"
     console.print(Text("Consistency report", style="bold"), Text(f"  model: {report.model.name}", style="dim"))
@@ -38,9 +46,15 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
         table.add_column(column, overflow="fold")
     for document in report.documents:
         statuses = [report.claim_status[c.id] for c in report.claims if c.document_id == document.id]
-        table.add_row(document.id, document.date or "-", document.title or "-", str(len(statuses)),
-                      str(statuses.count("corroborated") + statuses.count("mixed")),
-                      str(statuses.count("contradicted") + statuses.count("mixed")), str(statuses.count("novel")))
+        table.add_row(
+            document.id,
+            document.date or "-",
+            document.title or "-",
+            str(len(statuses)),
+            str(statuses.count("corroborated") + statuses.count("mixed")),
+            str(statuses.count("contradicted") + statuses.count("mixed")),
+            str(statuses.count("novel")),
+        )
     console.print(table)
 
     contradictions = [f for f in report.findings if f.relation == "contradiction"]
@@ -48,19 +62,32 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
     if not contradictions:
         console.print("  none")
     for finding in contradictions:
-        console.print(Panel(_pair_text(finding, documents), title=_title(finding), title_align="left",
-                            border_style="red", expand=True))
+        console.print(
+            Panel(
+                _pair_text(finding, documents),
+                title=_title(finding),
+                title_align="left",
+                border_style="red",
+                expand=True,
+            )
+        )
 
     agreements = [f for f in report.findings if f.relation == "agreement"]
     console.print(Text(f"\nAgreements ({len(agreements)})", style="bold green"))
     if not agreements:
         console.print("  none")
     for finding in agreements[:MAX_AGREEMENTS]:
-        console.print(Panel(_pair_text(finding, documents), title=_title(finding), title_align="left",
-                            border_style="green", expand=True))
+        console.print(
+            Panel(
+                _pair_text(finding, documents),
+                title=_title(finding),
+                title_align="left",
+                border_style="green",
+                expand=True,
+            )
+        )
     if len(agreements) > MAX_AGREEMENTS:
-        console.print(Text(f"  ... and {len(agreements) - MAX_AGREEMENTS} more (--format json lists all)",
-                           style="dim"))
+        console.print(Text(f"  ... and {len(agreements) - MAX_AGREEMENTS} more (--format json lists all)", style="dim"))
 
     console.print(Text("\nClaims by article", style="bold"))
     for document in report.documents:

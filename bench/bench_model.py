@@ -1,0 +1,62 @@
+"""Pairs per second of the shipped int8 ONNX model vs torch fp32 on the same weights.
+
+Usage: python bench/bench_model.py --torch-model runs/nli-default/model [--repeat 3]
+Short pairs are <= 48 tokens, long pairs <= 256; batch sizes 1, 16 and 64. Medians of --repeat runs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def load_pairs(dev: Path, tokenizer, limit: int, shortest: bool) -> list[tuple[str, str]]:
+    rows = [json.loads(line) for line in dev.read_text(encoding="utf-8").splitlines()]
+    pairs = [(r["premise"], r["hypothesis"]) for r in rows]
+    lengths = [len(tokenizer.encode(p, h).ids) for p, h in pairs]
+    if shortest:
+        chosen = [pair for pair, n in zip(pairs, lengths) if n <= 48]
+    else:  # long: pad premises up to ~256 tokens by joining neighbours
+        chosen = [(" ".join(p for p, _ in pairs[i : i + 8]), pairs[i][1]) for i in range(0, len(pairs) - 8, 8)]
+    return chosen[:limit]
+
+
+def rate(judge, pairs, batch: int, repeat: int) -> float:
+    judge.batch_size = batch
+    judge.judge_batch(pairs[: batch * 2])  # warm-up
+    times = []
+    for _ in range(repeat):
+        started = time.perf_counter()
+        judge.judge_batch(pairs)
+        times.append(time.perf_counter() - started)
+    return len(pairs) / statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--torch-model", type=Path, help="transformers directory with the fp32 weights")
+    parser.add_argument("--dev", type=Path, default=ROOT.parent / "shared/data/nli/dev/xnli_en.dev.jsonl")
+    parser.add_argument("--pairs", type=int, default=512)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+
+    from checker.judge import OnnxJudge, TransformersJudge, default_model_path
+
+    onnx = OnnxJudge(default_model_path())
+    judges = {"onnx-int8": onnx}
+    if args.torch_model:
+        judges["torch-fp32"] = TransformersJudge(str(args.torch_model))
+    for name, shortest in (("short (<=48 tokens)", True), ("long (<=256 tokens)", False)):
+        pairs = load_pairs(args.dev, onnx.tokenizer, args.pairs if shortest else args.pairs // 4, shortest)
+        for batch in (1, 16, 64):
+            cells = [f"{label}={rate(judge, pairs, batch, args.repeat):.0f}/s" for label, judge in judges.items()]
+            print(f"{name} batch {batch}: " + "  ".join(cells), flush=True)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+"""A SQLite cache of pair judgements, sentence embeddings and extracted claims, keyed by model and text hashes.
+
+Re-checking a corpus where one article changed then scores only the pairs that involve it. Several runs may
+share one cache (WAL mode, busy timeout); a corrupt or foreign cache file is rebuilt with a warning.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+import struct
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from .records import Judgement, ModelInfo
+
+SCHEMA_VERSION = "checker.cache/1"
+_TABLES = """
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS judgements (model TEXT, pair TEXT, e REAL, n REAL, c REAL, PRIMARY KEY (model, pair));
+CREATE TABLE IF NOT EXISTS embeddings (text TEXT PRIMARY KEY, vector BLOB);
+CREATE TABLE IF NOT EXISTS claims (document TEXT PRIMARY KEY, claims TEXT);
+"""
+
+
+def digest(*parts: str) -> str:
+    """A short, collision-safe key for texts."""
+    sha = hashlib.sha1()
+    for part in parts:
+        sha.update(part.encode("utf-8"))
+        sha.update(b"\x1f")
+    return sha.hexdigest()
+
+
+def model_identity(info: ModelInfo) -> str:
+    """Name, backend and a fingerprint of the weights file, so a retrained model never reuses old scores."""
+    fingerprint = ""
+    if info.path:
+        path = Path(info.path)
+        weights = path / info.extra.get("file", "") if info.extra.get("file") else None
+        candidates = (
+            [weights]
+            if weights and weights.is_file()
+            else sorted(path.glob("*.safetensors")) + sorted(path.glob("*.bin")) + sorted(path.glob("*.onnx"))
+        )
+        stats = [(p.name, p.stat().st_size, int(p.stat().st_mtime)) for p in candidates if p.is_file()]
+        fingerprint = json.dumps(stats)
+    return digest(info.name, info.backend, fingerprint)
+
+
+class Cache:
+    """One SQLite file under the cache directory."""
+
+    def __init__(self, directory: str | Path, warn: Callable[[str], None] = lambda _: None) -> None:
+        self.path = Path(directory) / "cache.sqlite3"
+        self.warn = warn
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            self.connection = self._open()
+        except sqlite3.DatabaseError as error:
+            self.warn(f"cache {self.path} is unusable ({error}); rebuilding it")
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+            self.connection = self._open()
+
+    def _open(self) -> sqlite3.Connection:
+        connection = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        try:
+            connection.execute("PRAGMA busy_timeout = 60000")
+            connection.execute("PRAGMA journal_mode = WAL")
+            connection.executescript(_TABLES)
+            row = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+            if row is None:
+                connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
+            elif row[0] != SCHEMA_VERSION:
+                raise sqlite3.DatabaseError(f"foreign schema {row[0]!r}")
+        except sqlite3.DatabaseError:
+            connection.close()
+            raise
+        return connection
+
+    def close(self) -> None:
+        self.connection.close()
+
+    def get_judgements(self, model: str, keys: Sequence[str]) -> dict[str, Judgement]:
+        found: dict[str, Judgement] = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            rows = self.connection.execute(
+                f"SELECT pair, e, n, c FROM judgements WHERE model = ? AND pair IN ({marks})", [model, *chunk]
+            )
+            found.update({pair: Judgement(e, n, c) for pair, e, n, c in rows})
+        return found
+
+    def put_judgements(self, model: str, items: dict[str, Judgement]) -> None:
+        with self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO judgements VALUES (?, ?, ?, ?, ?)",
+                [(model, key, j.entailment, j.neutral, j.contradiction) for key, j in items.items()],
+            )
+
+    def get_embeddings(self, keys: Sequence[str]) -> dict[str, list[float]]:
+        found = {}
+        for start in range(0, len(keys), 500):
+            chunk = list(keys[start : start + 500])
+            rows = self.connection.execute(
+                f"SELECT text, vector FROM embeddings WHERE text IN ({','.join('?' * len(chunk))})", chunk
+            )
+            for key, blob in rows:
+                found[key] = list(struct.unpack(f"{len(blob) // 4}f", blob))
+        return found
+
+    def put_embeddings(self, items: dict[str, Sequence[float]]) -> None:
+        with self.connection:
+            self.connection.execute("BEGIN IMMEDIATE")
+            self.connection.executemany(
+                "INSERT OR REPLACE INTO embeddings VALUES (?, ?)",
+                [(k, struct.pack(f"{len(v)}f", *v)) for k, v in items.items()],
+            )
+
+
+def get_claims(cache: Cache, key: str) -> list | None:
+    """Claims extracted earlier from the same document text (as JSON-ready dicts), or None."""
+    row = cache.connection.execute("SELECT claims FROM claims WHERE document = ?", (key,)).fetchone()
+    return json.loads(row[0]) if row else None
+
+
+def put_claims(cache: Cache, key: str, claims: list) -> None:
+    cache.connection.execute("INSERT OR REPLACE INTO claims VALUES (?, ?)", (key, json.dumps(claims)))
+
+
+class CachedJudge:
+    """Wraps a judge: cached pairs are answered from the cache, the rest are scored and stored."""
+
+    def __init__(self, judge, cache: Cache) -> None:
+        self.judge = judge
+        self.cache = cache
+        self.info = judge.info
+        self.model = model_identity(judge.info)
+        self.scored = 0
+        self.cached = 0
+
+    def judge_batch(self, pairs, progress=None):
+        keys = [digest(a, b) for a, b in pairs]
+        found = self.cache.get_judgements(self.model, sorted(set(keys)))
+        missing = sorted({k: i for i, k in enumerate(keys) if k not in found}.items(), key=lambda kv: kv[1])
+        self.cached += len(pairs) - len(missing)
+        if progress and len(pairs) - len(missing):
+            progress(len(pairs) - len(missing))
+        if missing:
+            fresh = self.judge.judge_batch([pairs[i] for _, i in missing], progress)
+            new = {key: judgement for (key, _), judgement in zip(missing, fresh)}
+            self.cache.put_judgements(self.model, new)
+            found.update(new)
+            self.scored += len(missing)
+        return [found[k] for k in keys]
+
+
+class CachedEmbedder:
+    """Wraps an embedder with the cache (embeddings do not depend on the NLI model)."""
+
+    def __init__(self, embed, cache: Cache) -> None:
+        self.embed = embed
+        self.cache = cache
+
+    def __call__(self, texts):
+        import numpy as np
+
+        keys = [digest("minilm", t) for t in texts]
+        found = self.cache.get_embeddings(sorted(set(keys)))
+        missing = [i for i, k in enumerate(keys) if k not in found]
+        if missing:
+            vectors = self.embed([texts[i] for i in missing])
+            new = {keys[i]: [float(x) for x in vector] for i, vector in zip(missing, vectors)}
+            self.cache.put_embeddings(new)
+            found.update(new)
+        return np.asarray([found[k] for k in keys], dtype=np.float32)
