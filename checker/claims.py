@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 
 from .attribution import REPORTING, attribute, leading_name
-from .records import Attribution, Claim, Document
+from .records import Attribution, Claim, Document, with_unique_ids
 from .sentences import split_sentences
 
 MIN_WORDS = 4
@@ -95,7 +95,7 @@ def extract_claims(document: Document) -> list[Claim]:
                     attributed.attribution,
                 )
             )
-    return _dedupe_ids(claims)
+    return with_unique_ids(claims, "#")
 
 
 def _remember(names: list[str], name: str | None, attribution: Attribution | None) -> None:
@@ -129,18 +129,6 @@ def _split_joined(content: str) -> list[str]:
 def _strip_title_suffix(title: str) -> str:
     """'Russia confirms ...: Reports' -> 'Russia confirms ...' (a trailing source tag is not content)."""
     return re.sub(r"\s*[:|–—-]\s*(reports?|report says|sources?|officials?)\s*$", "", title, flags=re.I)
-
-
-def _dedupe_ids(claims: list[Claim]) -> list[Claim]:
-    from dataclasses import replace
-
-    seen: dict[str, int] = {}
-    result = []
-    for claim in claims:
-        count = seen.get(claim.id, 0)
-        seen[claim.id] = count + 1
-        result.append(replace(claim, id=f"{claim.id}#{count + 1}") if count else claim)
-    return result
 
 
 def extract_all(documents: Iterable[Document]) -> list[Claim]:

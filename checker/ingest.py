@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from .errors import InputError, NoDocumentsError
-from .records import Document
+from .records import Document, with_unique_ids
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
 HTML_SUFFIXES = {".html", ".htm"}
@@ -89,19 +89,7 @@ def load_documents(
             documents.append(parse_text(path, text))
     if not documents:
         raise NoDocumentsError(f"{', '.join(str(p) for p in paths) or '(no paths)'}: no articles found")
-    return _unique_ids(documents)
-
-
-def _unique_ids(documents: list[Document]) -> list[Document]:
-    from dataclasses import replace
-
-    seen: dict[str, int] = {}
-    unique = []
-    for document in documents:
-        count = seen.get(document.id, 0)
-        seen[document.id] = count + 1
-        unique.append(replace(document, id=f"{document.id}~{count + 1}") if count else document)
-    return unique
+    return with_unique_ids(documents, "~")
 
 
 def parse_text(path: Path, text: str) -> Document:

@@ -156,6 +156,10 @@ class TransformersJudge:
             raise MissingBackendError(
                 "this model needs transformers and torch", hint="pip install transformers torch"
             ) from error
+        from transformers.utils import logging as transformers_logging
+
+        transformers_logging.set_verbosity_error()  # no load reports or progress bars in the user's report
+        transformers_logging.disable_progress_bar()
         local = Path(model).exists()
         offline = local or os.environ.get("HF_HUB_OFFLINE") == "1"
         options = {"revision": revision, "local_files_only": offline, "trust_remote_code": trust_remote_code}

@@ -78,14 +78,14 @@ def find_pair_columns(columns: Sequence[str], path: Path, explicit: tuple[str, s
     if explicit:
         missing = [c for c in explicit if c not in columns]
         if missing:
-            raise DataError(f"{path}: no column {', '.join(missing)} (columns found: {', '.join(columns)})")
+            raise DataError(f"{path}: no column {', '.join(missing)} (columns found: {', '.join(columns) or 'none'})")
         return explicit
     for first, second in PAIR_COLUMNS:
         if first in columns and second in columns:
             return first, second
     raise DataError(
         f"{path}: no pair columns (want premise/hypothesis, claim_a/claim_b, sentence1/sentence2 or "
-        f"text_a/text_b; columns found: {', '.join(columns)})"
+        f"text_a/text_b, or pass --columns A,B; columns found: {', '.join(columns) or 'none'})"
     )
 
 

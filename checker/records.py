@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import TypeVar
 
 
 @dataclass(frozen=True)
@@ -126,3 +127,17 @@ class Report:
 
     def count(self, relation: str) -> int:
         return sum(1 for f in self.findings if f.relation == relation)
+
+
+Identified = TypeVar("Identified", "Document", "Claim")
+
+
+def with_unique_ids(items: list[Identified], separator: str) -> list[Identified]:
+    """Keep ids unique: the second 'x' becomes 'x<separator>2', and so on."""
+    seen: dict[str, int] = {}
+    unique = []
+    for item in items:
+        count = seen.get(item.id, 0)
+        seen[item.id] = count + 1
+        unique.append(replace(item, id=f"{item.id}{separator}{count + 1}") if count else item)
+    return unique

@@ -18,7 +18,7 @@ from pathlib import Path
 from .errors import DataError
 from .fileio import atomic_output
 from .judge import Judge
-from .nli_data import PAIR_COLUMNS
+from .nli_data import find_pair_columns
 from .quantities import find_conflict
 from .records import Claim, ClaimPair
 from .relate import relate
@@ -95,21 +95,12 @@ def _chunks(rows, size: int, path: Path, handle) -> Iterator[list[dict]]:
 
 def pick_columns(columns: list[str], path: Path, explicit: str | None) -> tuple[str, str]:
     """The two text columns: --columns A,B, or a known pair of names."""
-    if explicit:
-        names = tuple(c.strip() for c in explicit.split(","))
-        if len(names) != 2:
-            raise DataError(f"--columns wants two names separated by a comma, not {explicit!r}")
-        missing = [c for c in names if c not in columns]
-        if missing:
-            raise DataError(f"{path}: no column {', '.join(missing)} (columns found: {', '.join(columns) or 'none'})")
-        return names  # type: ignore[return-value]
-    for first, second in PAIR_COLUMNS:
-        if first in columns and second in columns:
-            return first, second
-    raise DataError(
-        f"{path}: no pair columns (want premise/hypothesis, claim_a/claim_b, sentence1/sentence2 or "
-        f"text_a/text_b, or pass --columns A,B; columns found: {', '.join(columns) or 'none'})"
-    )
+    if not explicit:
+        return find_pair_columns(columns, path)
+    names = tuple(c.strip() for c in explicit.split(","))
+    if len(names) != 2:
+        raise DataError(f"--columns wants two names separated by a comma, not {explicit!r}")
+    return find_pair_columns(columns, path, names)  # type: ignore[arg-type]
 
 
 def _claim(text: str, side: str) -> Claim:

@@ -57,37 +57,25 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
         )
     console.print(table)
 
-    contradictions = [f for f in report.findings if f.relation == "contradiction"]
-    console.print(Text(f"\nContradictions ({len(contradictions)})", style="bold red"))
-    if not contradictions:
-        console.print("  none")
-    for finding in contradictions:
-        console.print(
-            Panel(
+    for relation, heading, colour, limit in (
+        ("contradiction", "Contradictions", "red", None),
+        ("agreement", "Agreements", "green", MAX_AGREEMENTS),
+    ):
+        findings = [f for f in report.findings if f.relation == relation]
+        console.print(Text(f"\n{heading} ({len(findings)})", style=f"bold {colour}"))
+        if not findings:
+            console.print("  none")
+        for finding in findings[:limit]:
+            panel = Panel(
                 _pair_text(finding, documents),
                 title=_title(finding),
                 title_align="left",
-                border_style="red",
+                border_style=colour,
                 expand=True,
             )
-        )
-
-    agreements = [f for f in report.findings if f.relation == "agreement"]
-    console.print(Text(f"\nAgreements ({len(agreements)})", style="bold green"))
-    if not agreements:
-        console.print("  none")
-    for finding in agreements[:MAX_AGREEMENTS]:
-        console.print(
-            Panel(
-                _pair_text(finding, documents),
-                title=_title(finding),
-                title_align="left",
-                border_style="green",
-                expand=True,
-            )
-        )
-    if len(agreements) > MAX_AGREEMENTS:
-        console.print(Text(f"  ... and {len(agreements) - MAX_AGREEMENTS} more (--format json lists all)", style="dim"))
+            console.print(panel)
+        if limit is not None and len(findings) > limit:
+            console.print(Text(f"  ... and {len(findings) - limit} more (--format json lists all)", style="dim"))
 
     console.print(Text("\nClaims by article", style="bold"))
     for document in report.documents:
