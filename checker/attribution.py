@@ -13,6 +13,11 @@ from dataclasses import dataclass
 
 from .records import Attribution
 
+# verbs that introduce reported speech without "that" ("X said the troops left")
+BARE_REPORTING = (
+    r"said|says|say|told reporters|stated|believed|believes|believe|estimated|estimates|estimate|"
+    r"insisted|added|adds|wrote|writes|tweeted|posted"
+)
 REPORTING = (
     r"said|says|say|told reporters|told|stated|states|added|adds|noted|reported|reports|wrote|writes|"
     r"explained|announced|announces|claimed|claims|insisted|warned|argued|alleged|estimated|estimates|"
@@ -27,9 +32,27 @@ _TAIL = r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\w+)?)?"
 _ACCORDING_LEAD = re.compile(r"^According to (?P<speaker>[^,]{2,80}),\s*(?P<content>.+)$", re.S)
 _ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according to (?P<speaker>[^,]{2,80}?)[.!]?$", re.S)
 _QUOTE = re.compile(r"^[“\"](?P<content>.+?)[,.]?[”\"],?\s+(?P<rest>[^“”\"]+?)[.!]?$", re.S)
-_LEAD = re.compile(rf"^{_SPEAKER}\s+(?P<cue>{REPORTING}){_TAIL}(?:\s*,)?\s+(?:that\s+)?(?P<content>.+)$", re.S)
+_LEAD_BARE = re.compile(
+    rf"^{_SPEAKER}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbeen)\s+(?P<cue>{BARE_REPORTING}){_TAIL}"
+    rf"(?!\s+to\b)(?:\s*,)?\s+(?:that\s+)?(?P<content>.+)$",
+    re.S,
+)
+_LEAD_THAT = re.compile(rf"^{_SPEAKER}\s+(?P<cue>{REPORTING}){_TAIL}\s+that\s+(?P<content>.+)$", re.S)
+_APPOSITION_LEAD = re.compile(
+    rf"^(?P<speaker>[A-Z][^,;:“”\"]{{1,60}}),\s+(?P<role>[^,;“”\"]{{2,90}}),\s+"
+    rf"(?:(?P<cue>{BARE_REPORTING}){_TAIL}(?:\s*,)?\s+(?:that\s+)?|(?P<cue_that>{REPORTING}){_TAIL}\s+that\s+)"
+    rf"(?P<content>.+)$",
+    re.S,
+)
+_SPEAKER_TAIL = re.compile(
+    r"(\s+(also|previously|later|earlier|again|further|first|now|then|has|have|had|"
+    r"would|will|had also|has also|have also))+$",
+    re.I,
+)
 _STANCE_LEAD = re.compile(rf"^{_SPEAKER}\s+(?:has\s+|have\s+|had\s+)?(?:not\s+)?(?P<cue>{STANCE})\b", re.S)
-_TRAIL_SAID = re.compile(rf"^(?P<content>.+?),\s+{_SPEAKER}\s+(?P<cue>{REPORTING})(?P<extra>(?:\s+[^,]+)?)[.!]?$", re.S)
+_TRAIL_SAID = re.compile(
+    rf"^(?P<content>.+?),\s+{_SPEAKER}\s+(?P<cue>{REPORTING})(?P<extra>(?:\s+[^,\s]+){{0,8}})[.!]?$", re.S
+)
 _TRAIL_SAID_INVERTED = re.compile(r"^(?P<content>.+?),\s+(?P<cue>said|says)\s+(?P<speaker>[^,]{2,80}?)[.!]?$", re.S)
 _CUE_IN_REST = re.compile(rf"^(?P<speaker>[^,]+?)\s+(?P<cue>{REPORTING})(?P<extra>.*)$", re.S)
 _QUOTED_BY = re.compile(r"\bby (?:the )?(?P<source>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)*(?: news agency)?)")
@@ -151,11 +174,24 @@ def _match(sentence: str) -> _Split | None:
         return _Split(match.group("content"), outer, match.group("cue"))
     if (match := _STANCE_LEAD.match(sentence)) and _plausible_speaker(match.group("speaker")):
         return _Split(sentence, match.group("speaker"), match.group("cue"), keep_sentence=True)
-    if (match := _LEAD.match(sentence)) and _plausible_speaker(match.group("speaker")):
-        return _Split(match.group("content"), match.group("speaker"), match.group("cue"))
+    if match := _APPOSITION_LEAD.match(sentence):  # "Abubakar Shekau, the group's leader, said ..."
+        if _plausible_speaker(match.group("speaker")):
+            return _Split(
+                match.group("content"),
+                f"{match.group('speaker')}, {match.group('role')}",
+                match.group("cue") or match.group("cue_that"),
+            )
+    for pattern in (_LEAD_BARE, _LEAD_THAT):
+        if (match := pattern.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
+            return _Split(match.group("content"), _trim_speaker(match.group("speaker")), match.group("cue"))
     if match := _TRAIL_SAID_INVERTED.match(sentence):
         return _Split(match.group("content"), match.group("speaker"), match.group("cue"))
     return None
+
+
+def _trim_speaker(speaker: str) -> str:
+    """'Shekau also' -> 'Shekau'; 'Multiple users have' -> 'Multiple users'."""
+    return _SPEAKER_TAIL.sub("", speaker.strip())
 
 
 def leading_name(sentence: str) -> str | None:
