@@ -32,6 +32,7 @@ class CheckConfig:
     max_file_mb: float = 20.0
     trust_remote_code: bool = False
     label_map: str | None = None
+    skip_neutral: float = 0.0  # > 0: skip the reverse direction when the first is this neutral
     cache: bool = True  # reuse judgements and embeddings from earlier runs
     cache_dir: str = ".checker-cache"
 
@@ -78,6 +79,7 @@ _TYPES = {
     "trust_remote_code": bool,
     "label_map": str,
     "cache": bool,
+    "skip_neutral": float,
     "cache_dir": str,
 }
 

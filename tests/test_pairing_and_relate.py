@@ -81,3 +81,25 @@ def test_finding_ids_are_stable_and_order_free():
     assert finding_id("A b.", "C d.", "contradiction") == finding_id("C  d.", "A b.", "contradiction")
     assert finding_id("A b.", "C d.", "contradiction") != finding_id("A b.", "C d.", "agreement")
     assert len({finding_id(f"x{i}", "y", "agreement") for i, _ in enumerate(combinations(range(5), 2))}) == 10
+
+
+def test_two_stage_judging_skips_clearly_neutral_reverse_directions():
+    from conftest import FakeJudge
+
+    from checker.pipeline import judge_pairs
+
+    pairs = [
+        ClaimPair(
+            make_claim("a", 0, "The mayor resigned from the council."),
+            make_claim("b", 0, "The mayor has not resigned from the council."),
+        ),
+        ClaimPair(make_claim("a", 1, "Rain fell."), make_claim("b", 1, "The stadium hosted a concert last night.")),
+    ]
+    both = FakeJudge()
+    full = judge_pairs(both, pairs)
+    assert len(both.calls) == 4
+    staged = FakeJudge()
+    fast = judge_pairs(staged, pairs, skip_neutral=0.85)
+    assert len(staged.calls) == 3  # the neutral pair is judged one way only
+    assert fast[0] == full[0]
+    assert staged.calls[2] == (pairs[0].a.text, pairs[0].b.text)
