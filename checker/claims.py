@@ -44,8 +44,12 @@ def is_claim_sentence(sentence: str) -> bool:
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(stripped))
 
 
-def _line_of(source_prefix_newlines: int, text: str, position: int) -> int:
-    return source_prefix_newlines + text.count("\n", 0, position) + 1
+def _line_of(document: Document, position: int) -> int:
+    """The 1-based line of a body position in the source file the reader opens."""
+    body_line = document.text.count("\n", 0, position)
+    if document.source_lines:
+        return document.source_lines[min(body_line, len(document.source_lines) - 1)]
+    return document.line_offset + body_line + 1
 
 
 def extract_claims(document: Document) -> list[Claim]:
@@ -79,7 +83,7 @@ def extract_claims(document: Document) -> list[Claim]:
         attributed = attribute(sentence, names)
         _remember(names, name, attributed.attribution)
         absolute = document.body_offset + start
-        line = _line_of(document.line_offset, document.text, start)
+        line = _line_of(document, start)
         for part in _split_joined(attributed.content):
             if len(part.split()) < MIN_WORDS:
                 continue

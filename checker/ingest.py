@@ -215,4 +215,20 @@ def parse_html(path: Path, text: str) -> Document:
     body = "\n\n".join(b for b in blocks if b)
     if not body.strip():
         raise InputError(f"{path}: no article text in the HTML page")
-    return Document(id=path.stem, path=str(path), title=title, date=date, text=body)
+    return Document(
+        id=path.stem, path=str(path), title=title, date=date, text=body, source_lines=_source_lines(text, blocks)
+    )
+
+
+def _source_lines(html: str, blocks: list[str]) -> tuple[int, ...]:
+    """For each line of the extracted body, the HTML line where its paragraph starts (found by its first words)."""
+    lines: list[int] = []
+    cursor = 0
+    for block in blocks:
+        words = block.split()[:4]
+        pattern = r"\W+(?:<[^>]*>\W*)*".join(re.escape(w) for w in words)
+        found = re.compile(pattern).search(html, cursor) if words else None
+        position = found.start() if found else cursor
+        cursor = found.end() if found else cursor
+        lines.extend([html.count("\n", 0, position) + 1] * 2)  # the block's line and the blank line after it
+    return tuple(lines)

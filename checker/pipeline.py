@@ -165,7 +165,7 @@ def check(
     )
 
 
-CLAIMS_VERSION = "claims/1"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/2"  # bump when extraction changes, so cached claims are not reused
 
 
 def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:
@@ -187,6 +187,7 @@ def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:
             document.text,
             str(document.body_offset),
             str(document.line_offset),
+            str(document.source_lines),
         )
         stored = get_claims(cache, key)
         if stored is None:

@@ -18,6 +18,8 @@ class Document:
     url: str | None = None
     body_offset: int = 0  # where `text` starts inside the source file (for spans and line numbers)
     line_offset: int = 0  # how many lines of the source file come before `text`
+    # for extracted text (HTML): the source-file line of each line of `text`, 1-based
+    source_lines: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -91,3 +91,13 @@ def test_missing_path_and_empty_folder(tmp_path):
         load_documents([tmp_path / "nope"])
     with pytest.raises(NoDocumentsError):
         load_documents([tmp_path])
+
+
+def test_html_claims_point_at_their_html_lines():
+    from checker.claims import extract_claims
+
+    document = next(d for d in load_documents([SEEDS]) if d.id == "003_kyiv_reaction")
+    source = Path(document.path).read_text(encoding="utf-8").splitlines()
+    for claim in extract_claims(document):
+        if not claim.is_title:
+            assert claim.sentence.split()[0] in source[claim.line - 1]
