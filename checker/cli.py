@@ -113,7 +113,7 @@ def run_check(
 
         if update_baseline:
             write_baseline(baseline, report)
-            hooks.note(f"wrote {len([f for f in report.findings])} finding ids to {baseline}")
+            hooks.note(f"wrote {len(report.findings)} finding ids to {baseline}")
         else:
             report = apply_baseline(report, baseline)
     elif update_baseline:

@@ -160,6 +160,12 @@ class TransformersJudge:
 
         transformers_logging.set_verbosity_error()  # no load reports or progress bars in the user's report
         transformers_logging.disable_progress_bar()
+        try:  # hub retry warnings would break the one-line error contract
+            from huggingface_hub.utils import logging as hub_logging
+
+            hub_logging.set_verbosity_error()
+        except ImportError:
+            pass
         local = Path(model).exists()
         offline = local or os.environ.get("HF_HUB_OFFLINE") == "1"
         options = {"revision": revision, "local_files_only": offline, "trust_remote_code": trust_remote_code}
