@@ -172,10 +172,12 @@ def check_command(
         ),
     ] = None,
     contradiction_threshold: Annotated[
-        float | None, typer.Option(help="Contradiction probability needed to report one. [default: 0.75]")
+        float | None,
+        typer.Option(help="Mean contradiction probability of the two directions needed to report one. [default: 0.55]"),
     ] = None,
     agreement_threshold: Annotated[
-        float | None, typer.Option(help="Entailment probability needed to report agreement. [default: 0.75]")
+        float | None,
+        typer.Option(help="Entailment probability (either direction) needed to report agreement. [default: 0.7]"),
     ] = None,
     baseline: Annotated[Path | None, typer.Option(help="JSON file of accepted finding ids to suppress.")] = None,
     update_baseline: Annotated[

@@ -24,8 +24,8 @@ class CheckConfig:
     exhaustive: bool = False  # score every pair, however many
     max_exhaustive_claims: int = 300  # above this many claims, score candidate pairs only
     neighbours: int = 10  # nearest neighbours per claim in candidate mode
-    contradiction_threshold: float = 0.75
-    agreement_threshold: float = 0.75
+    contradiction_threshold: float = 0.55
+    agreement_threshold: float = 0.7
     fail_on: str = "contradiction"
     max_length: int = 256
     batch_size: int = 64

@@ -63,8 +63,12 @@ def pair(a: str, b: str) -> ClaimPair:
 
 def test_contradiction_is_checked_first_and_agreement_second():
     p = pair("The mayor resigned.", "The mayor did not resign.")
-    found = relate(p, judgement(0.8, 0.1, 0.1), judgement(0.05, 0.1, 0.85))
-    assert found.relation == "contradiction" and found.kind == "negation" and found.score == 0.85
+    found = relate(p, judgement(0.1, 0.2, 0.7), judgement(0.05, 0.1, 0.85))
+    assert found.relation == "contradiction" and found.kind == "negation" and found.score == 0.775
+    # one-sided contradiction (a different event on the same topic) is not reported
+    assert relate(p, judgement(0.1, 0.1, 0.8), judgement(0.3, 0.6, 0.1)) is None
+    # a strong entailment either way vetoes a model contradiction
+    assert relate(p, judgement(0.6, 0.1, 0.3), judgement(0.05, 0.1, 0.85)) is None
     agree = relate(p, judgement(0.9, 0.05, 0.05), judgement(0.3, 0.6, 0.1))
     assert agree.relation == "agreement"
     assert relate(p, judgement(0.3, 0.6, 0.1), judgement(0.2, 0.7, 0.1)) is None
