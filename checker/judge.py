@@ -36,14 +36,16 @@ class Judge(Protocol):
 
 def default_model_path() -> Path:
     """The shipped model: package data after `pip install .`, or models/ in a checkout."""
-    try:
-        from importlib.resources import files
+    import importlib.util
 
-        candidate = Path(str(files("checker.bundled_models"))) / DEFAULT_MODEL_NAME
+    try:  # an installed package: models/ is installed as the data package checker.bundled_models
+        spec = importlib.util.find_spec("checker.bundled_models")
+    except ModuleNotFoundError:
+        spec = None
+    for location in (spec.submodule_search_locations or []) if spec else []:
+        candidate = Path(location) / DEFAULT_MODEL_NAME
         if candidate.exists():
             return candidate
-    except (ModuleNotFoundError, TypeError):
-        pass
     return Path(__file__).resolve().parent.parent / "models" / DEFAULT_MODEL_NAME
 
 
