@@ -61,13 +61,18 @@ def count_possible(claims: Sequence[Claim], within: bool, new_ids: set[str] | No
     return count
 
 
-def keys_of(claim: Claim) -> set[str]:
-    """Named entities and numbers: claims sharing one may be about the same thing."""
-    entities = {
+def named_entities(text: str) -> set[str]:
+    """Capitalised names (not a lone sentence-initial word), lower-cased."""
+    return {
         m.group(0).lower()
-        for m in _ENTITY.finditer(claim.text)
+        for m in _ENTITY.finditer(text)
         if m.group(0) not in _COMMON_CAPITALISED and (m.start() > 0 or " " in m.group(0))
     }
+
+
+def keys_of(claim: Claim) -> set[str]:
+    """Named entities and numbers: claims sharing one may be about the same thing."""
+    entities = named_entities(claim.text)
     numbers = {m.group(0).rstrip(".,") for m in _NUMBER.finditer(claim.text)}
     return entities | {f"#{n}" for n in numbers if n}
 

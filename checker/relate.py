@@ -45,11 +45,29 @@ def negation_kind(a: str, b: str) -> bool:
     return bool(_NEGATION.search(a)) != bool(_NEGATION.search(b)) and overlap(a, b) >= 0.5
 
 
+def _normalised(text: str) -> str:
+    return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def different_events(a: str, b: str) -> bool:
+    """Both claims name people or places, and none in common: two events, not one told two ways.
+
+    NLI models trained on SNLI read "3,900 troops were deployed in Ohio" against "8,900 troops were deployed
+    in Gdansk" as a contradiction (they assume one scene); for news claims that is two facts, not a conflict.
+    """
+    from .pairing import named_entities
+
+    left, right = named_entities(a), named_entities(b)
+    return bool(left) and bool(right) and not left & right
+
+
 def relate(
     pair: ClaimPair, forward: Judgement, backward: Judgement, thresholds: Thresholds = Thresholds()
 ) -> Finding | None:
     """The finding for one pair, or None when the pair is only novelty."""
     a, b = pair.a.text, pair.b.text
+    if _normalised(a) == _normalised(b):  # the same claim, word for word: agreement, whatever the model says
+        return Finding(finding_id(a, b, "agreement"), "agreement", "identical", 1.0, pair, forward, backward)
     contradiction = (forward.contradiction + backward.contradiction) / 2
     agreement = max(forward.entailment, backward.entailment)
     conflict = find_conflict(a, b, thresholds.same_topic_overlap)
@@ -65,7 +83,11 @@ def relate(
             backward,
             conflict.detail,
         )
-    if contradiction >= thresholds.contradiction and agreement < thresholds.entailment_veto:
+    if (
+        contradiction >= thresholds.contradiction
+        and agreement < thresholds.entailment_veto
+        and not different_events(a, b)
+    ):
         kind = "negation" if negation_kind(a, b) else _attribution_kind(pair) or "nli"
         return Finding(
             finding_id(a, b, "contradiction"), "contradiction", kind, round(contradiction, 4), pair, forward, backward

@@ -107,3 +107,14 @@ def test_two_stage_judging_skips_clearly_neutral_reverse_directions():
     assert len(staged.calls) == 3  # the neutral pair is judged one way only
     assert fast[0] == full[0]
     assert staged.calls[2] == (pairs[0].a.text, pairs[0].b.text)
+
+
+def test_identical_claims_agree_whatever_the_model_says():
+    p = pair("700 patients were treated in Porto in July.", "700 patients were treated in Porto in July")
+    found = relate(p, judgement(0.02, 0.02, 0.96), judgement(0.02, 0.02, 0.96))
+    assert found.relation == "agreement" and found.kind == "identical"
+
+
+def test_different_events_are_not_model_contradictions():
+    p = pair("3,900 troops were deployed in Ohio.", "8,900 troops were deployed in Gdansk.")
+    assert relate(p, judgement(0.02, 0.02, 0.96), judgement(0.02, 0.02, 0.96)) is None
