@@ -11,7 +11,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from .quantities import find_conflict, overlap
+from .quantities import content_words, find_conflict, overlap
 from .records import ClaimPair, Finding, Judgement
 
 _NEGATION = re.compile(
@@ -47,6 +47,14 @@ def negation_kind(a: str, b: str) -> bool:
 
 def _normalised(text: str) -> str:
     return " ".join(re.sub(r"[^\w\s]", " ", text.lower()).split())
+
+
+def restates(a: str, b: str) -> bool:
+    """One claim's content words all appear in the other, with no negation between them: a restatement with
+    more or less detail. The shipped model over-reads such near-copies as contradictions (measured on news)."""
+    words_a, words_b = content_words(a), content_words(b)
+    smaller, larger = sorted((words_a, words_b), key=len)
+    return len(smaller) >= 3 and smaller <= larger and not negation_kind(a, b)
 
 
 def different_events(a: str, b: str) -> bool:
@@ -87,6 +95,7 @@ def relate(
         contradiction >= thresholds.contradiction
         and agreement < thresholds.entailment_veto
         and not different_events(a, b)
+        and not restates(a, b)
     ):
         kind = "negation" if negation_kind(a, b) else _attribution_kind(pair) or "nli"
         return Finding(

@@ -118,3 +118,13 @@ def test_identical_claims_agree_whatever_the_model_says():
 def test_different_events_are_not_model_contradictions():
     p = pair("3,900 troops were deployed in Ohio.", "8,900 troops were deployed in Gdansk.")
     assert relate(p, judgement(0.02, 0.02, 0.96), judgement(0.02, 0.02, 0.96)) is None
+
+
+def test_a_restatement_with_more_detail_is_not_a_contradiction():
+    p = pair(
+        "The terrorists launched a renewed assault on Kobane last night.",
+        "ISIS terrorists launched a renewed assault on Kobane last night.",
+    )
+    assert relate(p, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98)) is None
+    antonym = pair("The council approved the new budget.", "The council rejected the new budget.")
+    assert relate(antonym, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98)).relation == "contradiction"
