@@ -306,7 +306,7 @@ def content_words(text: str) -> set[str]:
     """Lower-cased content words, without numbers, months and weekdays."""
     return {
         w
-        for w in _WORD.findall(text.lower())
+        for w in _WORD.findall(text.lower().replace("’", "'"))
         if w not in _STOP and w not in MONTHS and w not in WEEKDAYS and w not in WORD_NUMBERS
     }
 
