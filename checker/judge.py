@@ -101,11 +101,8 @@ class OnnxJudge:
         self.tokenizer.no_padding()
         options = onnxruntime.SessionOptions()
         # one thread per usable core: onnxruntime's own default over-subscribes small machines (-30% on 2 cores)
-        options.intra_op_num_threads = (
-            threads or len(os.sched_getaffinity(0))
-            if hasattr(os, "sched_getaffinity")
-            else threads or (os.cpu_count() or 1)
-        )
+        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        options.intra_op_num_threads = threads or usable
         options.log_severity_level = 3
         self.session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
         self.input_names = {i.name for i in self.session.get_inputs()}
