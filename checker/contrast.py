@@ -2,7 +2,9 @@
 
 These teach and probe the phenomena that decide news fact-checks: negation, changed numbers and
 dates (and numbers only rounded or hedged, which must stay entailment), swapped roles, antonyms,
-hedges, flipped attributions, dropped clauses and added facts. Every generator takes a sentence and
+hedges, flipped attributions, dropped clauses and added facts. It also teaches what must NOT be a
+contradiction: a sentence against itself or a surface restatement of itself (entailment), and a sentence
+against a copy with one detail dropped (entailment) or added (neutral). Every generator takes a sentence and
 a seeded `random.Random` and returns `(hypothesis, label)` or None when the edit does not apply.
 """
 
@@ -353,6 +355,49 @@ def add_fact(sentence: str, other: str) -> tuple[str, str] | None:
     return f"{head}, and {tail}", "neutral"
 
 
+# Surface rewrites that keep the meaning: (pattern, replacement) pairs tried in order.
+_RESTATEMENTS = (
+    (re.compile(r"\b(is|are|was|were|has|have|had|does|do|did|could|would|should) not\b"), r"\1n't"),
+    (re.compile(r"\b(is|are|was|were|has|have|had|does|do|did|could|would|should)n't\b"), r"\1 not"),
+    (re.compile(r"(\d) percent\b"), r"\1%"),
+    (re.compile(r"(\d)%"), r"\1 percent"),
+    (re.compile(r"\bU\.S\.(?= [a-z])"), "US"),
+    (re.compile(r"\b(\d{1,3}),(\d{3})\b(?!,\d)"), r"\1\2"),
+    (re.compile(r"^(However|Meanwhile|Still|Also|But|And|Indeed|Now), "), ""),
+    (re.compile(r"\s+(?=[,.;:!?])|\.$"), ""),
+)
+_TIME_WORD = "|".join(MONTHS + WEEKDAYS) + r"|\d{4}|last (?:week|month|year)|this (?:week|month|year)|the weekend"
+_DETAIL = re.compile(
+    rf" (?:on|in|since|during|by|until|from|at the end of) (?:early |late |mid-)?(?:{_TIME_WORD})"
+    rf"(?: \d{{1,2}})?(?:,? \d{{4}})?(?=[,.;]|$| (?:has|have|had|is|are|was|were|will)\b)"
+)
+
+
+def restate(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """The same sentence, or the same sentence with a meaning-preserving surface rewrite (entailment).
+
+    A near-copy of a sentence must never read as its contradiction; the v1 model did exactly that.
+    """
+    for pattern, replacement in _RESTATEMENTS:
+        rewritten = pattern.sub(replacement, sentence, count=1)
+        if rewritten != sentence and rng.random() < 0.7:
+            first = rewritten[:1].upper() + rewritten[1:]
+            return first, "entailment"
+    return sentence, "entailment"
+
+
+def drop_detail(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """Drop one time adjunct ("on Monday", "since early September") (entailment; the reverse is neutral)."""
+    matches = list(_DETAIL.finditer(sentence))
+    if not matches:
+        return None
+    match = rng.choice(matches)
+    shorter = sentence[: match.start()] + sentence[match.end() :]
+    if len(shorter.split()) < 5:
+        return None
+    return shorter, "entailment"
+
+
 EDITS: dict[str, Edit] = {
     "negation": negate,
     "negation_removed": remove_negation,
@@ -364,6 +409,8 @@ EDITS: dict[str, Edit] = {
     "hedge_hypothesis": hedge_hypothesis,
     "attribution": flip_attribution,
     "clause_dropped": drop_clause,
+    "restated": restate,
+    "detail_dropped": drop_detail,
 }
 
 
@@ -389,6 +436,8 @@ def contrast_pairs(sentences: list[str], seed: int = 0) -> Iterator[ContrastPair
                 yield ContrastPair(sentence, hypothesis, label, phenomenon)
                 if phenomenon in ("negation", "number", "date", "antonym"):  # contradiction is symmetric
                     yield ContrastPair(hypothesis, sentence, label, phenomenon)
+                elif phenomenon == "detail_dropped":  # the shorter sentence does not say when
+                    yield ContrastPair(hypothesis, sentence, "neutral", "detail_added")
         hedged = hedge_premise(sentence, rng)
         if hedged:
             yield ContrastPair(hedged[0], hedged[1], hedged[2], "hedge_premise")

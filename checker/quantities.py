@@ -127,6 +127,14 @@ HEDGES = {
     "thousands of": (1.0, 10.0),
 }
 INCREMENTAL = re.compile(r"\b(another|additional|extra|further|more)\s*$", re.I)
+# a number followed by one of these is a difference between two amounts ("a $150 premium", "5% more than")
+DIFFERENCE = re.compile(
+    r"\s*(premium|discount|markup|surcharge|more|less|fewer|higher|lower|cheaper|dearer|extra|increase|rise|"
+    r"jump|hike|gain|drop|fall|decline|cut|reduction|decrease|off)\b",
+    re.I,
+)
+# "$500 for the steel model": the amount is about the thing named after "for"
+_QUALIFIER = re.compile(r"\s+(?:for|on)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[\w-]+\s*){1,3})", re.I)
 MONTHS = (
     "january",
     "february",
@@ -182,7 +190,8 @@ class Quantity:
     low: float
     high: float
     unit: str | None
-    incremental: bool
+    incremental: bool  # "another 3,000", "a $150 premium": a difference, not a total
+    about: frozenset[str] = frozenset()  # content words of a "for the steel model" qualifier
 
 
 @dataclass(frozen=True)
@@ -257,6 +266,13 @@ def _unit_words(after: str, unit: str) -> str:
     return taken[0] if taken else ""
 
 
+def core_end(match: re.Match[str], scale_word: str) -> int:
+    """Where the number itself ends: after its percent sign or scale word, before the words it counts."""
+    if match.group("percent"):
+        return match.end("percent")
+    return match.end("scale") if scale_word else match.end("number")
+
+
 def extract_quantities(text: str) -> list[Quantity]:
     """Every countable quantity in a claim (years are dates, not quantities)."""
     found = []
@@ -289,16 +305,14 @@ def extract_quantities(text: str) -> list[Quantity]:
             low, high = value - precision, value + precision
         incremental = bool(INCREMENTAL.search(text[: match.start()]))
         unit = _unit(after, match.group("currency"), match.group("percent"))
-        core_end = (
-            match.end("percent")
-            if match.group("percent")
-            else match.end("scale")
-            if scale_word
-            else match.end("number")
-        )
-        core = text[match.start() : core_end].strip()
+        end = core_end(match, scale_word)
+        if unit and DIFFERENCE.match(text, end):  # "$150 premium" compares with differences, not with prices
+            unit = f"{unit} difference"
+        core = text[match.start() : end].strip()
         label = core if match.group("percent") or not unit else f"{core} {_unit_words(after, unit)}".strip()
-        found.append(Quantity(label, value, max(low, 0.0), high, unit, incremental))
+        qualifier = _QUALIFIER.match(text, end)
+        about = frozenset(content_words(qualifier.group(1))) if qualifier else frozenset()
+        found.append(Quantity(label, value, max(low, 0.0), high, unit, incremental, about))
     return found
 
 
@@ -337,14 +351,25 @@ def find_conflict(a: str, b: str, min_overlap: float = 0.6) -> QuantityConflict 
 
 
 def _quantity_conflict(a: str, b: str) -> QuantityConflict | None:
-    left = [q for q in extract_quantities(a) if q.unit and not q.incremental]
-    right = [q for q in extract_quantities(b) if q.unit and not q.incremental]
+    """Amounts of one unit on both sides where neither side's amount fits any of the other's.
+
+    A claim that names several amounts of a unit ("$500 for steel, $4,000 for gold") conflicts only when one of
+    the other claim's amounts matches none of them; an amount qualified by "for the X" counts only against a
+    claim that mentions X too.
+    """
+    words_a, words_b = content_words(a), content_words(b)
+    left = [q for q in extract_quantities(a) if q.unit and not q.incremental and q.about <= words_b]
+    right = [r for r in extract_quantities(b) if r.unit and not r.incremental and r.about <= words_a]
     for q in left:
         same_unit = [r for r in right if r.unit == q.unit]
         if not same_unit or any(_intervals_meet(q, r) for r in same_unit):
             continue
-        r = same_unit[0]
-        kind = "quantity" if q.unit in ("percent", *CURRENCY_SYMBOLS.values(), *CURRENCY_WORDS.values()) else "numeric"
+        unmatched = [r for r in same_unit if not any(_intervals_meet(p, r) for p in left if p.unit == r.unit)]
+        if not unmatched:
+            continue
+        r = unmatched[0]
+        money = ("percent", *CURRENCY_SYMBOLS.values(), *CURRENCY_WORDS.values())
+        kind = "quantity" if q.unit.removesuffix(" difference") in money else "numeric"
         return QuantityConflict(kind, f"{q.text} vs {r.text}")
     return None
 

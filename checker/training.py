@@ -84,6 +84,9 @@ class TrainConfig:
         for key in ("train", "dev"):
             if key in raw:
                 raw[key] = tuple(str((base / p).resolve()) if not Path(p).is_absolute() else p for p in raw[key])
+        for key in ("output", "base"):  # a relative path in a recipe means relative to the recipe, like the data
+            if raw.get(key) and not Path(raw[key]).is_absolute():
+                raw[key] = str((base / raw[key]).resolve())
         config = cls(**raw)
         return replace(config, **{k: v for k, v in overrides.items() if v is not None})
 

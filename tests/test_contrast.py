@@ -10,10 +10,12 @@ from checker.contrast import (
     change_date,
     change_number,
     contrast_pairs,
+    drop_detail,
     flip_attribution,
     is_probe,
     negate,
     remove_negation,
+    restate,
     round_number,
 )
 
@@ -43,6 +45,23 @@ def test_edits_label_by_construction():
     )
 
 
+def test_restatements_and_details_are_never_contradictions():
+    rng = random.Random(1)
+    sentence = "Kim has not appeared in public since early September, state media said on Monday."
+    restated = {restate(sentence, rng) for _ in range(20)}
+    assert (sentence, "entailment") in restated  # the identity pair
+    assert (
+        "Kim hasn't appeared in public since early September, state media said on Monday.",
+        "entailment",
+    ) in restated
+    shorter, label = drop_detail(sentence, random.Random(2))
+    assert label == "entailment" and len(shorter) < len(sentence) and shorter.startswith("Kim has not appeared")
+    assert drop_detail("The council met.", rng) is None
+    pairs = list(contrast_pairs([sentence], seed=0))
+    added = [p for p in pairs if p.phenomenon == "detail_added"]
+    assert added and all(p.label == "neutral" and len(p.premise) < len(p.hypothesis) for p in added)
+
+
 def test_generator_is_deterministic():
     sentences = [
         "The council has approved the budget of 1.2 billion euros on Monday.",
@@ -55,11 +74,11 @@ def test_probe_file_is_valid_and_held_apart():
     rows = [json.loads(line) for line in PROBES.read_text(encoding="utf-8").splitlines()]
     assert len(rows) > 500
     counts = Counter(r["phenomenon"] for r in rows)
-    assert set(counts) <= set(EDITS) | {"hedge_premise", "fact_added"}
+    assert set(counts) <= set(EDITS) | {"hedge_premise", "fact_added", "detail_added"}
     assert {"negation", "number", "date"} <= set(counts)
     for row in rows:
         assert row["label"] in LABELS and row["premise"] and row["hypothesis"]
-        assert row["premise"] != row["hypothesis"]
+        assert row["premise"] != row["hypothesis"] or row["phenomenon"] == "restated"
     originals = {r["premise"] for r in rows if r["phenomenon"] in ("clause_dropped", "fact_added", "role_swap")}
     assert all(is_probe(p, 10) for p in originals)  # probes come only from the held-apart slice
 

@@ -22,6 +22,12 @@ from checker.quantities import extract_quantities, find_conflict
         ("Unemployment rose to 5.2% in the region.", "Unemployment rose to 7 percent in the region.", "quantity"),
         ("The bridge opened on Monday after repairs.", "The bridge opened on Friday after repairs.", "date"),
         ("The factory closed in 2019 after the fire.", "The factory closed in 2021 after the fire.", "date"),
+        (
+            "Prices jumped by a 5% rise in the city last year.",
+            "Prices jumped by a 3% rise in the city last year.",
+            "quantity",
+        ),
+        ("The steel model of the watch will cost $500.", "The steel model of the watch will cost $700.", "quantity"),
     ],
 )
 def test_conflicts_are_found(a, b, kind):
@@ -34,6 +40,17 @@ def test_conflicts_are_found(a, b, kind):
     ("a", "b"),
     [
         ("About 3k people attended the rally.", "Nearly 3 000 people attended the rally."),
+        # real news (FNC-1 bodies): a difference is not a price, and "for the steel model" names another thing
+        (
+            "This would be a $150 premium over the anodized aluminum Sports Model, which Apple said last month would "
+            "start at a price of $349.",
+            "The Apple Watch will start at around $500 for the steel model.",
+        ),
+        # several amounts on one side: the other side's amount matches one of them
+        (
+            "The stainless steel Apple Watch will be priced around $500, while the gold one costs $4,000 to $5,000.",
+            "The stainless steel Apple Watch will start at around $500.",
+        ),
         ("The project will cost $2.5 billion.", "The project will cost 2.5 billion dollars."),
         ("The North has sent some 11,000 troops to Ukraine.", "The North has sent about 11,240 troops to Ukraine."),
         ("More than 3,000 people attended the rally.", "Some 3,400 people attended the rally."),
