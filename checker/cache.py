@@ -46,7 +46,8 @@ def model_identity(info: ModelInfo) -> str:
         )
         stats = [(p.name, p.stat().st_size, int(p.stat().st_mtime)) for p in candidates if p.is_file()]
         fingerprint = json.dumps(stats)
-    return digest(info.name, info.backend, fingerprint)
+    # extra holds how the model scores (e.g. int8 pairs scored one at a time): a change there changes scores too
+    return digest(info.name, info.backend, fingerprint, json.dumps(info.extra, sort_keys=True))
 
 
 class Cache:

@@ -28,6 +28,8 @@ class Hooks:
 
 def _score_unique(judge: Judge, keys: list[tuple[str, str]], advance) -> dict[tuple[str, str], Judgement]:
     unique = list(dict.fromkeys(keys))
+    if advance and len(keys) > len(unique):
+        advance(len(keys) - len(unique))  # repeated text pairs are done as soon as their first copy is
     scored = judge.judge_batch(unique, advance) if unique else []
     return dict(zip(unique, scored))
 

@@ -53,6 +53,16 @@ def test_transformers_judge_and_onnx_export_agree(tiny_model_dir, tmp_path):
     assert isinstance(load_judge(str(tiny_model_dir)), TransformersJudge)
 
 
+def test_int8_scores_do_not_depend_on_batch_neighbours(tiny_model_dir, tmp_path):
+    """Dynamic int8 quantization scales activations per call, so the judge scores each pair alone."""
+    int8 = OnnxJudge(export_onnx(tiny_model_dir, tmp_path / "int8"))
+    alone = [int8.judge_batch([pair])[0] for pair in PAIRS]
+    together = int8.judge_batch(PAIRS)
+    reversed_order = int8.judge_batch(PAIRS[::-1])[::-1]
+    assert together == alone and reversed_order == alone
+    assert int8.info.extra["scoring"] == "per-pair"  # part of the cache key: old batched scores are not reused
+
+
 def test_folded_loss_sums_neutral_and_contradiction():
     import torch
 
