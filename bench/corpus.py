@@ -55,12 +55,14 @@ def generated_corpus(folder: Path, articles: int = 200, claims: int = 20, seed: 
     return folder
 
 
-def news_corpus(csv_path: Path, folder: Path) -> Path:
-    """The real news bodies as one .txt file each (ids from the CSV's Body ID)."""
+def news_corpus(csv_path: Path, folder: Path, limit: int = 0) -> Path:
+    """The real news bodies as one .txt file each (ids from the CSV's Body ID); the first `limit` if > 0."""
     csv.field_size_limit(1 << 26)
     folder.mkdir(parents=True, exist_ok=True)
     with csv_path.open(encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
+        for index, row in enumerate(csv.DictReader(handle)):
+            if limit and index >= limit:
+                break
             body = (row.get("articleBody") or "").strip()
             if body:
                 (folder / f"news_{int(row['Body ID']):05d}.txt").write_text(body + "\n", encoding="utf-8")

@@ -140,7 +140,7 @@ def check(
     judged = judge_pairs(judge, plan.pairs, hooks.advance, config.skip_neutral)
     if cache is not None:
         cache.close()
-    thresholds = Thresholds(config.contradiction_threshold, config.agreement_threshold)
+    thresholds = Thresholds(contradiction=config.contradiction_threshold, agreement=config.agreement_threshold)
     findings = [f for pair, (fwd, bwd) in zip(plan.pairs, judged) if (f := relate(pair, fwd, bwd, thresholds))]
     findings.sort(key=lambda f: (f.relation != "contradiction", -f.score, f.id))
     status, support = claim_statuses(claims, findings)

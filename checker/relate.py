@@ -26,6 +26,9 @@ class Thresholds:
     # mean contradiction probability of the two directions: real contradictions are symmetric, while the
     # "different event, same topic" false alarms of NLI models are one-sided (measured on tests/cases/claim_pairs)
     contradiction: float = 0.55
+    # a claim set against its own negation ("has not confirmed" / "has confirmed") is often caught in one direction
+    # only, so there the stronger direction alone may carry it
+    negation_one_way: float = 0.7
     # an entailment this strong in either direction vetoes a model contradiction (paraphrases)
     entailment_veto: float = 0.5
     agreement: float = 0.7
@@ -91,13 +94,17 @@ def relate(
             backward,
             conflict.detail,
         )
+    negated = negation_kind(a, b)
+    strongest = max(forward.contradiction, backward.contradiction)
+    if negated and strongest >= thresholds.negation_one_way:
+        contradiction = max(contradiction, strongest)
     if (
         contradiction >= thresholds.contradiction
         and agreement < thresholds.entailment_veto
         and not different_events(a, b)
         and not restates(a, b)
     ):
-        kind = "negation" if negation_kind(a, b) else _attribution_kind(pair) or "nli"
+        kind = "negation" if negated else _attribution_kind(pair) or "nli"
         return Finding(
             finding_id(a, b, "contradiction"), "contradiction", kind, round(contradiction, 4), pair, forward, backward
         )

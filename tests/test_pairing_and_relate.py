@@ -64,9 +64,14 @@ def pair(a: str, b: str) -> ClaimPair:
 def test_contradiction_is_checked_first_and_agreement_second():
     p = pair("The mayor resigned.", "The mayor did not resign.")
     found = relate(p, judgement(0.1, 0.2, 0.7), judgement(0.05, 0.1, 0.85))
-    assert found.relation == "contradiction" and found.kind == "negation" and found.score == 0.775
-    # one-sided contradiction (a different event on the same topic) is not reported
-    assert relate(p, judgement(0.1, 0.1, 0.8), judgement(0.3, 0.6, 0.1)) is None
+    assert found.relation == "contradiction" and found.kind == "negation" and found.score == 0.85  # stronger way
+    # one-sided contradiction (a different event on the same topic) is not reported...
+    topic = pair("The mayor resigned after the vote.", "The mayor attended the vote.")
+    assert relate(topic, judgement(0.1, 0.1, 0.8), judgement(0.3, 0.6, 0.1)) is None
+    # ...but a claim against its own negation may be caught one way only
+    one_way = relate(p, judgement(0.1, 0.1, 0.8), judgement(0.3, 0.6, 0.1))
+    assert one_way.relation == "contradiction" and one_way.kind == "negation" and one_way.score == 0.8
+    assert relate(p, judgement(0.1, 0.3, 0.6), judgement(0.3, 0.6, 0.1)) is None
     # a strong entailment either way vetoes a model contradiction
     assert relate(p, judgement(0.6, 0.1, 0.3), judgement(0.05, 0.1, 0.85)) is None
     agree = relate(p, judgement(0.9, 0.05, 0.05), judgement(0.3, 0.6, 0.1))
@@ -128,3 +133,22 @@ def test_a_restatement_with_more_detail_is_not_a_contradiction():
     assert relate(p, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98)) is None
     antonym = pair("The council approved the new budget.", "The council rejected the new budget.")
     assert relate(antonym, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98)).relation == "contradiction"
+
+
+def test_pipeline_thresholds_reach_relate(tmp_path, fake_judge):
+    """--agreement-threshold and --contradiction-threshold change what the report shows."""
+    from checker.config import CheckConfig
+    from checker.pipeline import check
+
+    (tmp_path / "one.txt").write_text("The mayor opened the new bridge on Monday.\n", encoding="utf-8")
+    (tmp_path / "two.txt").write_text(
+        "The mayor opened the new bridge on Monday.\nThe mayor has not opened the new bridge.\n", encoding="utf-8"
+    )
+    (tmp_path / "three.txt").write_text("On Monday, the mayor opened the new bridge.\n", encoding="utf-8")
+    default = check([tmp_path], CheckConfig(cache=False), judge=fake_judge)
+    kinds = {(f.relation, f.kind) for f in default.findings}
+    assert ("agreement", "nli") in kinds and ("contradiction", "negation") in kinds
+    strict = check(
+        [tmp_path], CheckConfig(cache=False, agreement_threshold=0.95, contradiction_threshold=0.95), judge=fake_judge
+    )
+    assert {(f.relation, f.kind) for f in strict.findings} == {("agreement", "identical")}
