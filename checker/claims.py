@@ -67,7 +67,7 @@ def extract_claims(document: Document) -> list[Claim]:
                 title,
                 start,
                 start + len(title),
-                1,
+                document.title_line,
                 attributed.attribution,
                 is_title=True,
             )

@@ -94,12 +94,15 @@ def load_documents(
 
 def parse_text(path: Path, text: str) -> Document:
     """A .txt/.md article: seed header line, Markdown front matter, or a leading '# Title'."""
-    title, date, offset = "", None, 0
+    title, date, offset, title_line = "", None, 0, 1
     front = _FRONT_MATTER.match(text)
     first_line = text.split("\n", 1)[0]
     if front:
         fields = _front_matter_fields(front.group(1))
         title, date, offset = fields.get("title", ""), _normalise_date(fields.get("date")), front.end()
+        title_line = 1 + next(
+            (n for n, line in enumerate(text[:offset].splitlines()) if line.lower().startswith("title:")), 0
+        )
     elif header := _SEED_HEADER.match(first_line):
         date, title, offset = header.group(1), header.group(2), len(first_line) + 1
     elif heading := _MD_TITLE.match(first_line):
@@ -113,6 +116,7 @@ def parse_text(path: Path, text: str) -> Document:
         text=body,
         body_offset=offset,
         line_offset=text[:offset].count("\n"),
+        title_line=title_line,
     )
 
 
@@ -215,8 +219,15 @@ def parse_html(path: Path, text: str) -> Document:
     body = "\n\n".join(b for b in blocks if b)
     if not body.strip():
         raise InputError(f"{path}: no article text in the HTML page")
+    title_at = re.search(rf"<{title_node.tag}\b", text, re.I) if title_node else None
     return Document(
-        id=path.stem, path=str(path), title=title, date=date, text=body, source_lines=_source_lines(text, blocks)
+        id=path.stem,
+        path=str(path),
+        title=title,
+        date=date,
+        text=body,
+        source_lines=_source_lines(text, blocks),
+        title_line=text.count("\n", 0, title_at.start()) + 1 if title_at else 1,
     )
 
 

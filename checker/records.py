@@ -20,6 +20,7 @@ class Document:
     line_offset: int = 0  # how many lines of the source file come before `text`
     # for extracted text (HTML): the source-file line of each line of `text`, 1-based
     source_lines: tuple[int, ...] = ()
+    title_line: int = 1  # the source-file line of the title (front matter and HTML put it below line 1)
 
 
 @dataclass(frozen=True)

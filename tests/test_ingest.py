@@ -99,5 +99,12 @@ def test_html_claims_point_at_their_html_lines():
     document = next(d for d in load_documents([SEEDS]) if d.id == "003_kyiv_reaction")
     source = Path(document.path).read_text(encoding="utf-8").splitlines()
     for claim in extract_claims(document):
-        if not claim.is_title:
-            assert claim.sentence.split()[0] in source[claim.line - 1]
+        assert claim.sentence.split()[0] in source[claim.line - 1]  # the title too: it is on its <h1> line
+
+
+def test_front_matter_title_claim_points_at_its_line():
+    from checker.claims import extract_claims
+
+    document = next(d for d in load_documents([SEEDS]) if d.id == "002_moscow_acknowledges")
+    title = extract_claims(document)[0]
+    assert title.is_title and title.line == 2
