@@ -49,7 +49,9 @@ _SPEAKER_TAIL = re.compile(
     r"would|will|had also|has also|have also))+$",
     re.I,
 )
-_STANCE_LEAD = re.compile(rf"^{_SPEAKER}\s+(?:has\s+|have\s+|had\s+)?(?:not\s+)?(?P<cue>{STANCE})\b", re.S)
+_STANCE_LEAD = re.compile(
+    rf"^{_SPEAKER}\s+(?P<negated>(?:(?:has|have|had)\s+)?not\s+)?(?:(?:has|have|had)\s+)?(?P<cue>{STANCE})\b", re.S
+)
 _TRAIL_SAID = re.compile(
     rf"^(?P<content>.+?),\s+{_SPEAKER}\s+(?P<cue>{REPORTING})(?P<extra>(?:\s+[^,\s]+){{0,8}})[.!]?$", re.S
 )
@@ -173,7 +175,8 @@ def _match(sentence: str) -> _Split | None:
             return _Split(inner.content, inner.speaker, inner.cue, inner.keep_sentence, outer)
         return _Split(match.group("content"), outer, match.group("cue"))
     if (match := _STANCE_LEAD.match(sentence)) and _plausible_speaker(match.group("speaker")):
-        return _Split(sentence, match.group("speaker"), match.group("cue"), keep_sentence=True)
+        cue = f"not {match.group('cue')}" if match.group("negated") else match.group("cue")  # "has not confirmed"
+        return _Split(sentence, match.group("speaker"), cue, keep_sentence=True)
     if match := _APPOSITION_LEAD.match(sentence):  # "Abubakar Shekau, the group's leader, said ..."
         if _plausible_speaker(match.group("speaker")):
             return _Split(

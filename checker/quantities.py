@@ -374,6 +374,18 @@ def _quantity_conflict(a: str, b: str) -> QuantityConflict | None:
     return None
 
 
+def figures_differ(a: str, b: str) -> bool:
+    """Both claims count the same unit and no count of one fits any count of the other ("another 3,000 soldiers"
+    vs "some 15,000 troops"): related facts, but not one fact told twice, so they cannot corroborate each other."""
+    left = [q for q in extract_quantities(a) if q.unit]
+    right = [r for r in extract_quantities(b) if r.unit]
+    units = {q.unit for q in left} & {r.unit for r in right}
+    return any(
+        not any(_intervals_meet(q, r) for q in left if q.unit == unit for r in right if r.unit == unit)
+        for unit in units
+    )
+
+
 def _intervals_meet(q: Quantity, r: Quantity) -> bool:
     return q.low <= r.high and r.low <= q.high
 

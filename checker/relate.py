@@ -1,8 +1,9 @@
 """Turn the two directions of a judged pair, plus the deterministic checks, into one relation.
 
-Contradiction is checked first (a number/date conflict, or the model's contradiction in either
-direction), then agreement (entailment in either direction), else the pair is novelty and yields no
-finding. Each finding names its kind: numeric, quantity, date, negation, attribution or nli.
+Contradiction is checked first (a number/date conflict, or the model's contradiction: the mean of both
+directions, or the stronger one for a claim against its own negation), then agreement (entailment in either
+direction, unless the claims give different figures for the same thing), else the pair is novelty and yields
+no finding. Each finding names its kind: numeric, quantity, date, negation, attribution or nli.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from .quantities import content_words, find_conflict, overlap
+from .quantities import content_words, figures_differ, find_conflict, overlap
 from .records import ClaimPair, Finding, Judgement
 
 _NEGATION = re.compile(
@@ -108,7 +109,9 @@ def relate(
         return Finding(
             finding_id(a, b, "contradiction"), "contradiction", kind, round(contradiction, 4), pair, forward, backward
         )
-    if agreement >= thresholds.agreement:
+    if negated:  # a claim and its own negation agree only if each entails the other ("did not resign"/"stayed")
+        agreement = min(forward.entailment, backward.entailment)
+    if agreement >= thresholds.agreement and not figures_differ(a, b):
         return Finding(finding_id(a, b, "agreement"), "agreement", "nli", round(agreement, 4), pair, forward, backward)
     return None
 

@@ -74,7 +74,9 @@ def test_contradiction_is_checked_first_and_agreement_second():
     assert relate(p, judgement(0.1, 0.3, 0.6), judgement(0.3, 0.6, 0.1)) is None
     # a strong entailment either way vetoes a model contradiction
     assert relate(p, judgement(0.6, 0.1, 0.3), judgement(0.05, 0.1, 0.85)) is None
-    agree = relate(p, judgement(0.9, 0.05, 0.05), judgement(0.3, 0.6, 0.1))
+    agree = relate(
+        pair("The mayor resigned.", "The mayor stepped down."), judgement(0.9, 0.05, 0.05), judgement(0.3, 0.6, 0.1)
+    )
     assert agree.relation == "agreement"
     assert relate(p, judgement(0.3, 0.6, 0.1), judgement(0.2, 0.7, 0.1)) is None
 
@@ -152,3 +154,20 @@ def test_pipeline_thresholds_reach_relate(tmp_path, fake_judge):
         [tmp_path], CheckConfig(cache=False, agreement_threshold=0.95, contradiction_threshold=0.95), judge=fake_judge
     )
     assert {(f.relation, f.kind) for f in strict.findings} == {("agreement", "identical")}
+
+
+def test_agreement_needs_matching_figures_and_both_ways_for_a_negation():
+    figures = pair(
+        "The North may have sent another 3,000 soldiers to Russia early this year.",
+        "The North has sent some 15,000 troops to front lines in Ukraine since last October.",
+    )
+    assert relate(figures, judgement(0.11, 0.87, 0.02), judgement(0.86, 0.11, 0.03)) is None
+    same_figure = pair("Some 11,000 troops were sent.", "Around 11,000 North Korean soldiers have been sent.")
+    assert relate(same_figure, judgement(0.9, 0.05, 0.05), judgement(0.3, 0.6, 0.1)).relation == "agreement"
+    negation = pair(
+        "Russia confirmed that North Korean troops have been deployed.", "North Korea has not confirmed the dispatch."
+    )
+    assert relate(negation, judgement(0.79, 0.2, 0.01), judgement(0.1, 0.8, 0.1)) is None
+    stayed = pair("The mayor has not resigned from the council.", "The mayor remains on the council.")
+    both_ways = relate(stayed, judgement(0.8, 0.1, 0.1), judgement(0.75, 0.2, 0.05))
+    assert both_ways.relation == "agreement" and both_ways.score == 0.75
