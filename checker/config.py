@@ -32,7 +32,9 @@ class CheckConfig:
     max_file_mb: float = 20.0
     trust_remote_code: bool = False
     label_map: str | None = None
-    skip_neutral: float = 0.0  # > 0: skip the reverse direction when the first is this neutral
+    # candidate mode (large corpora) only: judge the longer claim as premise first and skip the reverse direction
+    # when that is at least this neutral (0: always both directions; exhaustive mode always judges both)
+    skip_neutral: float = 0.9
     cache: bool = True  # reuse judgements and embeddings from earlier runs
     cache_dir: str = ".checker-cache"
 
@@ -41,6 +43,8 @@ class CheckConfig:
             raise ConfigError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {self.fail_on!r}")
         if self.backend not in ("auto", "onnx", "transformers"):
             raise ConfigError(f"--backend must be auto, onnx or transformers, not {self.backend!r}")
+        if not 0.0 <= self.skip_neutral <= 1.0:
+            raise ConfigError(f"skip_neutral must be in [0, 1], not {self.skip_neutral}")
         for name in ("contradiction_threshold", "agreement_threshold"):
             if not 0.0 < getattr(self, name) <= 1.0:
                 raise ConfigError(f"{name} must be in (0, 1], not {getattr(self, name)}")

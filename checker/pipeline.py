@@ -137,7 +137,7 @@ def check(
 
         judge = CachedJudge(judge, cache)
     hooks.start_scoring(2 * len(plan.pairs))
-    judged = judge_pairs(judge, plan.pairs, hooks.advance, config.skip_neutral)
+    judged = judge_pairs(judge, plan.pairs, hooks.advance, 0.0 if plan.exhaustive else config.skip_neutral)
     if cache is not None:
         cache.close()
     thresholds = Thresholds(contradiction=config.contradiction_threshold, agreement=config.agreement_threshold)
@@ -149,7 +149,12 @@ def check(
         if plan.exhaustive
         else (
             f"candidate pairing: scored {len(plan.pairs)} of {plan.considered} possible pairs "
-            "(--exhaustive scores all)",
+            "(--exhaustive scores all)"
+            + (
+                f"; the reverse direction only where the first is under {config.skip_neutral:.0%} neutral"
+                if config.skip_neutral
+                else ""
+            ),
         )
     )
     if cache is not None:

@@ -1,3 +1,4 @@
+from dataclasses import replace
 from itertools import combinations
 
 import numpy as np
@@ -171,3 +172,29 @@ def test_agreement_needs_matching_figures_and_both_ways_for_a_negation():
     stayed = pair("The mayor has not resigned from the council.", "The mayor remains on the council.")
     both_ways = relate(stayed, judgement(0.8, 0.1, 0.1), judgement(0.75, 0.2, 0.05))
     assert both_ways.relation == "agreement" and both_ways.score == 0.75
+
+
+def test_candidate_mode_judges_clearly_neutral_pairs_one_way_only(tmp_path, fake_judge):
+    from checker.config import CheckConfig
+    from checker.pipeline import check
+
+    (tmp_path / "one.txt").write_text(
+        "The mayor opened the new bridge on Monday.\nRain is expected across the north this weekend.\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "two.txt").write_text(
+        "The mayor has not opened the new bridge.\nThe museum will show paintings by local children.\n",
+        encoding="utf-8",
+    )
+
+    def embed(texts):
+        return [[1.0, float(i)] for i, _ in enumerate(texts)]
+
+    config = CheckConfig(cache=False, max_exhaustive_claims=2)
+    report = check([tmp_path], config, judge=fake_judge, embed=embed)
+    assert report.pairs_scored == 6 and len(fake_judge.calls) < 12
+    assert any(f.kind == "negation" for f in report.findings)
+    assert any("under 90% neutral" in note for note in report.notes)
+    both = type(fake_judge)()
+    check([tmp_path], replace(config, skip_neutral=0.0), judge=both, embed=embed)
+    assert len(both.calls) == 12
