@@ -11,6 +11,7 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import combinations
 
 from .quantities import content_words
@@ -61,13 +62,14 @@ def count_possible(claims: Sequence[Claim], within: bool, new_ids: set[str] | No
     return count
 
 
-def named_entities(text: str) -> set[str]:
+@lru_cache(maxsize=65536)  # relate() asks again for every pair a claim is in
+def named_entities(text: str) -> frozenset[str]:
     """Capitalised names (not a lone sentence-initial word), lower-cased."""
-    return {
+    return frozenset(
         m.group(0).lower()
         for m in _ENTITY.finditer(text)
         if m.group(0) not in _COMMON_CAPITALISED and (m.start() > 0 or " " in m.group(0))
-    }
+    )
 
 
 def keys_of(claim: Claim) -> set[str]:

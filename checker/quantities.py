@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 SCALES = {
     "thousand": 1e3,
@@ -273,7 +274,8 @@ def core_end(match: re.Match[str], scale_word: str) -> int:
     return match.end("scale") if scale_word else match.end("number")
 
 
-def extract_quantities(text: str) -> list[Quantity]:
+@lru_cache(maxsize=65536)
+def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Every countable quantity in a claim (years are dates, not quantities)."""
     found = []
     for match in _QUANTITY.finditer(text):
@@ -311,18 +313,19 @@ def extract_quantities(text: str) -> list[Quantity]:
         core = text[match.start() : end].strip()
         label = core if match.group("percent") or not unit else f"{core} {_unit_words(after, unit)}".strip()
         qualifier = _QUALIFIER.match(text, end)
-        about = frozenset(content_words(qualifier.group(1))) if qualifier else frozenset()
+        about = content_words(qualifier.group(1)) if qualifier else frozenset()
         found.append(Quantity(label, value, max(low, 0.0), high, unit, incremental, about))
-    return found
+    return tuple(found)
 
 
-def content_words(text: str) -> set[str]:
+@lru_cache(maxsize=65536)  # a claim meets many partners; relating 100k+ pairs re-reads the same texts
+def content_words(text: str) -> frozenset[str]:
     """Lower-cased content words, without numbers, months and weekdays."""
-    return {
+    return frozenset(
         w
         for w in _WORD.findall(text.lower().replace("’", "'"))
         if w not in _STOP and w not in MONTHS and w not in WEEKDAYS and w not in WORD_NUMBERS
-    }
+    )
 
 
 def overlap(a: str, b: str) -> float:

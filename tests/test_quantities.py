@@ -77,4 +77,4 @@ def test_formats_normalise_to_the_same_value():
 
 
 def test_years_and_ages_are_not_quantities():
-    assert extract_quantities("In 2024 the 45-year-old mayor, 45 years old, spoke at 5 pm.") == []
+    assert extract_quantities("In 2024 the 45-year-old mayor, 45 years old, spoke at 5 pm.") == ()
