@@ -132,16 +132,11 @@ class OnnxJudge:
                 results[index] = judgement
             return indices
 
-        if self.quantized and self.workers > 1:
-            from concurrent.futures import ThreadPoolExecutor
+        from concurrent.futures import ThreadPoolExecutor
 
-            with ThreadPoolExecutor(self.workers) as pool:  # onnxruntime releases the GIL while it runs
-                done = pool.map(run, batches)
-                for indices in done:
-                    if progress:
-                        progress(len(indices))
-        else:
-            for indices in map(run, batches):
+        # onnxruntime releases the GIL while it runs, so single-threaded runs on threads fill the cores
+        with ThreadPoolExecutor(self.workers if self.quantized else 1) as pool:
+            for indices in pool.map(run, batches):
                 if progress:
                     progress(len(indices))
         return results  # type: ignore[return-value]
