@@ -191,7 +191,7 @@ class Quantity:
     low: float
     high: float
     unit: str | None
-    incremental: bool  # "another 3,000", "a $150 premium": a difference, not a total
+    incremental: bool  # "another 3,000": an addition, not a total
     about: frozenset[str] = frozenset()  # content words of a "for the steel model" qualifier
 
 
@@ -267,7 +267,7 @@ def _unit_words(after: str, unit: str) -> str:
     return taken[0] if taken else ""
 
 
-def core_end(match: re.Match[str], scale_word: str) -> int:
+def _core_end(match: re.Match[str], scale_word: str) -> int:
     """Where the number itself ends: after its percent sign or scale word, before the words it counts."""
     if match.group("percent"):
         return match.end("percent")
@@ -307,7 +307,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             low, high = value - precision, value + precision
         incremental = bool(INCREMENTAL.search(text[: match.start()]))
         unit = _unit(after, match.group("currency"), match.group("percent"))
-        end = core_end(match, scale_word)
+        end = _core_end(match, scale_word)
         if unit and DIFFERENCE.match(text, end):  # "$150 premium" compares with differences, not with prices
             unit = f"{unit} difference"
         core = text[match.start() : end].strip()
