@@ -134,6 +134,7 @@ DIFFERENCE = re.compile(
     r"jump|hike|gain|drop|fall|decline|cut|reduction|decrease|off)\b",
     re.I,
 )
+_LENGTH_WORDS = re.compile(r"\s*(tall|long|high|wide|deep|away|above|below|from|of\s+water)\b", re.I)
 # "$500 for the steel model": the amount is about the thing named after "for"
 _QUALIFIER = re.compile(r"\s+(?:for|on)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[\w-]+\s*){1,3})", re.I)
 MONTHS = (
@@ -285,8 +286,14 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             continue
         scale_word = (match.group("scale") or "").lower()
         after = match.group("after") or ""
-        if scale_word in ("m", "b") and after.strip()[:1].isalpha() and not match.group("currency"):
-            scale_word = ""  # "3 m tall" or "5 b" are not millions/billions
+        spaced = match.start("scale") > match.end("number") if scale_word else False
+        if (
+            scale_word in ("m", "b")
+            and after.strip()[:1].isalpha()
+            and not match.group("currency")
+            and (spaced or _LENGTH_WORDS.match(after))
+        ):
+            scale_word = ""  # "3 m tall" or "5 b" are not millions/billions; "1m peso" and "2m people" are
         if not scale_word and re.match(r"\s*(thousand|million|billion|trillion)\b", after, re.I):
             continue
         scale = SCALES.get(scale_word, 1.0)

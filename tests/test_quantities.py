@@ -40,6 +40,11 @@ def test_conflicts_are_found(a, b, kind):
     ("a", "b"),
     [
         ("About 3k people attended the rally.", "Nearly 3 000 people attended the rally."),
+        # real news (FNC-1): "1m peso" is a million pesos, not one
+        (
+            "Some carried a sprawling billboard offering a 1m peso (£47,000) reward for information.",
+            "Some carried a sprawling billboard offering a 1 million peso ($75,000) reward for information.",
+        ),
         # real news (FNC-1 bodies): a difference is not a price, and "for the steel model" names another thing
         (
             "This would be a $150 premium over the anodized aluminum Sports Model, which Apple said last month would "
