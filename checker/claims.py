@@ -35,12 +35,17 @@ def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+_CONDITION = re.compile(r"(?:If|Unless|Whether|Although|Though|Because|When|While)\b")
+
+
 def is_claim_sentence(sentence: str) -> bool:
     """A declarative sentence long enough to assert something: no questions, headings or fragments."""
     stripped = sentence.strip().rstrip("”\"’'")
     if stripped.endswith("?") or _BOILERPLATE.match(stripped):
         return False
     words = stripped.split()
+    if _CONDITION.match(stripped) and len(stripped.rpartition(",")[2].split()) < 3:
+        return False  # "If dogs could go to hell, too.": a condition with no main clause asserts nothing
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(stripped))
 
 

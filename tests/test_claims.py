@@ -85,6 +85,8 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("Read more")
     assert not is_claim_sentence("Seoul")
     assert is_claim_sentence("The army captured two soldiers.")
+    assert not is_claim_sentence("If dogs could go to hell, too.")  # real news (FNC-1): a condition alone
+    assert is_claim_sentence("If the talks fail, the union will strike on Monday.")
 
 
 def test_segmenter_handles_abbreviations_decimals_and_quotes():
