@@ -58,6 +58,12 @@ def judgement(e, n, c):
     return Judgement(e, n, c)
 
 
+def write_articles(folder, **articles: str) -> None:
+    """One .txt file per keyword: its name and its text."""
+    for name, text in articles.items():
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+
+
 def pair(a: str, b: str) -> ClaimPair:
     return ClaimPair(make_claim("a", 0, a), make_claim("b", 0, b))
 
@@ -143,11 +149,12 @@ def test_pipeline_thresholds_reach_relate(tmp_path, fake_judge):
     from checker.config import CheckConfig
     from checker.pipeline import check
 
-    (tmp_path / "one.txt").write_text("The mayor opened the new bridge on Monday.\n", encoding="utf-8")
-    (tmp_path / "two.txt").write_text(
-        "The mayor opened the new bridge on Monday.\nThe mayor has not opened the new bridge.\n", encoding="utf-8"
+    write_articles(
+        tmp_path,
+        one="The mayor opened the new bridge on Monday.\n",
+        two="The mayor opened the new bridge on Monday.\nThe mayor has not opened the new bridge.\n",
+        three="On Monday, the mayor opened the new bridge.\n",
     )
-    (tmp_path / "three.txt").write_text("On Monday, the mayor opened the new bridge.\n", encoding="utf-8")
     default = check([tmp_path], CheckConfig(cache=False), judge=fake_judge)
     kinds = {(f.relation, f.kind) for f in default.findings}
     assert ("agreement", "nli") in kinds and ("contradiction", "negation") in kinds
@@ -178,13 +185,10 @@ def test_candidate_mode_judges_clearly_neutral_pairs_one_way_only(tmp_path, fake
     from checker.config import CheckConfig
     from checker.pipeline import check
 
-    (tmp_path / "one.txt").write_text(
-        "The mayor opened the new bridge on Monday.\nRain is expected across the north this weekend.\n",
-        encoding="utf-8",
-    )
-    (tmp_path / "two.txt").write_text(
-        "The mayor has not opened the new bridge.\nThe museum will show paintings by local children.\n",
-        encoding="utf-8",
+    write_articles(
+        tmp_path,
+        one="The mayor opened the new bridge on Monday.\nRain is expected across the north this weekend.\n",
+        two="The mayor has not opened the new bridge.\nThe museum will show paintings by local children.\n",
     )
 
     def embed(texts):
