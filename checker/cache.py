@@ -1,7 +1,9 @@
 """A SQLite cache of pair judgements, sentence embeddings and extracted claims, keyed by model and text hashes.
 
 Re-checking a corpus where one article changed then scores only the pairs that involve it. Several runs may
-share one cache (WAL mode, busy timeout); a corrupt or foreign cache file is rebuilt with a warning.
+share one cache: opening (create, WAL switch, schema check, rebuild) happens under a file lock, later writes wait on
+SQLite's busy timeout. A corrupt or foreign cache file is rebuilt with a warning; a busy one never is (deleting it
+would pull the files from under the run that holds it).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import struct
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from .errors import CacheError
 from .records import Judgement, ModelInfo
 
 SCHEMA_VERSION = "checker.cache/1"
@@ -22,6 +25,16 @@ CREATE TABLE IF NOT EXISTS judgements (model TEXT, pair TEXT, e REAL, n REAL, c 
 CREATE TABLE IF NOT EXISTS embeddings (text TEXT PRIMARY KEY, vector BLOB);
 CREATE TABLE IF NOT EXISTS claims (document TEXT PRIMARY KEY, claims TEXT);
 """
+_WAIT_SECONDS = 60
+
+
+class _ForeignCache(sqlite3.DatabaseError):
+    """The file is a SQLite database, but not one of ours (or an older schema)."""
+
+
+def _is_damaged(error: sqlite3.DatabaseError) -> bool:
+    """Corrupt, not a database, or foreign: worth rebuilding. Lock and I/O trouble (OperationalError) is not."""
+    return isinstance(error, _ForeignCache) or not isinstance(error, sqlite3.OperationalError)
 
 
 def digest(*parts: str) -> str:
@@ -57,25 +70,38 @@ class Cache:
         self.path = Path(directory) / "cache.sqlite3"
         self.warn = warn
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        from filelock import FileLock, Timeout
+
         try:
-            self.connection = self._open()
+            with FileLock(f"{self.path}.lock", timeout=_WAIT_SECONDS):
+                self.connection = self._open_or_rebuild()
+        except Timeout:
+            raise CacheError(f"cache {self.path}: another run held it for {_WAIT_SECONDS} s; try again") from None
+        except sqlite3.OperationalError as error:
+            raise CacheError(f"cache {self.path}: cannot open it ({error})") from None
+
+    def _open_or_rebuild(self) -> sqlite3.Connection:
+        try:
+            return self._open()
         except sqlite3.DatabaseError as error:
+            if not _is_damaged(error):
+                raise
             self.warn(f"cache {self.path} is unusable ({error}); rebuilding it")
             for suffix in ("", "-wal", "-shm"):
                 Path(f"{self.path}{suffix}").unlink(missing_ok=True)
-            self.connection = self._open()
+            return self._open()
 
     def _open(self) -> sqlite3.Connection:
-        connection = sqlite3.connect(self.path, timeout=60, isolation_level=None)
+        connection = sqlite3.connect(self.path, timeout=_WAIT_SECONDS, isolation_level=None)
         try:
-            connection.execute("PRAGMA busy_timeout = 60000")
+            connection.execute(f"PRAGMA busy_timeout = {_WAIT_SECONDS * 1000}")
             connection.execute("PRAGMA journal_mode = WAL")
             connection.executescript(_TABLES)
             row = connection.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
             if row is None:
                 connection.execute("INSERT OR IGNORE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
             elif row[0] != SCHEMA_VERSION:
-                raise sqlite3.DatabaseError(f"foreign schema {row[0]!r}")
+                raise _ForeignCache(f"foreign schema {row[0]!r}")
         except sqlite3.DatabaseError:
             connection.close()
             raise

@@ -1,11 +1,13 @@
 import shutil
 import threading
+from functools import partial
 
 from conftest import SEEDS, FakeJudge
 
 from checker.cache import Cache
 from checker.config import CheckConfig
 from checker.pipeline import check
+from checker.records import Judgement
 
 
 def corpus(tmp_path):
@@ -46,21 +48,64 @@ def test_corrupt_cache_is_rebuilt_with_a_warning(tmp_path):
     cache.close()
 
 
-def test_two_runs_at_once_share_the_cache(tmp_path):
-    folder = corpus(tmp_path)
-    config = CheckConfig(cache_dir=str(tmp_path / "cache"))
+def at_once(task, times: int) -> list:
+    """Run `task` in `times` threads together; return the results, raising the first error any of them met."""
     results, errors = [], []
 
     def run():
         try:
-            results.append(check([folder], config, judge=FakeJudge()))
-        except Exception as error:  # pragma: no cover - the assertion below reports it
+            results.append(task())
+        except Exception as error:  # pragma: no cover - re-raised below
             errors.append(error)
 
-    threads = [threading.Thread(target=run) for _ in range(2)]
+    threads = [threading.Thread(target=run) for _ in range(times)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert not errors and len(results) == 2
+    if errors:
+        raise errors[0]
+    return results
+
+
+def test_two_runs_at_once_share_the_cache(tmp_path):
+    folder = corpus(tmp_path)
+    config = CheckConfig(cache_dir=str(tmp_path / "cache"))
+    results = at_once(lambda: check([folder], config, judge=FakeJudge()), 2)
     assert results[0].findings == results[1].findings
+
+
+def test_runs_opening_a_new_cache_at_once_neither_fail_nor_rebuild_it(tmp_path):
+    # before the open lock, ~5% of such races took a busy cache for a corrupt one and deleted it under the other run
+    def open_and_use(directory, warnings):
+        cache = Cache(directory, warn=warnings.append)
+        cache.put_judgements("m", {"pair": Judgement(0.1, 0.2, 0.7)})
+        found = cache.get_judgements("m", ["pair"])["pair"].contradiction
+        cache.close()
+        return found
+
+    for trial in range(40):
+        warnings = []
+        found = at_once(partial(open_and_use, tmp_path / f"cache{trial}", warnings), 3)
+        assert found == [0.7] * 3 and warnings == [], trial
+
+
+def test_a_foreign_sqlite_file_is_rebuilt_but_kept_data_of_ours_is_not(tmp_path):
+    import sqlite3
+
+    directory = tmp_path / "cache"
+    directory.mkdir()
+    foreign = sqlite3.connect(directory / "cache.sqlite3")
+    foreign.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
+    foreign.execute("INSERT INTO meta VALUES ('schema', 'someone.else/9')")
+    foreign.commit()
+    foreign.close()
+    warnings = []
+    cache = Cache(directory, warn=warnings.append)
+    cache.put_judgements("m", {"pair": Judgement(0.5, 0.25, 0.25)})
+    cache.close()
+    assert len(warnings) == 1 and "foreign schema" in warnings[0]
+
+    reopened = Cache(directory, warn=warnings.append)
+    assert len(warnings) == 1 and reopened.get_judgements("m", ["pair"])["pair"].entailment == 0.5
+    reopened.close()
