@@ -386,6 +386,36 @@ def restate(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     return sentence, "entailment"
 
 
+# a negative predicate and "not" + its positive: the same claim ("is false" = "is not true"); real news had
+# "That report is false." vs "The report is not true." reported as a negation contradiction
+POLAR_ADJECTIVES = {
+    "false": "true",
+    "untrue": "true",
+    "incorrect": "correct",
+    "inaccurate": "accurate",
+    "illegal": "legal",
+    "dead": "alive",
+    "impossible": "possible",
+    "unable": "able",
+    "unclear": "clear",
+    "unknown": "known",
+    "unlikely": "likely",
+    "fake": "real",
+}
+_COPULA = r"\b(is|are|was|were)"
+_NEGATIVE_PREDICATE = re.compile(rf"{_COPULA} ({'|'.join(POLAR_ADJECTIVES)})\b")
+_NOT_POSITIVE = re.compile(rf"{_COPULA} not ({'|'.join(sorted(set(POLAR_ADJECTIVES.values())))})\b")
+_NEGATIVE_OF = {positive: negative for negative, positive in reversed(POLAR_ADJECTIVES.items())}
+
+
+def rephrase_polarity(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """ "is false" -> "is not true" and back (entailment): a negative word and a negated positive agree."""
+    rewritten = _NEGATIVE_PREDICATE.sub(lambda m: f"{m[1]} not {POLAR_ADJECTIVES[m[2]]}", sentence, count=1)
+    if rewritten == sentence:
+        rewritten = _NOT_POSITIVE.sub(lambda m: f"{m[1]} {_NEGATIVE_OF[m[2]]}", sentence, count=1)
+    return (rewritten, "entailment") if rewritten != sentence else None
+
+
 def drop_detail(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     """Drop one time adjunct ("on Monday", "since early September") (entailment; the reverse is neutral)."""
     matches = list(_DETAIL.finditer(sentence))
@@ -411,6 +441,7 @@ EDITS: dict[str, Edit] = {
     "clause_dropped": drop_clause,
     "restated": restate,
     "detail_dropped": drop_detail,
+    "polarity_rephrased": rephrase_polarity,  # uses no randomness: adding it left the other pairs unchanged
 }
 
 
@@ -435,6 +466,8 @@ def contrast_pairs(sentences: list[str], seed: int = 0) -> Iterator[ContrastPair
                 hypothesis, label = made
                 yield ContrastPair(sentence, hypothesis, label, phenomenon)
                 if phenomenon in ("negation", "number", "date", "antonym"):  # contradiction is symmetric
+                    yield ContrastPair(hypothesis, sentence, label, phenomenon)
+                elif phenomenon == "polarity_rephrased":  # a restatement entails both ways
                     yield ContrastPair(hypothesis, sentence, label, phenomenon)
                 elif phenomenon == "detail_dropped":  # the shorter sentence does not say when
                     yield ContrastPair(hypothesis, sentence, "neutral", "detail_added")

@@ -15,6 +15,7 @@ from checker.contrast import (
     is_probe,
     negate,
     remove_negation,
+    rephrase_polarity,
     restate,
     round_number,
 )
@@ -60,6 +61,24 @@ def test_restatements_and_details_are_never_contradictions():
     pairs = list(contrast_pairs([sentence], seed=0))
     added = [p for p in pairs if p.phenomenon == "detail_added"]
     assert added and all(p.label == "neutral" and len(p.premise) < len(p.hypothesis) for p in added)
+
+
+def test_a_negative_word_and_a_negated_positive_are_restatements_both_ways():
+    assert rephrase_polarity("That report, however, is false.", None) == (
+        "That report, however, is not true.",
+        "entailment",
+    )
+    assert rephrase_polarity("It is not clear how he died.", None) == ("It is unclear how he died.", "entailment")
+    assert rephrase_polarity("It was not a good day.", None) is None
+    pairs = [
+        p
+        for p in contrast_pairs(["Reports that the minister resigned are untrue."])
+        if p.phenomenon == "polarity_rephrased"
+    ]
+    assert {(p.premise, p.hypothesis) for p in pairs} == {
+        ("Reports that the minister resigned are untrue.", "Reports that the minister resigned are not true."),
+        ("Reports that the minister resigned are not true.", "Reports that the minister resigned are untrue."),
+    }
 
 
 def test_generator_is_deterministic():
