@@ -36,6 +36,7 @@ def text_hash(text: str) -> str:
 
 
 _CONDITION = re.compile(r"(?:If|Unless|Whether|Although|Though|Because|When|While)\b")
+_BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
 def is_claim_sentence(sentence: str) -> bool:
@@ -43,10 +44,11 @@ def is_claim_sentence(sentence: str) -> bool:
     stripped = sentence.strip().rstrip("”\"’'")
     if stripped.endswith("?") or _BOILERPLATE.match(stripped):
         return False
-    words = stripped.split()
+    # credits, editor's notes and labels: "(With the Associated Press)", "Example: [Collected via email, May 2014]"
+    words = _BRACKETED.sub(" ", stripped).split()
     if _CONDITION.match(stripped) and len(stripped.rpartition(",")[2].split()) < 3:
         return False  # "If dogs could go to hell, too.": a condition with no main clause asserts nothing
-    return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(stripped))
+    return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 
 
 def _line_of(document: Document, position: int) -> int:

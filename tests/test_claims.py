@@ -87,6 +87,11 @@ def test_questions_and_fragments_are_not_claims():
     assert is_claim_sentence("The army captured two soldiers.")
     assert not is_claim_sentence("If dogs could go to hell, too.")  # real news (FNC-1): a condition alone
     assert is_claim_sentence("If the talks fail, the union will strike on Monday.")
+    # credits, editor's notes and snopes-style labels from real news: on their own they assert nothing
+    assert not is_claim_sentence("Example: [Collected via email, December 2014]")
+    assert not is_claim_sentence("(Reporting by Andrea Hopkins; Editing by Amran Abocar)")
+    assert not is_claim_sentence("[This post has been updated.]")
+    assert is_claim_sentence("The company (founded in 1990) said profits rose.")
 
 
 def test_segmenter_handles_abbreviations_decimals_and_quotes():
