@@ -134,6 +134,17 @@ def test_different_events_are_not_model_contradictions():
     assert relate(p, judgement(0.02, 0.02, 0.96), judgement(0.02, 0.02, 0.96)) is None
 
 
+def test_claims_without_a_word_in_common_are_not_model_contradictions():
+    # both pairs come from the real news corpus, where the model scored them as contradictions
+    unrelated = pair(
+        "We send our deepest condolences to them although words seem pretty useless.",
+        "Today is a sad and tragic day for our city and our country.",
+    )
+    assert relate(unrelated, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98)) is None
+    related = pair("No one expects record-shattering snowfall this year.", "We will have record snowfall this winter.")
+    assert relate(related, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98)).relation == "contradiction"
+
+
 def test_a_restatement_with_more_detail_is_not_a_contradiction():
     p = pair(
         "The terrorists launched a renewed assault on Kobane last night.",
