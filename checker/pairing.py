@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from .quantities import content_words
+from .quantities import content_words, share_a_subject
 from .records import Claim, ClaimPair
 
 _ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
@@ -34,6 +34,8 @@ class PairPlan:
     pairs: list[ClaimPair]
     considered: int
     exhaustive: bool
+    # pairs left out because the claims share no content word (relate reports no finding for them)
+    unrelated: int = 0
 
 
 def _allowed(a: Claim, b: Claim, within: bool, new_ids: set[str] | None) -> bool:
@@ -91,14 +93,15 @@ def plan_pairs(
     """All allowed pairs up to `max_exhaustive` claims (or with `exhaustive`), else candidate pairs."""
     considered = count_possible(claims, within, new_ids)
     if exhaustive or len(claims) <= max_exhaustive:
-        pairs = [ClaimPair(a, b) for a, b in combinations(claims, 2) if _allowed(a, b, within, new_ids)]
-        return PairPlan(pairs, considered, True)
-    chosen: set[tuple[int, int]] = set()
-    if embed is not None:
-        chosen |= _nearest_neighbours(claims, embed, neighbours, within, new_ids)
-    chosen |= _shared_keys(claims, within, new_ids)
-    pairs = [ClaimPair(claims[i], claims[j]) for i, j in sorted(chosen)]
-    return PairPlan(pairs, considered, False)
+        allowed = [ClaimPair(a, b) for a, b in combinations(claims, 2) if _allowed(a, b, within, new_ids)]
+    else:
+        chosen: set[tuple[int, int]] = set()
+        if embed is not None:
+            chosen |= _nearest_neighbours(claims, embed, neighbours, within, new_ids)
+        chosen |= _shared_keys(claims, within, new_ids)
+        allowed = [ClaimPair(claims[i], claims[j]) for i, j in sorted(chosen)]
+    pairs = [p for p in allowed if share_a_subject(p.a.text, p.b.text)]
+    return PairPlan(pairs, considered, exhaustive or len(claims) <= max_exhaustive, len(allowed) - len(pairs))
 
 
 def _nearest_neighbours(claims, embed: Embedder, k: int, within: bool, new_ids) -> set[tuple[int, int]]:

@@ -144,19 +144,19 @@ def check(
     findings = [f for pair, (fwd, bwd) in zip(plan.pairs, judged) if (f := relate(pair, fwd, bwd, thresholds))]
     findings.sort(key=lambda f: (f.relation != "contradiction", -f.score, f.id))
     status, support = claim_statuses(claims, findings)
-    notes: tuple[str, ...] = (
-        ()
-        if plan.exhaustive
-        else (
-            f"candidate pairing: scored {len(plan.pairs)} of {plan.considered} possible pairs "
-            "(--exhaustive scores all)"
+    notes: tuple[str, ...] = ()
+    if not plan.exhaustive:
+        notes += (
+            f"candidate pairing: {len(plan.pairs) + plan.unrelated} of {plan.considered} possible pairs chosen "
+            "(--exhaustive takes all)"
             + (
-                f"; the reverse direction only where the first is under {config.skip_neutral:.0%} neutral"
+                f"; the reverse direction judged only where the first is under {config.skip_neutral:.0%} neutral"
                 if config.skip_neutral
                 else ""
             ),
         )
-    )
+    if plan.unrelated:
+        notes += (f"{plan.unrelated} pairs share no content word: not scored, as no finding is possible between them",)
     if cache is not None:
         notes += (f"cache: {judge.cached} judgements reused, {judge.scored} computed ({config.cache_dir})",)
     return Report(

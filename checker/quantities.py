@@ -343,6 +343,31 @@ def overlap(a: str, b: str) -> float:
     return len(words_a & words_b) / min(len(words_a), len(words_b))
 
 
+_SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")
+
+
+@lru_cache(maxsize=65536)
+def _stems(text: str) -> frozenset[str]:
+    """Crude stems of the content words, hyphenated words split: "shot"/"shots", "confirmed"/"confirms"."""
+    return frozenset(
+        _SUFFIX.sub("", word)[:5]
+        for token in content_words(text)
+        for word in re.split(r"[-'’]", token)
+        if len(word) > 2
+    )
+
+
+def share_a_subject(a: str, b: str) -> bool:
+    """At least one content word in common (crudely stemmed); without one, no finding is reported.
+
+    NLI models trained on SNLI assume both sentences describe one scene, so they score unrelated news claims
+    as contradictions ("We send our deepest condolences to them ..." / "Today is a sad and tragic day for our
+    city ...") or agreements. On the 1,683 real news articles, pairs with no word in common made 466 of 2,612
+    reported contradictions and 794 of 21,098 agreements; of 40 read, none was real.
+    """
+    return bool(_stems(a) & _stems(b))
+
+
 def same_topic(a: str, b: str, min_overlap: float = 0.6) -> bool:
     """Nearly the same words apart from the numbers: at least `min_overlap` of the smaller claim, and 3 words."""
     words_a, words_b = content_words(a), content_words(b)

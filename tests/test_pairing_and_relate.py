@@ -31,6 +31,17 @@ def test_exhaustive_pairs_and_within_toggle():
     assert all(p.a.document_id != p.b.document_id for p in across.pairs)
 
 
+def test_pairs_without_a_word_in_common_are_counted_but_not_scored():
+    claims = [
+        make_claim("a", 0, "The mayor opened the new bridge."),
+        make_claim("b", 0, "The mayor has not opened the bridge."),
+        make_claim("c", 0, "Rain is expected across the north this weekend."),
+    ]
+    plan = plan_pairs(claims)
+    assert [(p.a.document_id, p.b.document_id) for p in plan.pairs] == [("a", "b")]
+    assert plan.unrelated == 2 and plan.considered == 3
+
+
 def test_gate_mode_skips_corpus_against_itself():
     plan = plan_pairs(CLAIMS, within=True, new_ids={"a"})
     assert plan.considered == count_possible(CLAIMS, True, {"a"}) == 36 - 15
@@ -198,8 +209,8 @@ def test_candidate_mode_judges_clearly_neutral_pairs_one_way_only(tmp_path, fake
 
     write_articles(
         tmp_path,
-        one="The mayor opened the new bridge on Monday.\nRain is expected across the north this weekend.\n",
-        two="The mayor has not opened the new bridge.\nThe museum will show paintings by local children.\n",
+        one="The mayor opened the new bridge on Monday.\nThe mayor expects rain across the north this weekend.\n",
+        two="The mayor has not opened the new bridge.\nThe mayor will show paintings by local children.\n",
     )
 
     def embed(texts):
