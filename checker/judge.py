@@ -82,7 +82,7 @@ class OnnxJudge:
         label_map: dict[str, str] | None = None,
     ) -> None:
         try:
-            import onnxruntime
+            import onnxruntime  # noqa: F401  (checked here, so a missing backend fails before any work)
             from tokenizers import Tokenizer
         except ImportError as error:
             raise MissingBackendError(
@@ -106,12 +106,9 @@ class OnnxJudge:
         # each pair alone -- its scores depend on that pair only, cached or not -- on one single-threaded call
         # per core in parallel. An fp32 model is batch-independent and runs in length-sorted batches.
         self.quantized = model_file.name == "model.int8.onnx"
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1 if self.quantized else self.workers
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        self.session = onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
-        self.input_names = {i.name for i in self.session.get_inputs()}
+        self.model_file = model_file
+        # the session (most of the load time) opens on first use: a re-check answered from the cache needs none
+        self._session = None
         self.info = ModelInfo(
             name=config.get("_name_or_path_display") or directory.name,
             backend="onnxruntime",
@@ -119,9 +116,25 @@ class OnnxJudge:
             extra={"file": model_file.name, "scoring": "per-pair" if self.quantized else "batched"},
         )
 
+    def _open_session(self):
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.intra_op_num_threads = 1 if self.quantized else self.workers
+        options.inter_op_num_threads = 1
+        options.log_severity_level = 3
+        try:
+            session = onnxruntime.InferenceSession(str(self.model_file), options, providers=["CPUExecutionProvider"])
+        except Exception as error:  # onnxruntime raises its own exception types for a damaged file
+            raise ModelLoadError(f"{self.model_file}: cannot load it ({str(error).splitlines()[0][:200]})") from None
+        self.input_names = {i.name for i in session.get_inputs()}
+        return session
+
     def judge_batch(self, pairs: Sequence[tuple[str, str]], progress: Progress | None = None) -> list[Judgement]:
         if not pairs:
             return []
+        if self._session is None:  # opened here, before the worker threads start
+            self._session = self._open_session()
         order = _length_order(pairs)
         size = 1 if self.quantized else self.batch_size
         batches = [order[start : start + size] for start in range(0, len(order), size)]
@@ -156,7 +169,7 @@ class OnnxJudge:
             feed["input_ids"][row, :n] = encoding.ids
             feed["attention_mask"][row, :n] = 1
             feed["token_type_ids"][row, :n] = encoding.type_ids
-        logits = self.session.run(None, {k: v for k, v in feed.items() if k in self.input_names})[0]
+        logits = self._session.run(None, {k: v for k, v in feed.items() if k in self.input_names})[0]
         return _to_judgements(_softmax_rows(logits), self.labels)
 
 

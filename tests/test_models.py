@@ -1,6 +1,8 @@
 """Mechanics of the model code on a tiny model built in the test: judges, export, training, eval."""
 
 import json
+import shutil
+from pathlib import Path
 
 import pytest
 
@@ -53,14 +55,41 @@ def test_transformers_judge_and_onnx_export_agree(tiny_model_dir, tmp_path):
     assert isinstance(load_judge(str(tiny_model_dir)), TransformersJudge)
 
 
-def test_int8_scores_do_not_depend_on_batch_neighbours(tiny_model_dir, tmp_path):
+@pytest.fixture(scope="module")
+def tiny_int8_dir(tiny_model_dir, tmp_path_factory):
+    return export_onnx(tiny_model_dir, tmp_path_factory.mktemp("tiny") / "int8")
+
+
+def test_int8_scores_do_not_depend_on_batch_neighbours(tiny_int8_dir):
     """Dynamic int8 quantization scales activations per call, so the judge scores each pair alone."""
-    int8 = OnnxJudge(export_onnx(tiny_model_dir, tmp_path / "int8"))
+    int8 = OnnxJudge(tiny_int8_dir)
     alone = [int8.judge_batch([pair])[0] for pair in PAIRS]
     together = int8.judge_batch(PAIRS)
     reversed_order = int8.judge_batch(PAIRS[::-1])[::-1]
     assert together == alone and reversed_order == alone
     assert int8.info.extra["scoring"] == "per-pair"  # part of the cache key: old batched scores are not reused
+
+
+def test_a_recheck_answered_from_the_cache_never_opens_the_model(tiny_int8_dir, tmp_path):
+    from checker.cache import Cache, CachedJudge
+
+    int8_dir = tiny_int8_dir
+    cache = Cache(tmp_path / "cache")
+    first = CachedJudge(OnnxJudge(int8_dir), cache)
+    scores = first.judge_batch(PAIRS)
+    again = OnnxJudge(int8_dir)
+    assert CachedJudge(again, cache).judge_batch(PAIRS) == scores
+    assert again._session is None  # the ONNX session, most of the load time, was never needed
+    cache.close()
+
+
+def test_a_damaged_onnx_file_is_a_clear_model_error(tiny_int8_dir, tmp_path):
+    from checker.errors import ModelLoadError
+
+    int8_dir = Path(shutil.copytree(tiny_int8_dir, tmp_path / "int8"))
+    (int8_dir / "model.int8.onnx").write_bytes(b"not a model" * 100)
+    with pytest.raises(ModelLoadError, match="model.int8.onnx: cannot load it"):
+        load_judge(str(int8_dir)).judge_batch(PAIRS)
 
 
 def test_folded_loss_sums_neutral_and_contradiction():
