@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .polarity import NEGATIVE_OF, NEGATIVE_PREDICATE, NOT_POSITIVE, spell_out
+
 Edit = Callable[[str, random.Random], "tuple[str, str] | None"]
 
 AUXILIARIES = ("is", "are", "was", "were", "has", "have", "had", "will", "would", "can", "could", "should", "must")
@@ -386,33 +388,11 @@ def restate(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     return sentence, "entailment"
 
 
-# a negative predicate and "not" + its positive: the same claim ("is false" = "is not true"); real news had
-# "That report is false." vs "The report is not true." reported as a negation contradiction
-POLAR_ADJECTIVES = {
-    "false": "true",
-    "untrue": "true",
-    "incorrect": "correct",
-    "inaccurate": "accurate",
-    "illegal": "legal",
-    "dead": "alive",
-    "impossible": "possible",
-    "unable": "able",
-    "unclear": "clear",
-    "unknown": "known",
-    "unlikely": "likely",
-    "fake": "real",
-}
-_COPULA = r"\b(is|are|was|were)"
-_NEGATIVE_PREDICATE = re.compile(rf"{_COPULA} ({'|'.join(POLAR_ADJECTIVES)})\b")
-_NOT_POSITIVE = re.compile(rf"{_COPULA} not ({'|'.join(sorted(set(POLAR_ADJECTIVES.values())))})\b")
-_NEGATIVE_OF = {positive: negative for negative, positive in reversed(POLAR_ADJECTIVES.items())}
-
-
 def rephrase_polarity(sentence: str, rng: random.Random) -> tuple[str, str] | None:
     """ "is false" -> "is not true" and back (entailment): a negative word and a negated positive agree."""
-    rewritten = _NEGATIVE_PREDICATE.sub(lambda m: f"{m[1]} not {POLAR_ADJECTIVES[m[2]]}", sentence, count=1)
+    rewritten = NEGATIVE_PREDICATE.sub(spell_out, sentence, count=1)
     if rewritten == sentence:
-        rewritten = _NOT_POSITIVE.sub(lambda m: f"{m[1]} {_NEGATIVE_OF[m[2]]}", sentence, count=1)
+        rewritten = NOT_POSITIVE.sub(lambda m: f"{m[1]} {NEGATIVE_OF[m[2]]}", sentence, count=1)
     return (rewritten, "entailment") if rewritten != sentence else None
 
 

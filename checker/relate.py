@@ -12,6 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .polarity import spelled_out
 from .quantities import content_words, figures_differ, find_conflict, overlap, share_a_subject
 from .records import ClaimPair, Finding, Judgement
 
@@ -47,7 +48,8 @@ def finding_id(text_a: str, text_b: str, relation: str) -> str:
 
 
 def negation_kind(a: str, b: str) -> bool:
-    """One claim negates what the other asserts, in nearly the same words."""
+    """One claim negates what the other asserts, in nearly the same words ("is false" counts as "is not true")."""
+    a, b = spelled_out(a), spelled_out(b)
     return bool(_NEGATION.search(a)) != bool(_NEGATION.search(b)) and overlap(a, b) >= 0.5
 
 
@@ -57,8 +59,9 @@ def _normalised(text: str) -> str:
 
 def restates(a: str, b: str) -> bool:
     """One claim's content words all appear in the other, with no negation between them: a restatement with
-    more or less detail. The shipped model over-reads such near-copies as contradictions (measured on news)."""
-    words_a, words_b = content_words(a), content_words(b)
+    more or less detail ("is false" and "is not true" are one form). The shipped model over-reads such
+    near-copies as contradictions (measured on news)."""
+    words_a, words_b = content_words(spelled_out(a)), content_words(spelled_out(b))
     smaller, larger = sorted((words_a, words_b), key=len)
     return len(smaller) >= 3 and smaller <= larger and not negation_kind(a, b)
 

@@ -156,6 +156,15 @@ def test_claims_without_a_word_in_common_are_not_model_contradictions():
     assert relate(related, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98)).relation == "contradiction"
 
 
+def test_a_negative_word_and_a_negated_positive_are_one_claim():
+    # real news: the model scored this pair 0.99 contradiction and the report called it a negation conflict
+    same = pair("That report, however, is false.", "The report, however, is not true.")
+    assert relate(same, judgement(0.01, 0.0, 0.99), judgement(0.01, 0.0, 0.99)) is None
+    opposite = pair("The report is true.", "The report is false.")
+    found = relate(opposite, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98))
+    assert found.relation == "contradiction" and found.kind == "negation"
+
+
 def test_a_restatement_with_more_detail_is_not_a_contradiction():
     p = pair(
         "The terrorists launched a renewed assault on Kobane last night.",

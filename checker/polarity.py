@@ -1,0 +1,39 @@
+"""Negative predicates and their spelled-out form ("is false" = "is not true").
+
+Shared by the relation rules and the contrast generator, so both read polarity the same way: on real news,
+"That report, however, is false." vs "The report, however, is not true." was reported as a contradiction.
+"""
+
+from __future__ import annotations
+
+import re
+
+# a negative adjective -> the positive one that "not" turns it into
+POLAR_ADJECTIVES = {
+    "false": "true",
+    "untrue": "true",
+    "incorrect": "correct",
+    "inaccurate": "accurate",
+    "illegal": "legal",
+    "dead": "alive",
+    "impossible": "possible",
+    "unable": "able",
+    "unclear": "clear",
+    "unknown": "known",
+    "unlikely": "likely",
+    "fake": "real",
+}
+_COPULA = r"\b(is|are|was|were)"
+NEGATIVE_PREDICATE = re.compile(rf"{_COPULA} ({'|'.join(POLAR_ADJECTIVES)})\b")
+NOT_POSITIVE = re.compile(rf"{_COPULA} not ({'|'.join(sorted(set(POLAR_ADJECTIVES.values())))})\b")
+NEGATIVE_OF = {positive: negative for negative, positive in reversed(POLAR_ADJECTIVES.items())}
+
+
+def spell_out(match: re.Match[str]) -> str:
+    """ "is false" -> "is not true" for a NEGATIVE_PREDICATE match."""
+    return f"{match[1]} not {POLAR_ADJECTIVES[match[2]]}"
+
+
+def spelled_out(text: str) -> str:
+    """Every negative predicate written as "not" + its positive, so polarity rules see one form."""
+    return NEGATIVE_PREDICATE.sub(spell_out, text)
