@@ -69,14 +69,17 @@ class Cache:
     def __init__(self, directory: str | Path, warn: Callable[[str], None] = lambda _: None) -> None:
         self.path = Path(directory) / "cache.sqlite3"
         self.warn = warn
-        self.path.parent.mkdir(parents=True, exist_ok=True)
         from filelock import FileLock, Timeout
 
         try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
             with FileLock(f"{self.path}.lock", timeout=_WAIT_SECONDS):
                 self.connection = self._open_or_rebuild()
         except Timeout:
             raise CacheError(f"cache {self.path}: another run held it for {_WAIT_SECONDS} s; try again") from None
+        except OSError as error:  # the directory is a file, or not writable
+            problem = "not a directory" if isinstance(error, (FileExistsError, NotADirectoryError)) else error.strerror
+            raise CacheError(f"cache directory {directory}: {problem or error}") from None
         except sqlite3.OperationalError as error:
             raise CacheError(f"cache {self.path}: cannot open it ({error})") from None
 
