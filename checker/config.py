@@ -48,6 +48,8 @@ class CheckConfig:
         for name in ("contradiction_threshold", "agreement_threshold"):
             if not 0.0 < getattr(self, name) <= 1.0:
                 raise ConfigError(f"{name} must be in (0, 1], not {getattr(self, name)}")
+        if self.max_file_mb <= 0:
+            raise ConfigError(f"--max-file-mb must be above 0, not {self.max_file_mb}")
         return self
 
 

@@ -258,6 +258,8 @@ def load_judge(
     has_onnx = path.is_dir() and any((path / f).exists() for f in ONNX_FILES)
     if not model and not os.environ.get(MODEL_ENV) and not path.exists():
         raise ModelLoadError(f"the shipped model is missing at {path}")
+    if not path.exists() and (path.is_absolute() or name.startswith((".", "~")) or name.count("/") > 1):
+        raise ModelLoadError(f"{name}: no such model directory")
     if backend == "onnx" or (backend == "auto" and has_onnx):
         if not has_onnx:
             raise ModelLoadError(f"{name}: no ONNX file (model.int8.onnx or model.onnx) for --backend onnx")

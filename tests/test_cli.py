@@ -76,8 +76,19 @@ def test_every_format_renders(tmp_path):
         (lambda p: None, lambda p: [str(SEEDS), "--format", "yaml"], "--format"),
         (lambda p: None, lambda p: [str(SEEDS), "--fail-on", "sometimes"], "--fail-on"),
         (lambda p: p.write_text("x"), lambda p: [str(SEEDS), "--cache-dir", str(p)], "input.txt: not a directory"),
+        (lambda p: None, lambda p: [str(SEEDS), "--max-file-mb", "0"], "--max-file-mb must be above 0"),
     ],
-    ids=["empty-folder", "empty-file", "binary", "non-utf8", "missing", "unknown-format", "bad-fail-on", "cache-dir"],
+    ids=[
+        "empty-folder",
+        "empty-file",
+        "binary",
+        "non-utf8",
+        "missing",
+        "unknown-format",
+        "bad-fail-on",
+        "cache-dir",
+        "max-file-mb",
+    ],
 )
 def test_bad_input_is_one_line_exit_2_and_no_output_file(tmp_path, setup, args, expected):
     target = tmp_path / "input.txt"

@@ -83,6 +83,13 @@ def test_a_recheck_answered_from_the_cache_never_opens_the_model(tiny_int8_dir, 
     cache.close()
 
 
+def test_a_missing_model_directory_is_named_without_asking_the_hub(tmp_path):
+    from checker.errors import ModelLoadError
+
+    with pytest.raises(ModelLoadError, match="no such model directory"):
+        load_judge(str(tmp_path / "no-model"))
+
+
 def test_a_damaged_onnx_file_is_a_clear_model_error(tiny_int8_dir, tmp_path):
     from checker.errors import ModelLoadError
 
