@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
+from .errors import DataError
 from .polarity import NEGATIVE_OF, NEGATIVE_PREDICATE, NOT_POSITIVE, spell_out
 
 Edit = Callable[[str, random.Random], "tuple[str, str] | None"]
@@ -475,15 +476,25 @@ def news_sentences(csv_path: str | Path, min_words: int = 7, max_words: int = 40
     csv.field_size_limit(1 << 26)
     seen: set[str] = set()
     found: list[str] = []
-    with open(csv_path, encoding="utf-8", newline="") as handle:
-        for row in csv.DictReader(handle):
-            body = row.get("articleBody") or ""
-            for start, end in split_sentences(body):
-                text = " ".join(body[start:end].split())
-                if text in seen or not _good_sentence(text, min_words, max_words):
-                    continue
-                seen.add(text)
-                found.append(text)
+    try:
+        with open(csv_path, encoding="utf-8", newline="") as handle:
+            reader = csv.DictReader(handle)
+            if "articleBody" not in (reader.fieldnames or ()):
+                raise DataError(
+                    f"{csv_path}: no articleBody column (columns found: {', '.join(reader.fieldnames or ())})"
+                )
+            for row in reader:
+                body = row.get("articleBody") or ""
+                for start, end in split_sentences(body):
+                    text = " ".join(body[start:end].split())
+                    if text in seen or not _good_sentence(text, min_words, max_words):
+                        continue
+                    seen.add(text)
+                    found.append(text)
+    except FileNotFoundError:
+        raise DataError(f"{csv_path}: no such file") from None
+    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        raise DataError(f"{csv_path}: cannot read it as a UTF-8 CSV ({error})") from None
     return found
 
 

@@ -19,6 +19,8 @@ def export_onnx(model_dir: str | Path, output: str | Path, quantize: bool = True
             "export needs torch and transformers", hint="pip install torch transformers"
         ) from error
     model_dir, output = Path(model_dir), Path(output)
+    if not (model_dir / "config.json").is_file():
+        raise ModelLoadError(f"{model_dir}: not a model directory (no config.json); export needs a local model")
     try:
         tokenizer = AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
         model = AutoModelForSequenceClassification.from_pretrained(

@@ -65,11 +65,14 @@ def load_table(path: Path):
     import datasets
 
     datasets.disable_progress_bars()
+    datasets.logging.set_verbosity(datasets.logging.CRITICAL)  # its log lines would double the one-line error
     kind = DATA_SUFFIXES[path.suffix.lower()]
     options = {"delimiter": "\t"} if path.suffix.lower() == ".tsv" else {}
     try:
         return datasets.load_dataset(kind, data_files=str(path), split="train", **options)
-    except Exception as error:  # datasets raises many types; name the file and the cause
+    except Exception as error:  # datasets wraps the real cause (a pyarrow parse error...); name the file and it
+        while type(error).__module__.startswith("datasets") and (error.__cause__ or error.__context__):
+            error = error.__cause__ or error.__context__
         raise DataError(f"{path}: cannot read as {kind}: {str(error).splitlines()[0][:200]}") from None
 
 

@@ -102,3 +102,25 @@ def test_killed_run_resumes_to_the_same_output(tmp_path, tiny_model_dir):
     subprocess.run([*command, "-o", str(resumed), "--resume"], check=True)
     assert resumed.read_bytes() == clean.read_bytes()
     assert not parts.exists()
+
+
+def test_unreadable_data_files_are_one_line_errors_naming_the_file(tmp_path):
+    from typer.testing import CliRunner
+
+    from checker import cli
+
+    binary = tmp_path / "pairs.jsonl"
+    binary.write_bytes(b"\x00\x01\x02")
+    for args, expected in (
+        (["eval", str(binary)], "pairs.jsonl: cannot read as json"),
+        (["score", str(binary), "-o", str(tmp_path / "out.csv")], "pairs.jsonl"),
+        (
+            ["contrast", "--news", str(tmp_path / "missing.csv"), "-o", str(tmp_path / "c.jsonl")],
+            "missing.csv: no such file",
+        ),
+        (["contrast", "--news", str(binary), "-o", str(tmp_path / "c.jsonl")], "no articleBody column"),
+    ):
+        result = CliRunner().invoke(cli.app, args)
+        assert result.exit_code == 2, (args, result.output)
+        assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
+        assert not (tmp_path / "out.csv").exists() and not (tmp_path / "c.jsonl").exists()
