@@ -110,8 +110,13 @@ GENERIC_SOURCES = {
 }
 
 
+_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+
+
 def _plausible_speaker(speaker: str) -> bool:
     words = speaker.split()
+    if not words or words[-1].lower() in _PASSIVE:  # "the report has now been confirmed": said of it, not by it
+        return False
     if speaker.lower() in PRONOUNS:
         return True
     if speaker[:1].islower():  # "media reports said", "local officials said", "the ministry said"
