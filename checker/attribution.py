@@ -110,12 +110,17 @@ GENERIC_SOURCES = {
 }
 
 
-_PASSIVE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_DANGLING = frozenset({"and", "or", "but", "who", "which", "that", "to", "when", "if", "-", "–", "—"})
 
 
 def _plausible_speaker(speaker: str) -> bool:
+    """A noun phrase that can say something. Real news gave these non-speakers: "the report has now been"
+    (passive: said of it, not by it), "It's being widely", "Many people are missing and we" (a clause),
+    "Needless to", "Josh approached the homeless man and" (dangling word), "“Maybe the officer" (a quote)."""
     words = speaker.split()
-    if not words or words[-1].lower() in _PASSIVE:  # "the report has now been confirmed": said of it, not by it
+    lowered = [w.lower().strip(",;:") for w in words]
+    if not words or set(lowered) & _CLAUSE_WORDS or lowered[-1] in _DANGLING or speaker[0] in "\"“”'‘":
         return False
     if speaker.lower() in PRONOUNS:
         return True

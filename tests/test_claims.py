@@ -83,6 +83,11 @@ def test_attribution_patterns(sentence, content, speaker):
         # "However the December 2014 report has now been")
         "However the December 2014 report has now been confirmed as a complete hoax.",
         "The deaths were confirmed by police on Monday.",
+        # a clause or a dangling word before the cue is not a speaker (all from real news)
+        "It's being widely reported that the singer died.",
+        "Many people are missing and we believe they are dead.",
+        "Needless to say, the plan failed badly.",
+        "Josh approached the homeless man and told him he could keep the money.",
     ],
 )
 def test_unattributed_sentence_keeps_its_text(sentence):
