@@ -62,6 +62,8 @@ class TrainConfig:
     checkpoint_every: int = 500
     keep_checkpoints: int = 3
     average_last: int = 1
+    # finished models whose weights join that average, one share each (a "soup" with the run it continued from)
+    average_with: tuple[str, ...] = ()
     freeze_embeddings: bool = True
     freeze_layers: int = 0
     bf16: bool = False
@@ -81,7 +83,7 @@ class TrainConfig:
         if unknown:
             raise ConfigError(f"{path}: unknown recipe keys {', '.join(unknown)}")
         base = Path(path).parent
-        for key in ("train", "dev"):
+        for key in ("train", "dev", "average_with"):
             if key in raw:
                 raw[key] = tuple(str((base / p).resolve()) if not Path(p).is_absolute() else p for p in raw[key])
         for key in ("output", "base"):  # a relative path in a recipe means relative to the recipe, like the data
@@ -248,8 +250,8 @@ def train(config: TrainConfig, resume: bool = False, on_step: Callable[[int, flo
                 _log(f"dev at step {step}: {_quick_dev(model, tokenizer, config)}")
                 model.train()
 
-    if config.average_last > 1:
-        _average_checkpoints(model, checkpoints, config.average_last)
+    if config.average_last > 1 or config.average_with:
+        _average_checkpoints(model, checkpoints, config.average_last, config.average_with)
     model.save_pretrained(output / "model")
     tokenizer.save_pretrained(output / "model")
     _log(f"saved {output / 'model'}")
@@ -286,11 +288,19 @@ def _save_checkpoint(model, optimizer, scheduler, step: int, checkpoints: Path, 
         shutil.rmtree(old, ignore_errors=True)
 
 
-def _average_checkpoints(model, checkpoints: Path, count: int) -> None:
+def _average_checkpoints(model, checkpoints: Path, count: int, others: Sequence[str] = ()) -> None:
     import torch
+    from transformers import AutoModelForSequenceClassification
 
     done = sorted(checkpoints.glob("step-*"), key=lambda p: int(p.name.split("-")[1]))[-count:]
     states = [torch.load(p / "model.pt", weights_only=True) for p in done]
+    for other in others:
+        try:
+            states.append(AutoModelForSequenceClassification.from_pretrained(other, local_files_only=True).state_dict())
+        except (OSError, ValueError) as error:
+            raise ConfigError(f"average_with {other}: cannot load it ({str(error).splitlines()[0][:200]})") from None
+        if set(states[-1]) != set(states[0]):
+            raise ConfigError(f"average_with {other}: not the same architecture as the trained model")
     averaged = {
         key: sum(s[key].float() for s in states) / len(states)
         if states[0][key].is_floating_point()
@@ -298,7 +308,7 @@ def _average_checkpoints(model, checkpoints: Path, count: int) -> None:
         for key in states[0]
     }
     model.load_state_dict(averaged)
-    _log(f"averaged {len(states)} checkpoints: {', '.join(p.name for p in done)}")
+    _log(f"averaged {len(states)} weight sets: {', '.join([p.name for p in done] + list(others))}")
 
 
 def _quick_dev(model, tokenizer, config: TrainConfig) -> str:

@@ -156,6 +156,30 @@ def test_training_lowers_loss_writes_a_loadable_model_and_resumes(tiny_model_dir
     assert resumed_steps and resumed_steps[0] == int(checkpoint.name.split("-")[1]) + 1
 
 
+def test_average_with_soups_the_run_with_another_model(tiny_model_dir, tiny_data):
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    config = TrainConfig(
+        train=(str(tiny_data / "three.jsonl"),),
+        output=str(tiny_data / "soup"),
+        base=str(tiny_model_dir),
+        epochs=1,
+        batch_size=8,
+        learning_rate=3e-3,
+        warmup_ratio=0.0,
+        max_length=48,
+        average_with=(str(tiny_model_dir),),
+    )
+    souped = train(config)
+    final = torch.load(latest_checkpoint(tiny_data / "soup" / "checkpoints") / "model.pt", weights_only=True)
+    base = AutoModelForSequenceClassification.from_pretrained(tiny_model_dir).state_dict()
+    weights = AutoModelForSequenceClassification.from_pretrained(souped).state_dict()
+    key = "classifier.weight"
+    assert not torch.equal(final[key], base[key])  # training moved it, and the soup sits half way
+    assert torch.allclose(weights[key], (final[key] + base[key]) / 2, atol=1e-6)
+
+
 def test_eval_on_three_way_and_two_way_files(tiny_model_dir, tiny_data):
     judge = load_judge(str(tiny_model_dir))
 
