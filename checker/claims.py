@@ -1,7 +1,8 @@
 """Take the factual claims out of each document: sentences with exact spans, attribution, safe splits.
 
 The title counts as a claim; questions and fragments do not. A sentence that joins two reported facts
-("X have been wounded and believe that Y") is split into two claims that share the attribution.
+("X have been wounded and believe that Y"), or a quotation of several sentences, is split into claims that
+share the attribution.
 """
 
 from __future__ import annotations
@@ -91,7 +92,7 @@ def extract_claims(document: Document) -> list[Claim]:
         _remember(names, name, attributed.attribution)
         absolute = document.body_offset + start
         line = _line_of(document, start)
-        for part in _split_joined(attributed.content):
+        for part in _parts(attributed.content):
             if len(part.split()) < MIN_WORDS:
                 continue
             claims.append(
@@ -122,6 +123,15 @@ def _remember(names: list[str], name: str | None, attribution: Attribution | Non
         return
     if name:
         names.append(name)
+
+
+def _parts(content: str) -> list[str]:
+    """The separate facts of one attributed sentence: each sentence of a quotation that holds several ("X. We will
+    never forget our friends," she said), and each half of a joined report."""
+    sentences = [content[start:end].strip() for start, end in split_sentences(content)]
+    if len(sentences) > 1 and all(is_claim_sentence(s) for s in sentences):
+        return [part for sentence in sentences for part in _split_joined(sentence)]
+    return _split_joined(content)
 
 
 def _split_joined(content: str) -> list[str]:

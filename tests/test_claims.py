@@ -59,6 +59,15 @@ def test_joined_reported_facts_are_split(seed_claims):
     assert "The North may have sent another 3,000 soldiers to Russia early this year." in texts
 
 
+def test_a_quotation_of_several_sentences_gives_one_claim_each(seed_claims):
+    _, claims = seed_claims
+    parts = [c for c in claims if "We will never forget our friends" in c.sentence]
+    assert [c.text for c in parts][1] == "We will never forget our friends."
+    assert parts[0].text.endswith("demonstrated resilience and heroism.")
+    assert len({(c.start, c.end, c.attribution) for c in parts}) == 1  # one source span, one speaker
+    assert parts[0].attribution.speaker.startswith("Maria Zakharova")
+
+
 @pytest.mark.parametrize(
     ("sentence", "content", "speaker"),
     [
