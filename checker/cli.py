@@ -163,7 +163,10 @@ def check_command(
     ] = None,
     exhaustive: Annotated[
         bool | None,
-        typer.Option("--exhaustive/--candidates", help="Score every pair, even above a few hundred claims."),
+        typer.Option(
+            "--exhaustive/--candidates",
+            help="Score every pair that shares a content word, even above a few hundred claims (pairs with none cannot yield a finding).",
+        ),
     ] = None,
     fail_on: Annotated[
         str | None,
