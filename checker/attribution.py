@@ -111,7 +111,11 @@ GENERIC_SOURCES = {
 
 
 _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-_DANGLING = frozenset({"and", "or", "but", "who", "which", "that", "to", "when", "if", "-", "–", "—"})
+_DANGLING = frozenset(
+    {"and", "or", "but", "who", "which", "that", "to", "when", "if", "-", "–", "—"}
+    # a negated or modal reporting verb is not a report: "Francis did not say if dogs could go to hell"
+    | {"not", "never", "did", "does", "do", "didn't", "doesn't", "won't", "wouldn't", "would", "could", "will"}
+)
 
 
 def _plausible_speaker(speaker: str) -> bool:

@@ -40,6 +40,11 @@ _CONDITION = re.compile(r"(?:If|Unless|Whether|Although|Though|Because|When|Whil
 _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
+def _bare_condition(text: str) -> bool:
+    """ "If dogs could go to hell, too.": a condition with no main clause asserts nothing."""
+    return bool(_CONDITION.match(text)) and len(text.rpartition(",")[2].split()) < 3
+
+
 def is_claim_sentence(sentence: str) -> bool:
     """A declarative sentence long enough to assert something: no questions, headings or fragments."""
     stripped = sentence.strip().rstrip("”\"’'")
@@ -47,8 +52,8 @@ def is_claim_sentence(sentence: str) -> bool:
         return False
     # credits, editor's notes and labels: "(With the Associated Press)", "Example: [Collected via email, May 2014]"
     words = _BRACKETED.sub(" ", stripped).split()
-    if _CONDITION.match(stripped) and len(stripped.rpartition(",")[2].split()) < 3:
-        return False  # "If dogs could go to hell, too.": a condition with no main clause asserts nothing
+    if _bare_condition(stripped):
+        return False
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 
 
@@ -131,7 +136,7 @@ def _parts(content: str) -> list[str]:
     sentences = [content[start:end].strip() for start, end in split_sentences(content)]
     if len(sentences) > 1 and all(is_claim_sentence(s) for s in sentences):
         return [part for sentence in sentences for part in _split_joined(sentence)]
-    return _split_joined(content)
+    return [part for part in _split_joined(content) if not _bare_condition(part)]
 
 
 def _split_joined(content: str) -> list[str]:

@@ -172,7 +172,7 @@ def check(
     )
 
 
-CLAIMS_VERSION = "claims/7"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/8"  # bump when extraction changes, so cached claims are not reused
 
 
 def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:

@@ -97,6 +97,7 @@ def test_attribution_patterns(sentence, content, speaker):
         "Many people are missing and we believe they are dead.",
         "Needless to say, the plan failed badly.",
         "Josh approached the homeless man and told him he could keep the money.",
+        "Francis did not say if dogs could go to hell, too.",  # a report that was not made
     ],
 )
 def test_unattributed_sentence_keeps_its_text(sentence):
