@@ -140,6 +140,11 @@ def test_identical_claims_agree_whatever_the_model_says():
     assert found.relation == "agreement" and found.kind == "identical"
 
 
+def relate_sure_contradiction(p):
+    """What relate reports when the model is sure, both ways, that the pair contradicts."""
+    return relate(p, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98))
+
+
 def test_different_events_are_not_model_contradictions():
     p = pair("3,900 troops were deployed in Ohio.", "8,900 troops were deployed in Gdansk.")
     assert relate(p, judgement(0.02, 0.02, 0.96), judgement(0.02, 0.02, 0.96)) is None
@@ -151,9 +156,9 @@ def test_claims_without_a_word_in_common_are_not_model_contradictions():
         "We send our deepest condolences to them although words seem pretty useless.",
         "Today is a sad and tragic day for our city and our country.",
     )
-    assert relate(unrelated, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98)) is None
+    assert relate_sure_contradiction(unrelated) is None
     related = pair("No one expects record-shattering snowfall this year.", "We will have record snowfall this winter.")
-    assert relate(related, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98)).relation == "contradiction"
+    assert relate_sure_contradiction(related).relation == "contradiction"
 
 
 def test_a_negative_word_and_a_negated_positive_are_one_claim():
@@ -161,7 +166,7 @@ def test_a_negative_word_and_a_negated_positive_are_one_claim():
     same = pair("That report, however, is false.", "The report, however, is not true.")
     assert relate(same, judgement(0.01, 0.0, 0.99), judgement(0.01, 0.0, 0.99)) is None
     opposite = pair("The report is true.", "The report is false.")
-    found = relate(opposite, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98))
+    found = relate_sure_contradiction(opposite)
     assert found.relation == "contradiction" and found.kind == "negation"
 
 
@@ -170,9 +175,9 @@ def test_a_restatement_with_more_detail_is_not_a_contradiction():
         "The terrorists launched a renewed assault on Kobane last night.",
         "ISIS terrorists launched a renewed assault on Kobane last night.",
     )
-    assert relate(p, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98)) is None
+    assert relate_sure_contradiction(p) is None
     antonym = pair("The council approved the new budget.", "The council rejected the new budget.")
-    assert relate(antonym, judgement(0.01, 0.01, 0.98), judgement(0.01, 0.01, 0.98)).relation == "contradiction"
+    assert relate_sure_contradiction(antonym).relation == "contradiction"
 
 
 def test_pipeline_thresholds_reach_relate(tmp_path, fake_judge):
