@@ -134,6 +134,24 @@ DIFFERENCE = re.compile(
     r"jump|hike|gain|drop|fall|decline|cut|reduction|decrease|off)\b",
     re.I,
 )
+# lengths in other units are compared in metres ("39 feet" is "12 metres"); the unit names as `_unit` gives them
+METRES_PER = {
+    "metre": 1.0,
+    "meter": 1.0,
+    "km": 1000.0,
+    "kilometre": 1000.0,
+    "kilometer": 1000.0,
+    "cm": 0.01,
+    "centimetre": 0.01,
+    "centimeter": 0.01,
+    "foot": 0.3048,
+    "feet": 0.3048,
+    "ft": 0.3048,
+    "inch": 0.0254,
+    "inche": 0.0254,
+    "yard": 0.9144,
+    "mile": 1609.344,
+}
 _LENGTH_WORDS = re.compile(r"\s*(tall|long|high|wide|deep|away|above|below|from|of\s+water)\b", re.I)
 # "$500 for the steel model": the amount is about the thing named after "for"
 _QUALIFIER = re.compile(r"\s+(?:for|on)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[\w-]+\s*){1,3})", re.I)
@@ -315,6 +333,9 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
         incremental = bool(INCREMENTAL.search(text[: match.start()]))
         unit = _unit(after, match.group("currency"), match.group("percent"))
         end = _core_end(match, scale_word)
+        if unit in METRES_PER:
+            factor = METRES_PER[unit]
+            value, low, high, unit = value * factor, low * factor, high * factor, "metre"
         if unit and DIFFERENCE.match(text, end):  # "$150 premium" compares with differences, not with prices
             unit = f"{unit} difference"
         core = text[match.start() : end].strip()

@@ -28,6 +28,12 @@ from checker.quantities import extract_quantities, find_conflict
             "quantity",
         ),
         ("The steel model of the watch will cost $500.", "The steel model of the watch will cost $700.", "quantity"),
+        # lengths compare in metres whatever the unit
+        (
+            "The town of Sudzha lies 5 miles from the Ukrainian border.",
+            "The town of Sudzha lies 20 km from the Ukrainian border.",
+            "numeric",
+        ),
     ],
 )
 def test_conflicts_are_found(a, b, kind):
@@ -66,6 +72,15 @@ def test_conflicts_are_found(a, b, kind):
         ("Around 11,000 soldiers were sent to Ukraine since October.", "The army captured two soldiers in January."),
         # "may" the modal is not the month
         ("The vote may be delayed until March.", "The vote was delayed until March."),
+        # real news (FNC-1): one measurement in two units
+        (
+            "The crater left by the meteorite had a radius of 39 feet and a depth of 16 feet.",
+            "The crater left by the meteorite has a radius of 12 metres and is 5 metres deep.",
+        ),
+        (
+            "The town of Sudzha lies 5 miles from the Ukrainian border.",
+            "The town of Sudzha lies 8 km from the Ukrainian border.",
+        ),
     ],
 )
 def test_compatible_numbers_do_not_conflict(a, b):
