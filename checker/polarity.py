@@ -7,6 +7,7 @@ Shared by the relation rules and the contrast generator, so both read polarity t
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # a negative adjective -> the positive one that "not" turns it into
 POLAR_ADJECTIVES = {
@@ -34,6 +35,7 @@ def spell_out(match: re.Match[str]) -> str:
     return f"{match[1]} not {POLAR_ADJECTIVES[match[2]]}"
 
 
+@lru_cache(maxsize=65536)  # relate meets each claim in many pairs
 def spelled_out(text: str) -> str:
     """Every negative predicate written as "not" + its positive, so polarity rules see one form."""
     return NEGATIVE_PREDICATE.sub(spell_out, text)

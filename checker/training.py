@@ -167,6 +167,9 @@ def train(config: TrainConfig, resume: bool = False, on_step: Callable[[int, flo
         torch.set_num_threads(config.threads)
     if not config.train:
         raise ConfigError("no training data: pass --train FILE_OR_FOLDER or set train in the recipe")
+    for other in config.average_with:  # checked now, not after hours of training
+        if not (Path(other) / "config.json").is_file():
+            raise ConfigError(f"average_with {other}: not a model directory (no config.json)")
     output = Path(config.output)
     checkpoints = output / "checkpoints"
     base = config.base or default_base_model()

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from checker.errors import LabelMappingError
+from checker.errors import ConfigError, LabelMappingError
 from checker.evaluation import evaluate_paths, metrics
 from checker.export import export_onnx
 from checker.judge import OnnxJudge, TransformersJudge, load_judge
@@ -128,20 +128,26 @@ def tiny_data(tmp_path):
     return tmp_path
 
 
+def tiny_recipe(tiny_model_dir, tiny_data, **changes) -> TrainConfig:
+    """A few quick steps on the tiny model; `changes` override the defaults."""
+    settings = {
+        "train": (str(tiny_data / "three.jsonl"), str(tiny_data / "two.jsonl")),
+        "output": str(tiny_data / "run"),
+        "base": str(tiny_model_dir),
+        "epochs": 6,
+        "batch_size": 8,
+        "learning_rate": 3e-3,
+        "warmup_ratio": 0.0,
+        "checkpoint_every": 10,
+        "max_length": 48,
+        "seed": 1,
+    }
+    return TrainConfig(**{**settings, **changes})
+
+
 def test_training_lowers_loss_writes_a_loadable_model_and_resumes(tiny_model_dir, tiny_data):
     losses = []
-    config = TrainConfig(
-        train=(str(tiny_data / "three.jsonl"), str(tiny_data / "two.jsonl")),
-        output=str(tiny_data / "run"),
-        base=str(tiny_model_dir),
-        epochs=6,
-        batch_size=8,
-        learning_rate=3e-3,
-        warmup_ratio=0.0,
-        checkpoint_every=10,
-        max_length=48,
-        seed=1,
-    )
+    config = tiny_recipe(tiny_model_dir, tiny_data)
     model_dir = train(config, on_step=lambda step, loss: losses.append(loss))
     assert sum(losses[-5:]) / 5 < sum(losses[:5]) / 5
     judge = load_judge(str(model_dir))
@@ -160,15 +166,16 @@ def test_average_with_soups_the_run_with_another_model(tiny_model_dir, tiny_data
     import torch
     from transformers import AutoModelForSequenceClassification
 
-    config = TrainConfig(
+    with pytest.raises(ConfigError, match="not a model directory"):  # before any training, not after it
+        train(tiny_recipe(tiny_model_dir, tiny_data, average_with=(str(tiny_data / "nothing"),)))
+    config = tiny_recipe(
+        tiny_model_dir,
+        tiny_data,
         train=(str(tiny_data / "three.jsonl"),),
         output=str(tiny_data / "soup"),
-        base=str(tiny_model_dir),
         epochs=1,
-        batch_size=8,
-        learning_rate=3e-3,
-        warmup_ratio=0.0,
-        max_length=48,
+        checkpoint_every=500,
+        seed=13,
         average_with=(str(tiny_model_dir),),
     )
     souped = train(config)

@@ -164,7 +164,7 @@ def test_claims_without_a_word_in_common_are_not_model_contradictions():
 def test_a_negative_word_and_a_negated_positive_are_one_claim():
     # real news: the model scored this pair 0.99 contradiction and the report called it a negation conflict
     same = pair("That report, however, is false.", "The report, however, is not true.")
-    assert relate(same, judgement(0.01, 0.0, 0.99), judgement(0.01, 0.0, 0.99)) is None
+    assert relate_sure_contradiction(same) is None
     opposite = pair("The report is true.", "The report is false.")
     found = relate_sure_contradiction(opposite)
     assert found.relation == "contradiction" and found.kind == "negation"
