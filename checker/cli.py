@@ -294,6 +294,16 @@ def train_command(
     seed: Annotated[int | None, typer.Option()] = None,
     checkpoint_every: Annotated[int | None, typer.Option(help="Save a checkpoint every N steps.")] = None,
     max_steps: Annotated[int | None, typer.Option(help="Stop after N steps (0: run the epochs).")] = None,
+    device: Annotated[
+        str | None, typer.Option(help="auto (a CUDA GPU when torch sees one, else the CPU), cpu, cuda or cuda:N.")
+    ] = None,
+    time_budget: Annotated[
+        float | None,
+        typer.Option(
+            "--time-budget",
+            help="Fit the run into this many minutes: the speed is timed over steps 100-400 and the learning-rate decay ends at the last step that fits.",
+        ),
+    ] = None,
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue from the newest checkpoint in the run directory.")
     ] = False,
@@ -315,6 +325,8 @@ def train_command(
         "seed": seed,
         "checkpoint_every": checkpoint_every,
         "max_steps": max_steps,
+        "device": device,
+        "time_budget_minutes": time_budget,
     }
     recipe = (
         TrainConfig.from_file(config, **overrides)

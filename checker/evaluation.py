@@ -89,6 +89,6 @@ def accuracy_on(model, tokenizer, examples: Sequence[NLIExample], max_length: in
                 padding=True,
                 return_tensors="pt",
             )
-            logits = model(**encoded).logits
+            logits = model(**encoded.to(model.device)).logits
             predicted.extend(LABELS[i] for i in logits.argmax(-1).tolist())
     return metrics([e.label for e in examples], predicted)["accuracy"]

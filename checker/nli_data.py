@@ -133,25 +133,29 @@ def select_evidence(premise: str, hypothesis: str, keep: int = EVIDENCE_SENTENCE
     return " ".join(sentences[i] for i in chosen)
 
 
+def cap_examples(examples: Iterable[NLIExample], caps: dict[str, int] | None = None, seed: int = 0) -> list[NLIExample]:
+    """Group by source set (sets in name order), sample each capped set down with `seed`."""
+    caps = caps or {}
+    rng = random.Random(seed)
+    by_source: dict[str, list[NLIExample]] = {}
+    for example in examples:
+        by_source.setdefault(example.source, []).append(example)
+    capped: list[NLIExample] = []
+    for source in sorted(by_source):
+        rows = by_source[source]
+        cap = caps.get(source)
+        capped.extend(rng.sample(rows, cap) if cap is not None and cap < len(rows) else rows)
+    return capped
+
+
 def load_examples(
     paths: Iterable[str | Path],
     caps: dict[str, int] | None = None,
     seed: int = 0,
 ) -> list[NLIExample]:
     """Load every data file under `paths`, cap each source set, and shorten article-length premises."""
-    caps = caps or {}
-    rng = random.Random(seed)
-    by_source: dict[str, list[NLIExample]] = {}
-    for path in data_files(paths):
-        for example in read_examples(path):
-            by_source.setdefault(example.source, []).append(example)
-    examples: list[NLIExample] = []
-    for source in sorted(by_source):
-        rows = by_source[source]
-        cap = caps.get(source)
-        if cap is not None and cap < len(rows):
-            rows = rng.sample(rows, cap)
-        for row in rows:
-            premise = select_evidence(row.premise, row.hypothesis)
-            examples.append(NLIExample(premise, row.hypothesis, row.label, row.source))
-    return examples
+    rows = (example for path in data_files(paths) for example in read_examples(path))
+    return [
+        NLIExample(select_evidence(row.premise, row.hypothesis), row.hypothesis, row.label, row.source)
+        for row in cap_examples(rows, caps, seed)
+    ]

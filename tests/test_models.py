@@ -11,7 +11,8 @@ from checker.evaluation import evaluate_paths, metrics
 from checker.export import export_onnx
 from checker.judge import OnnxJudge, TransformersJudge, load_judge
 from checker.labels import map_model_labels, parse_label_map
-from checker.training import TrainConfig, folded_loss, latest_checkpoint, train
+from checker.nli_data import NLIExample, cap_examples, load_examples
+from checker.training import TrainConfig, folded_loss, latest_checkpoint, linear_schedule, resolve_device, train
 
 PAIRS = [
     ("A man is playing a guitar on stage.", "A man is performing music."),
@@ -160,6 +161,73 @@ def test_training_lowers_loss_writes_a_loadable_model_and_resumes(tiny_model_dir
     longer = TrainConfig(**{**config.__dict__, "epochs": 8})
     train(longer, resume=True, on_step=lambda step, loss: resumed_steps.append(step))
     assert resumed_steps and resumed_steps[0] == int(checkpoint.name.split("-")[1]) + 1
+
+
+def test_a_time_budget_shortens_the_run_and_the_schedule_still_ends_at_zero(tiny_model_dir, tiny_data, monkeypatch):
+    """The speed is timed after a few warm-up steps; a budget too small for more ends the run right there."""
+    import torch
+
+    import checker.training
+
+    monkeypatch.setattr(checker.training, "BUDGET_WARMUP_STEPS", 5)
+    monkeypatch.setattr(checker.training, "BUDGET_TIMED_STEPS", 20)
+
+    rates = []
+    original_step = torch.optim.AdamW.step
+
+    def recording_step(self, *args, **kwargs):
+        rates.append(self.param_groups[0]["lr"])
+        return original_step(self, *args, **kwargs)
+
+    monkeypatch.setattr(torch.optim.AdamW, "step", recording_step)
+    config = tiny_recipe(
+        tiny_model_dir,
+        tiny_data,
+        epochs=1000,
+        max_steps=900,
+        checkpoint_every=1000,
+        time_budget_minutes=1e-6,
+        warmup_ratio=0.01,
+    )
+    steps = []
+    train(config, on_step=lambda step, loss: steps.append(step))
+    assert steps[-1] == 26  # planned 900, cut once the speed was known
+    assert latest_checkpoint(tiny_data / "run" / "checkpoints").name == "step-0000026"
+    # the decay was stretched to end at the new last step: the last step runs at the end of the schedule
+    assert rates[-1] == pytest.approx(3e-3 * (26 - 25) / (26 - 9))
+    assert rates[20] == pytest.approx(3e-3 * (900 - 20) / (900 - 9))
+    resumed = []
+    train(config, resume=True, on_step=lambda step, loss: resumed.append(step))
+    assert resumed == []  # the same recipe resumed: the cut holds, the run is complete
+
+
+def test_linear_schedule_reads_the_planned_total_at_each_step():
+    plan = {"total": 100}
+    factor = linear_schedule(10, plan)
+    assert factor(0) == 0.0 and factor(5) == 0.5 and factor(10) == 1.0 and factor(55) == 0.5
+    plan["total"] = 60
+    assert factor(35) == 0.5 and factor(60) == 0.0
+
+
+def test_device_names_are_checked():
+    import torch
+
+    assert resolve_device("cpu") == "cpu"
+    assert resolve_device("auto") == ("cuda" if torch.cuda.is_available() else "cpu")
+    with pytest.raises(ConfigError, match="use auto, cpu, cuda"):
+        resolve_device("tpu")
+    if not torch.cuda.is_available():
+        with pytest.raises(ConfigError, match="sees no CUDA GPU"):
+            resolve_device("cuda")
+
+
+def test_preloaded_examples_are_capped_like_files(tiny_data):
+    """`train(examples=...)` (the GPU sweep) samples the same pairs as reading the files with the caps."""
+    from_files = load_examples([tiny_data / "three.jsonl", tiny_data / "two.jsonl"], caps={"tiny": 5}, seed=3)
+    uncapped = load_examples([tiny_data / "three.jsonl", tiny_data / "two.jsonl"])
+    assert len(from_files) == 5 + 8 and len(uncapped) == 48 + 8
+    assert cap_examples(uncapped, {"tiny": 5}, seed=3) == from_files
+    assert cap_examples([NLIExample("a", "b", "neutral", "x")], {"x": 0}) == []
 
 
 def test_average_with_soups_the_run_with_another_model(tiny_model_dir, tiny_data):

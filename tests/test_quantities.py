@@ -81,6 +81,24 @@ def test_conflicts_are_found(a, b, kind):
             "The town of Sudzha lies 5 miles from the Ukrainian border.",
             "The town of Sudzha lies 8 km from the Ukrainian border.",
         ),
+        # real news (FNC-1): "6 1/2 feet" is 6.5 feet, which the other claim gives beside its 8.8
+        (
+            "The Po River and Delta are known for massive wels catfish, but anything bigger than 6.5 feet is "
+            "considered extremely rare, and this one measured 8.8 feet.",
+            "Any wels catfish over 6 1/2 feet is considered extremely rare.",
+        ),
+        # real news (FNC-1): a shared unit is not a shared topic
+        (
+            "House-sized asteroid 2014 RC, which measured 60 feet in diameter, skimmed the Earth.",
+            "This one was 8.8 feet.",
+        ),
+        # real news (FNC-1): the two years date two different facts
+        (
+            "But Barreto, who was divorced in 2011, had earlier confirmed that her ex-husband and his wife Daiane ran "
+            "the DC Toys Collector site from their home in Orlando.",
+            "In 2014 DC Toys Collector earned $4.9m.",
+        ),
+        ("The 9/11 attacks killed 2,977 people.", "The attacks killed 2,977 people."),
     ],
 )
 def test_compatible_numbers_do_not_conflict(a, b):
@@ -94,6 +112,15 @@ def test_formats_normalise_to_the_same_value():
     assert money.value == 2.5e9 and money.unit == "dollar"
     [hedged] = extract_quantities("more than 3,000 troops")
     assert hedged.low == 3000 and hedged.high == float("inf") and hedged.unit == "troop"
+
+
+def test_fractions_are_amounts_and_slashed_numbers_are_not():
+    assert [round(q.value, 3) for q in extract_quantities("6 1/2 feet, 6½ feet and 3/4 of the votes")] == [
+        1.981,
+        1.981,
+        0.75,
+    ]
+    assert extract_quantities("open 24/7 since the 9/11 attacks") == ()
 
 
 def test_years_and_ages_are_not_quantities():

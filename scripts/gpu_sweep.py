@@ -1,0 +1,311 @@
+"""Train several recipes at once on a lent GPU machine, and bring the best models back.
+
+The GPU machine has no network, no `datasets` and no copy of ../shared, and files travel to it and back in a
+few tens of MB. So the work is cut in three steps, each one command:
+
+1. `pack` (here): the training pairs of a recipe, uncapped and with article premises already cut to their
+   evidence sentences, the dev sets and the probes, one gzipped JSONL each, and the base model in fp16.
+2. `run` (on the GPU machine): every run of a sweep file trains in its own process on the GPU (the recipe's
+   caps, weights and seed apply there, through `checker.training.train`), within a time budget, then is
+   scored on every dev set and the probes. The best runs by the mean accuracy of the target dev sets come back
+   as fp16 weights without the frozen embeddings (which the base already holds), with every run's metrics.
+3. `unpack` (here): the weights of one run joined to the packed base's embeddings, saved as a model directory
+   that `checker export` and `checker eval` take.
+
+The same recipes train on a CPU with `checker train --config ...` (same code, days instead of minutes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import os
+import subprocess
+import sys
+import time
+from dataclasses import asdict, replace
+from pathlib import Path
+
+import tomllib
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from checker.nli_data import NLIExample, data_files, read_examples, select_evidence  # noqa: E402
+from checker.training import TrainConfig  # noqa: E402
+
+# runs are ranked by their mean accuracy on these dev sets (on every dev set packed, if none of these is)
+TARGET_DEV = ("snli_becel.dev", "xnli_en.dev", "anli.dev_r1")
+SHARD_BYTES = 15_000_000  # files come back from the GPU machine at 16 MiB at most
+FROZEN_PREFIX = "bert.embeddings."
+
+
+def _write_examples(path: Path, rows: list[dict]) -> None:
+    with gzip.open(path, "wt", encoding="utf-8") as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _read_rows(path: Path) -> list[dict]:
+    with gzip.open(path, "rt", encoding="utf-8") as handle:
+        return [json.loads(line) for line in handle]
+
+
+def pack(recipe: Path, dev: list[str], probes: Path, out: Path) -> None:
+    """Write train.jsonl.gz, dev.jsonl.gz and base/ (fp16) under `out`."""
+    from safetensors.torch import load_file, save_file
+
+    from checker.training import default_base_model
+
+    config = TrainConfig.from_file(recipe)
+    out.mkdir(parents=True, exist_ok=True)
+    rows = []
+    for path in data_files(config.train):
+        for e in read_examples(path):
+            rows.append({"p": select_evidence(e.premise, e.hypothesis), "h": e.hypothesis, "l": e.label, "s": e.source})
+    _write_examples(out / "train.jsonl.gz", rows)
+    dev_rows = [
+        {"p": e.premise, "h": e.hypothesis, "l": e.label, "f": path.name.removesuffix(".jsonl")}
+        for path in data_files(dev)
+        for e in read_examples(path)
+    ]
+    for line in probes.read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        dev_rows.append(
+            {"p": row["premise"], "h": row["hypothesis"], "l": row["label"], "f": "probes", "ph": row["phenomenon"]}
+        )
+    _write_examples(out / "dev.jsonl.gz", dev_rows)
+    base = Path(config.base or default_base_model())
+    target = out / "base"
+    target.mkdir(exist_ok=True)
+    for name in ("config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.txt"):
+        if (base / name).exists():
+            (target / name).write_bytes((base / name).read_bytes())
+    state = load_file(base / "model.safetensors")
+    save_file(
+        {k: v.half() if v.is_floating_point() else v for k, v in state.items()}, target / "model.fp16.safetensors"
+    )
+    print(f"packed {len(rows)} training pairs, {len(dev_rows)} dev/probe pairs into {out}", file=sys.stderr)
+
+
+def _fp32_base(packed: Path, work: Path) -> Path:
+    """The packed fp16 base as an fp32 model directory (transformers may keep a file's dtype)."""
+    from safetensors.torch import load_file, save_file
+
+    target = work / "base"
+    if (target / "model.safetensors").exists():
+        return target
+    target.mkdir(parents=True, exist_ok=True)
+    for path in (packed / "base").iterdir():
+        if path.suffix != ".safetensors":
+            (target / path.name).write_bytes(path.read_bytes())
+    state = load_file(packed / "base" / "model.fp16.safetensors")
+    save_file({k: v.float() if v.is_floating_point() else v for k, v in state.items()}, target / "model.safetensors")
+    return target
+
+
+def _evaluate(model_dir: Path, dev_rows: list[dict], device: str) -> dict:
+    """Accuracy per dev file, and per phenomenon on the probes, each pair scored at max length 256."""
+    import torch
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from checker.evaluation import metrics
+
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    model = AutoModelForSequenceClassification.from_pretrained(model_dir).to(device).eval()
+    labels = [model.config.id2label[i] for i in range(3)]
+    predicted = []
+    with torch.inference_mode():
+        for start in range(0, len(dev_rows), 256):
+            chunk = dev_rows[start : start + 256]
+            encoded = tokenizer(
+                [r["p"] for r in chunk],
+                [r["h"] for r in chunk],
+                truncation=True,
+                max_length=256,
+                padding=True,
+                return_tensors="pt",
+            ).to(device)
+            predicted.extend(labels[i] for i in model(**encoded).logits.argmax(-1).tolist())
+    groups: dict[str, tuple[list[str], list[str]]] = {}
+    for row, label in zip(dev_rows, predicted):
+        keys = [row["f"]] + ([f"probes:{row['ph']}"] if row.get("ph") else [])
+        for key in keys:
+            gold, guess = groups.setdefault(key, ([], []))
+            gold.append(row["l"])
+            guess.append(label)
+    return {key: round(metrics(gold, guess)["accuracy"], 4) for key, (gold, guess) in sorted(groups.items())}
+
+
+def train_one(packed: Path, sweep: Path, name: str, work: Path, budget_minutes: float, device: str) -> None:
+    """One run of the sweep: train on the GPU, then write metrics.json beside the model."""
+    from checker.training import train
+
+    spec = tomllib.loads(sweep.read_text(encoding="utf-8"))
+    run = dict(spec["runs"][name])
+    recipe = (sweep.parent / run.pop("recipe")).resolve()
+    output = work / name
+    config = TrainConfig.from_file(
+        recipe,
+        **run,
+        output=str(output),
+        base=str(_fp32_base(packed, work / name)),
+        dev=(),
+        device=device,
+        bf16=device.startswith("cuda"),
+        threads=2,
+        time_budget_minutes=budget_minutes,
+    )
+    examples = [NLIExample(r["p"], r["h"], r["l"], r["s"]) for r in _read_rows(packed / "train.jsonl.gz")]
+    started = time.monotonic()
+    model_dir = train(config, examples=examples)
+    seconds = time.monotonic() - started
+    scores = _evaluate(model_dir, _read_rows(packed / "dev.jsonl.gz"), device)
+    ranked = [k for k in TARGET_DEV if k in scores] or [k for k in scores if not k.startswith("probes")]
+    scores["target_mean"] = round(sum(scores[k] for k in ranked) / len(ranked), 4)
+    result = {"name": name, "train_seconds": round(seconds), "recipe": asdict(replace(config)), "accuracy": scores}
+    (output / "metrics.json").write_text(json.dumps(result, indent=1, default=list))
+
+
+def _ship_weights(model_dir: Path, out: Path, name: str) -> list[str]:
+    """The trained (not frozen) weights in fp16, cut into files under the size limit."""
+    from safetensors.torch import load_file, save_file
+
+    state = load_file(model_dir / "model.safetensors")
+    shards: list[dict] = [{}]
+    size = 0
+    for key in sorted(state):
+        if key.startswith(FROZEN_PREFIX):
+            continue
+        tensor = state[key].half() if state[key].is_floating_point() else state[key]
+        if size + tensor.numel() * tensor.element_size() > SHARD_BYTES and shards[-1]:
+            shards.append({})
+            size = 0
+        shards[-1][key] = tensor.contiguous()
+        size += tensor.numel() * tensor.element_size()
+    names = []
+    for index, shard in enumerate(shards):
+        names.append(f"{name}.part{index}.safetensors")
+        save_file(shard, out / names[-1])
+    return names
+
+
+def run(packed: Path, sweep: Path, out: Path, work: Path, budget_minutes: float, keep: int, device: str) -> None:
+    """Train every run of the sweep in parallel, then ship the best `keep` and all metrics to `out`."""
+    spec = tomllib.loads(sweep.read_text(encoding="utf-8"))
+    names = list(spec["runs"])
+    work.mkdir(parents=True, exist_ok=True)
+    out.mkdir(parents=True, exist_ok=True)
+    processes = {}
+    for name in names:
+        log = open(work / f"{name}.log", "w")  # noqa: SIM115 - closed when the process ends
+        env = dict(os.environ, PYTHONUNBUFFERED="1", OMP_NUM_THREADS="2")
+        command = [
+            sys.executable,
+            __file__,
+            "train-one",
+            "--packed",
+            str(packed),
+            "--sweep",
+            str(sweep),
+            "--name",
+            name,
+            "--work",
+            str(work),
+            "--budget",
+            str(budget_minutes),
+            "--device",
+            device,
+        ]
+        processes[name] = (subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, env=env), log)
+    results = []
+    for name, (process, log) in processes.items():
+        process.wait()
+        log.close()
+        metrics_file = work / name / "metrics.json"
+        if process.returncode == 0 and metrics_file.exists():
+            results.append(json.loads(metrics_file.read_text()))
+        print(f"{name}: exit {process.returncode}", file=sys.stderr)
+    results.sort(key=lambda r: -r["accuracy"]["target_mean"])
+    shipped = {}
+    for result in results[:keep]:
+        shipped[result["name"]] = _ship_weights(work / result["name"] / "model", out, result["name"])
+    (out / "sweep-metrics.json").write_text(json.dumps({"results": results, "shipped": shipped}, indent=1))
+    with open(out / "sweep-logs.txt", "w") as combined:
+        for name in names:
+            combined.write(f"===== {name}\n{(work / f'{name}.log').read_text()[-20000:]}\n")
+    for result in results:
+        a = result["accuracy"]
+        print(f"{result['name']}: " + " ".join(f"{k}={a[k]}" for k in (*TARGET_DEV, "probes", "target_mean") if k in a))
+
+
+def unpack(parts: list[Path], packed: Path, out: Path) -> None:
+    """Join shipped weights to the packed base's frozen embeddings (fp16, as trained) into a model directory."""
+    import tempfile
+
+    from safetensors.torch import load_file
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from checker.labels import LABELS
+
+    with tempfile.TemporaryDirectory() as work:
+        base = _fp32_base(packed, Path(work))
+        model = AutoModelForSequenceClassification.from_pretrained(
+            base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id={n: i for i, n in enumerate(LABELS)}
+        )
+        tokenizer = AutoTokenizer.from_pretrained(base)
+    state = model.state_dict()
+    shipped = {}
+    for part in parts:
+        shipped.update({k: v.float() if v.is_floating_point() else v for k, v in load_file(part).items()})
+    missing = sorted(k for k in state if k not in shipped and not k.startswith(FROZEN_PREFIX))
+    unknown = sorted(k for k in shipped if k not in state)
+    if missing or unknown:
+        raise SystemExit(f"weights do not fit the base: missing {missing[:5]}, unknown {unknown[:5]}")
+    state.update(shipped)
+    model.load_state_dict(state)
+    model.save_pretrained(out)
+    tokenizer.save_pretrained(out)
+    print(f"saved {out}", file=sys.stderr)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    steps = parser.add_subparsers(dest="step", required=True)
+    p = steps.add_parser("pack", help="(here) write the data and base model for the GPU machine")
+    p.add_argument("--recipe", type=Path, required=True, help="recipe whose train list is packed")
+    p.add_argument("--dev", nargs="+", required=True)
+    p.add_argument("--probes", type=Path, default=Path("tests/cases/contrast_probes.jsonl"))
+    p.add_argument("--out", type=Path, required=True)
+    r = steps.add_parser("run", help="(GPU machine) train the sweep, ship the best")
+    r.add_argument("--packed", type=Path, required=True)
+    r.add_argument("--sweep", type=Path, required=True, help="TOML with [runs.NAME] tables: recipe = FILE, overrides")
+    r.add_argument("--out", type=Path, required=True)
+    r.add_argument("--work", type=Path, default=Path("/tmp/sweep"))
+    r.add_argument("--budget", type=float, default=5.0, help="training minutes per run")
+    r.add_argument("--keep", type=int, default=2)
+    r.add_argument("--device", default="cuda", help="cpu only to try the sweep out on a tiny slice")
+    t = steps.add_parser("train-one", help="(internal) one run of the sweep")
+    t.add_argument("--packed", type=Path, required=True)
+    t.add_argument("--sweep", type=Path, required=True)
+    t.add_argument("--name", required=True)
+    t.add_argument("--work", type=Path, required=True)
+    t.add_argument("--budget", type=float, required=True)
+    t.add_argument("--device", default="cuda")
+    u = steps.add_parser("unpack", help="(here) rebuild a model directory from shipped weights")
+    u.add_argument("parts", type=Path, nargs="+")
+    u.add_argument("--packed", type=Path, required=True, help="the folder `pack` wrote (its base model)")
+    u.add_argument("--out", type=Path, required=True)
+    args = parser.parse_args()
+    if args.step == "pack":
+        pack(args.recipe, args.dev, args.probes, args.out)
+    elif args.step == "run":
+        run(args.packed, args.sweep, args.out, args.work, args.budget, args.keep, args.device)
+    elif args.step == "train-one":
+        train_one(args.packed, args.sweep, args.name, args.work, args.budget, args.device)
+    else:
+        unpack(args.parts, args.packed, args.out)
+
+
+if __name__ == "__main__":
+    main()
