@@ -37,6 +37,15 @@ def text_hash(text: str) -> str:
 
 
 _CONDITION = re.compile(r"(?:If|Unless|Whether|Although|Though|Because|When|While)\b")
+# a short sentence that opens on an auxiliary or "never" has no subject: a quote fragment ("Never was shot at.",
+# "Isn't going to happen.") or a question without its mark. "Will" and "Can" are left out: they open names.
+_SUBJECTLESS = re.compile(
+    r"(?:never|not|is|isn[’']t|was|wasn[’']t|are|aren[’']t|were|weren[’']t|has|hasn[’']t|have|haven[’']t|had|"
+    r"hadn[’']t|do|don[’']t|does|doesn[’']t|did|didn[’']t|won[’']t|wouldn[’']t|can[’']t|couldn[’']t|"
+    r"shouldn[’']t)\b",
+    re.I,
+)
+SUBJECTLESS_MAX_WORDS = 6
 _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
@@ -52,7 +61,7 @@ def is_claim_sentence(sentence: str) -> bool:
         return False
     # credits, editor's notes and labels: "(With the Associated Press)", "Example: [Collected via email, May 2014]"
     words = _BRACKETED.sub(" ", stripped).split()
-    if _bare_condition(stripped):
+    if _bare_condition(stripped) or (_SUBJECTLESS.match(stripped) and len(words) <= SUBJECTLESS_MAX_WORDS):
         return False
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 

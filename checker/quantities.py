@@ -491,9 +491,15 @@ def _date_conflict(a: str, b: str) -> QuantityConflict | None:
         left = {m.group(group).lower(): _date_context(a, m) for m in pattern.finditer(a) if not _is_may_modal(m, a)}
         right = {m.group(group).lower(): _date_context(b, m) for m in pattern.finditer(b) if not _is_may_modal(m, b)}
         if left and right and not left.keys() & right.keys():
-            if any(x & y for x in left.values() for y in right.values()):
+            if any(_same_context(x, y) for x in left.values() for y in right.values()):
                 return QuantityConflict("date", f"{show(set(left))} vs {show(set(right))}")
     return None
+
+
+def _same_context(x: frozenset[str], y: frozenset[str]) -> bool:
+    """Two words in common (one, if a side has only one): "joined the Central Public Works Department in 1980" and
+    "last appearing for work in December 1990" share only "work", and are two facts."""
+    return len(x & y) >= max(1, min(2, len(x), len(y)))
 
 
 def _date_context(text: str, match: re.Match[str], width: int = 5) -> frozenset[str]:

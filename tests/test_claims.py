@@ -112,6 +112,11 @@ def test_questions_and_fragments_are_not_claims():
     assert is_claim_sentence("The army captured two soldiers.")
     assert not is_claim_sentence("If dogs could go to hell, too.")  # real news (FNC-1): a condition alone
     assert is_claim_sentence("If the talks fail, the union will strike on Monday.")
+    # real news (FNC-1): quote fragments with no subject were set against whole claims as "negation" conflicts
+    assert not is_claim_sentence("Never was shot at.")
+    assert not is_claim_sentence("Isn't going to happen.")
+    assert is_claim_sentence("Will Smith joins the cast.")  # a name, not an auxiliary
+    assert is_claim_sentence("Never before has the council approved such a large budget for schools.")
     # credits, editor's notes and snopes-style labels from real news: on their own they assert nothing
     assert not is_claim_sentence("Example: [Collected via email, December 2014]")
     assert not is_claim_sentence("(Reporting by Andrea Hopkins; Editing by Amran Abocar)")

@@ -99,6 +99,12 @@ def test_conflicts_are_found(a, b, kind):
             "In 2014 DC Toys Collector earned $4.9m.",
         ),
         ("The 9/11 attacks killed 2,977 people.", "The attacks killed 2,977 people."),
+        # real news (FNC-1): joined in 1980, fired in 1990; the words around the years share only "work"
+        (
+            "AK Verma, an executive engineer at the Central Public Works Department, was fired after last "
+            "appearing for work in December 1990.",
+            "Mr Verma joined the Central Public Works Department in 1980.",
+        ),
     ],
 )
 def test_compatible_numbers_do_not_conflict(a, b):
