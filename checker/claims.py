@@ -54,6 +54,10 @@ def _bare_condition(text: str) -> bool:
     return bool(_CONDITION.match(text)) and len(text.rpartition(",")[2].split()) < 3
 
 
+def _subjectless(text: str) -> bool:
+    return bool(_SUBJECTLESS.match(text)) and len(text.split()) <= SUBJECTLESS_MAX_WORDS
+
+
 def is_claim_sentence(sentence: str) -> bool:
     """A declarative sentence long enough to assert something: no questions, headings or fragments."""
     stripped = sentence.strip().rstrip("”\"’'")
@@ -61,7 +65,7 @@ def is_claim_sentence(sentence: str) -> bool:
         return False
     # credits, editor's notes and labels: "(With the Associated Press)", "Example: [Collected via email, May 2014]"
     words = _BRACKETED.sub(" ", stripped).split()
-    if _bare_condition(stripped) or (_SUBJECTLESS.match(stripped) and len(words) <= SUBJECTLESS_MAX_WORDS):
+    if _bare_condition(stripped) or _subjectless(stripped):
         return False
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 
@@ -145,7 +149,9 @@ def _parts(content: str) -> list[str]:
     sentences = [content[start:end].strip() for start, end in split_sentences(content)]
     if len(sentences) > 1 and all(is_claim_sentence(s) for s in sentences):
         return [part for sentence in sentences for part in _split_joined(sentence)]
-    return [part for part in _split_joined(content) if not _bare_condition(part)]
+    # what is left once the speaker is removed can be a condition or a fragment with no subject ("a source says
+    # that isn't going to happen" leaves "isn't going to happen")
+    return [part for part in _split_joined(content) if not _bare_condition(part) and not _subjectless(part)]
 
 
 def _split_joined(content: str) -> list[str]:

@@ -145,3 +145,15 @@ def test_claims_of_a_document_without_title():
     claims = extract_claims(document)
     assert [c.text for c in claims] == ["The dam burst at dawn.", "Rescuers found 12 people."]
     assert claims[1].line == 3
+
+
+def test_a_fragment_left_once_the_speaker_is_removed_is_not_a_claim():
+    """Real news (FNC-1): "says that" was read as the cue, leaving "Isn't going to happen." as a claim."""
+    document = Document(
+        id="d",
+        path="d.txt",
+        title="",
+        date=None,
+        text="However a separate source says that isn't going to happen. The council approved the budget.",
+    )
+    assert [c.text for c in extract_claims(document)] == ["The council approved the budget."]
