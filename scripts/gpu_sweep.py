@@ -7,8 +7,10 @@ few tens of MB. So the work is cut in three steps, each one command:
    evidence sentences, the dev sets and the probes, one gzipped JSONL each, and the base model in fp16.
 2. `run` (on the GPU machine): every run of a sweep file trains in its own process on the GPU (the recipe's
    caps, weights and seed apply there, through `checker.training.train`), within a time budget, then is
-   scored on every dev set and the probes. The best runs by the mean accuracy of the target dev sets come back
-   as fp16 weights without the frozen embeddings (which the base already holds), with every run's metrics.
+   scored on every dev set and the probes, and, if news pairs were packed, counted: what `check` would report
+   on them. The best runs by the mean accuracy of the target dev sets (among those under
+   --max-news-contradictions) come back as fp16 weights without the frozen embeddings (which the base already
+   holds), with every run's metrics.
 3. `unpack` (here): the weights of one run joined to the packed base's embeddings, saved as a model directory
    that `checker export` and `checker eval` take.
 
@@ -51,8 +53,8 @@ def _read_rows(path: Path) -> list[dict]:
         return [json.loads(line) for line in handle]
 
 
-def pack(recipe: Path, dev: list[str], probes: Path, out: Path) -> None:
-    """Write train.jsonl.gz, dev.jsonl.gz and base/ (fp16) under `out`."""
+def pack(recipe: Path, dev: list[str], probes: Path, out: Path, news: Path | None = None, articles: int = 150) -> None:
+    """Write train.jsonl.gz, dev.jsonl.gz, base/ (fp16) and, from a news CSV, news.jsonl.gz under `out`."""
     from safetensors.torch import load_file, save_file
 
     from checker.training import default_base_model
@@ -85,7 +87,51 @@ def pack(recipe: Path, dev: list[str], probes: Path, out: Path) -> None:
     save_file(
         {k: v.half() if v.is_floating_point() else v for k, v in state.items()}, target / "model.fp16.safetensors"
     )
+    if news is not None:
+        _write_examples(out / "news.jsonl.gz", news_pairs(news, articles))
     print(f"packed {len(rows)} training pairs, {len(dev_rows)} dev/probe pairs into {out}", file=sys.stderr)
+
+
+def news_pairs(csv_path: Path, articles: int) -> list[dict]:
+    """The claim pairs `check` scores on the first `articles` news bodies, as texts ({"a", "b"})."""
+    import tempfile
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from corpus import news_corpus
+
+    from checker.claims import extract_all
+    from checker.embedding import SentenceEmbedder
+    from checker.ingest import load_documents
+    from checker.pairing import plan_pairs
+
+    with tempfile.TemporaryDirectory() as folder:
+        claims = extract_all(load_documents([news_corpus(csv_path, Path(folder), articles)]))
+    plan = plan_pairs(claims, embed=SentenceEmbedder())
+    return [{"a": pair.a.text, "b": pair.b.text} for pair in plan.pairs]
+
+
+def _news_counts(model, tokenizer, rows: list[dict], device: str) -> dict[str, int]:
+    """What `check` would report on the packed news pairs with this model: contradictions by kind, agreements.
+
+    Related sentences of one story read as "one scene" make false contradictions that dev sets do not show (the v3
+    and v4 trials), so each run is also counted here."""
+    from collections import Counter
+
+    from checker.records import Claim, ClaimPair, Judgement
+    from checker.relate import relate
+
+    texts = [(r["a"], r["b"]) for r in rows] + [(r["b"], r["a"]) for r in rows]
+    probabilities = _probabilities(model, tokenizer, texts, device)
+    counts: Counter[str] = Counter()
+    for index, row in enumerate(rows):
+        pair = ClaimPair(*(Claim(side, side, row[side], row[side], 0, 0, 1) for side in ("a", "b")))
+        forward, backward = (Judgement(*probabilities[i]) for i in (index, len(rows) + index))
+        finding = relate(pair, forward, backward)
+        if finding is not None:
+            counts[finding.relation + "s"] += 1
+            if finding.relation == "contradiction":
+                counts[f"contradiction:{finding.kind}"] += 1
+    return dict(sorted(counts.items()))
 
 
 def _fp32_base(packed: Path, work: Path) -> Path:
@@ -104,29 +150,39 @@ def _fp32_base(packed: Path, work: Path) -> Path:
     return target
 
 
-def _evaluate(model_dir: Path, dev_rows: list[dict], device: str) -> dict:
-    """Accuracy per dev file, and per phenomenon on the probes, each pair scored at max length 256."""
+def _probabilities(model, tokenizer, pairs: list[tuple[str, str]], device: str) -> list[list[float]]:
+    """(entailment, neutral, contradiction) per pair, at max length 256 as checker scores them."""
     import torch
-    from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    from checker.evaluation import metrics
-
-    tokenizer = AutoTokenizer.from_pretrained(model_dir)
-    model = AutoModelForSequenceClassification.from_pretrained(model_dir).to(device).eval()
-    labels = [model.config.id2label[i] for i in range(3)]
-    predicted = []
+    order = [model.config.id2label[i] for i in range(3)]
+    columns = [order.index(label) for label in ("entailment", "neutral", "contradiction")]
+    rows: list[list[float]] = []
     with torch.inference_mode():
-        for start in range(0, len(dev_rows), 256):
-            chunk = dev_rows[start : start + 256]
+        for start in range(0, len(pairs), 256):
+            chunk = pairs[start : start + 256]
             encoded = tokenizer(
-                [r["p"] for r in chunk],
-                [r["h"] for r in chunk],
+                [p for p, _ in chunk],
+                [h for _, h in chunk],
                 truncation=True,
                 max_length=256,
                 padding=True,
                 return_tensors="pt",
             ).to(device)
-            predicted.extend(labels[i] for i in model(**encoded).logits.argmax(-1).tolist())
+            probabilities = model(**encoded).logits.float().softmax(-1)[:, columns]
+            rows.extend(probabilities.tolist())
+    return rows
+
+
+def _evaluate(model_dir: Path, dev_rows: list[dict], news_rows: list[dict], device: str) -> dict:
+    """Accuracy per dev file and per phenomenon on the probes; with news pairs, what `check` would report."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    from checker.evaluation import argmax_label, metrics
+
+    tokenizer = AutoTokenizer.from_pretrained(model_dir)
+    model = AutoModelForSequenceClassification.from_pretrained(model_dir).to(device).eval()
+    probabilities = _probabilities(model, tokenizer, [(r["p"], r["h"]) for r in dev_rows], device)
+    predicted = [argmax_label(dict(zip(("entailment", "neutral", "contradiction"), p))) for p in probabilities]
     groups: dict[str, tuple[list[str], list[str]]] = {}
     for row, label in zip(dev_rows, predicted):
         keys = [row["f"]] + ([f"probes:{row['ph']}"] if row.get("ph") else [])
@@ -134,7 +190,9 @@ def _evaluate(model_dir: Path, dev_rows: list[dict], device: str) -> dict:
             gold, guess = groups.setdefault(key, ([], []))
             gold.append(row["l"])
             guess.append(label)
-    return {key: round(metrics(gold, guess)["accuracy"], 4) for key, (gold, guess) in sorted(groups.items())}
+    scores = {key: round(metrics(gold, guess)["accuracy"], 4) for key, (gold, guess) in sorted(groups.items())}
+    news = _news_counts(model, tokenizer, news_rows, device) if news_rows else {}
+    return {"accuracy": scores, "news": news}
 
 
 def train_one(packed: Path, sweep: Path, name: str, work: Path, budget_minutes: float, device: str) -> None:
@@ -160,10 +218,13 @@ def train_one(packed: Path, sweep: Path, name: str, work: Path, budget_minutes: 
     started = time.monotonic()
     model_dir = train(config, examples=examples)
     seconds = time.monotonic() - started
-    scores = _evaluate(model_dir, _read_rows(packed / "dev.jsonl.gz"), device)
+    news_file = packed / "news.jsonl.gz"
+    news_rows = _read_rows(news_file) if news_file.exists() else []
+    evaluation = _evaluate(model_dir, _read_rows(packed / "dev.jsonl.gz"), news_rows, device)
+    scores = evaluation["accuracy"]
     ranked = [k for k in TARGET_DEV if k in scores] or [k for k in scores if not k.startswith("probes")]
     scores["target_mean"] = round(sum(scores[k] for k in ranked) / len(ranked), 4)
-    result = {"name": name, "train_seconds": round(seconds), "recipe": asdict(replace(config)), "accuracy": scores}
+    result = {"name": name, "train_seconds": round(seconds), "recipe": asdict(replace(config))} | evaluation
     (output / "metrics.json").write_text(json.dumps(result, indent=1, default=list))
 
 
@@ -190,8 +251,20 @@ def _ship_weights(model_dir: Path, out: Path, name: str) -> list[str]:
     return names
 
 
-def run(packed: Path, sweep: Path, out: Path, work: Path, budget_minutes: float, keep: int, device: str) -> None:
-    """Train every run of the sweep in parallel, then ship the best `keep` and all metrics to `out`."""
+def run(
+    packed: Path,
+    sweep: Path,
+    out: Path,
+    work: Path,
+    budget_minutes: float,
+    keep: int,
+    device: str,
+    max_news_contradictions: int = 0,
+) -> None:
+    """Train every run of the sweep in parallel, then ship the best `keep` and all metrics to `out`.
+
+    With `max_news_contradictions`, a run that would report more contradictions on the packed news pairs is not
+    shipped, however good its dev accuracy (the shipped model's count is the usual bar)."""
     spec = tomllib.loads(sweep.read_text(encoding="utf-8"))
     names = list(spec["runs"])
     work.mkdir(parents=True, exist_ok=True)
@@ -227,8 +300,13 @@ def run(packed: Path, sweep: Path, out: Path, work: Path, budget_minutes: float,
             results.append(json.loads(metrics_file.read_text()))
         print(f"{name}: exit {process.returncode}", file=sys.stderr)
     results.sort(key=lambda r: -r["accuracy"]["target_mean"])
+    eligible = [
+        r
+        for r in results
+        if not max_news_contradictions or r["news"].get("contradictions", 0) <= max_news_contradictions
+    ]
     shipped = {}
-    for result in results[:keep]:
+    for result in eligible[:keep]:
         shipped[result["name"]] = _ship_weights(work / result["name"] / "model", out, result["name"])
     (out / "sweep-metrics.json").write_text(json.dumps({"results": results, "shipped": shipped}, indent=1))
     with open(out / "sweep-logs.txt", "w") as combined:
@@ -236,7 +314,12 @@ def run(packed: Path, sweep: Path, out: Path, work: Path, budget_minutes: float,
             combined.write(f"===== {name}\n{(work / f'{name}.log').read_text()[-20000:]}\n")
     for result in results:
         a = result["accuracy"]
-        print(f"{result['name']}: " + " ".join(f"{k}={a[k]}" for k in (*TARGET_DEV, "probes", "target_mean") if k in a))
+        news = " ".join(f"news_{k}={v}" for k, v in result["news"].items() if ":" not in k)
+        print(
+            f"{result['name']}: "
+            + " ".join(f"{k}={a[k]}" for k in (*TARGET_DEV, "probes", "target_mean") if k in a)
+            + (f" {news}" if news else "")
+        )
 
 
 def unpack(parts: list[Path], packed: Path, out: Path) -> None:
@@ -277,6 +360,8 @@ def main() -> None:
     p.add_argument("--dev", nargs="+", required=True)
     p.add_argument("--probes", type=Path, default=Path("tests/cases/contrast_probes.jsonl"))
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--news", type=Path, help="news CSV (../shared/data/news/...): also pack the pairs check scores")
+    p.add_argument("--news-articles", type=int, default=150, help="how many news bodies (default 150)")
     r = steps.add_parser("run", help="(GPU machine) train the sweep, ship the best")
     r.add_argument("--packed", type=Path, required=True)
     r.add_argument("--sweep", type=Path, required=True, help="TOML with [runs.NAME] tables: recipe = FILE, overrides")
@@ -285,6 +370,9 @@ def main() -> None:
     r.add_argument("--budget", type=float, default=5.0, help="training minutes per run")
     r.add_argument("--keep", type=int, default=2)
     r.add_argument("--device", default="cuda", help="cpu only to try the sweep out on a tiny slice")
+    r.add_argument(
+        "--max-news-contradictions", type=int, default=0, help="ship no run that reports more on the news pairs"
+    )
     t = steps.add_parser("train-one", help="(internal) one run of the sweep")
     t.add_argument("--packed", type=Path, required=True)
     t.add_argument("--sweep", type=Path, required=True)
@@ -298,9 +386,18 @@ def main() -> None:
     u.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     if args.step == "pack":
-        pack(args.recipe, args.dev, args.probes, args.out)
+        pack(args.recipe, args.dev, args.probes, args.out, args.news, args.news_articles)
     elif args.step == "run":
-        run(args.packed, args.sweep, args.out, args.work, args.budget, args.keep, args.device)
+        run(
+            args.packed,
+            args.sweep,
+            args.out,
+            args.work,
+            args.budget,
+            args.keep,
+            args.device,
+            args.max_news_contradictions,
+        )
     elif args.step == "train-one":
         train_one(args.packed, args.sweep, args.name, args.work, args.budget, args.device)
     else:

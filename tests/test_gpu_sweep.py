@@ -20,7 +20,8 @@ def _jsonl(path: Path, rows: list[dict]) -> Path:
 
 
 def _sweep(*args: str) -> None:
-    subprocess.run([sys.executable, str(SCRIPT), *args], check=True, capture_output=True, timeout=600)
+    done = subprocess.run([sys.executable, str(SCRIPT), *args], capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
 
 
 def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_dir, tmp_path):
@@ -46,6 +47,13 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
         '[runs."longer-1.5"]\nrecipe = "recipe.toml"\nmax_steps = 6\nseed = 2\n',
         encoding="utf-8",
     )
+    news = tmp_path / "news.csv"
+    news.write_text(
+        "Body ID,articleBody\n"
+        '1,"Some 3,000 protesters marched on Monday. Police said the march was peaceful."\n'
+        '2,"Some 5,000 protesters marched on Monday. Police said the march turned violent."\n',
+        encoding="utf-8",
+    )
     packed, out, work = tmp_path / "packed", tmp_path / "out", tmp_path / "work"
     _sweep(
         "pack",
@@ -57,6 +65,8 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
         str(probes),
         "--out",
         str(packed),
+        "--news",
+        str(news),
     )
     assert (packed / "train.jsonl.gz").exists() and (packed / "base" / "model.fp16.safetensors").exists()
     _sweep(
@@ -79,6 +89,8 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
     results = {r["name"]: r for r in summary["results"]}
     assert set(results) == {"short", "longer-1.5"}  # a dotted name is one run, not a nested table
     assert set(results["short"]["accuracy"]) >= {"mini.dev", "probes", "probes:negation", "target_mean"}
+    # the news pairs are counted as check would report them: the two crowd figures conflict whatever the model says
+    assert results["short"]["news"]["contradiction:numeric"] == 1
     best = max(results.values(), key=lambda r: r["accuracy"]["target_mean"])["name"]
     assert list(summary["shipped"]) == [best]
     parts = [out / name for name in summary["shipped"][best]]
