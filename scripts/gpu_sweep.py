@@ -14,7 +14,7 @@ few tens of MB. So the work is cut in three steps, each one command:
 3. `unpack` (here): the weights of one run joined to the packed base's embeddings, saved as a model directory
    that `checker export` and `checker eval` take.
 
-The same recipes train on a CPU with `checker train --config ...` (same code, days instead of minutes).
+The same recipes train on a CPU with `checker train --config ...` (same code, hours instead of minutes).
 """
 
 from __future__ import annotations
