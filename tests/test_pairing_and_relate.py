@@ -178,6 +178,14 @@ def test_a_restatement_with_more_detail_is_not_a_contradiction():
     assert relate_sure_contradiction(p) is None
     antonym = pair("The council approved the new budget.", "The council rejected the new budget.")
     assert relate_sure_contradiction(antonym).relation == "contradiction"
+    # real news (FNC-1): two spellings of one name are one claim; a word one letter apart is not
+    spelling = pair(
+        "Al-Shabab militants attacked the army base near Mogadishu.",
+        "Al-Shabaab militants attacked the army base near Mogadishu.",
+    )
+    assert relate_sure_contradiction(spelling) is None
+    tested = pair("The new drug was tested on mice in the lab.", "The new drug was rested on mice in the lab.")
+    assert relate_sure_contradiction(tested).relation == "contradiction"
 
 
 def test_pipeline_thresholds_reach_relate(tmp_path, fake_judge):
