@@ -175,7 +175,8 @@ _HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=Tru
 # "6 1/2", "6½", "3/4": halves, thirds, quarters and eighths only ("24/7" and "9/11" are not amounts)
 _FRACTION = r"(?:\d+\s)?[1-7]/[2348](?![\d/])|\d*[½⅓⅔¼¾⅛]"
 _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅛": 0.125}
-_NUM = _FRACTION + r"|\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# "9,34,200" is Indian grouping (lakhs) for 934,200
+_NUM = _FRACTION + r"|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = "|".join(WORD_NUMBERS)
 _QUANTITY = re.compile(
     rf"(?P<hedge>\b(?:{_HEDGE_RE})\s+)?(?P<currency>[$€£¥])?\s?(?P<number>{_NUM}|\b(?:{_WORDNUM})\b)"

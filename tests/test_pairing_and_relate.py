@@ -184,6 +184,12 @@ def test_a_restatement_with_more_detail_is_not_a_contradiction():
         "Al-Shabaab militants attacked the army base near Mogadishu.",
     )
     assert relate_sure_contradiction(spelling) is None
+    # real news (FNC-1): a curly apostrophe is still a negation ("couldn’t" = "could not")
+    curly = pair(
+        "Oliver Ilic had called medics after he couldn’t stop the bleeding in the town of Kocani.",
+        "Oliver Ilic had called medics after he could not stop the bleeding in the town of Kocani.",
+    )
+    assert relate_sure_contradiction(curly) is None
     tested = pair("The new drug was tested on mice in the lab.", "The new drug was rested on mice in the lab.")
     assert relate_sure_contradiction(tested).relation == "contradiction"
 

@@ -99,6 +99,11 @@ def test_conflicts_are_found(a, b, kind):
             "In 2014 DC Toys Collector earned $4.9m.",
         ),
         ("The 9/11 attacks killed 2,977 people.", "The attacks killed 2,977 people."),
+        # real news (FNC-1): Indian digit grouping
+        (
+            "The properties Google purchased comprise about 934,200 square feet of office space.",
+            "The properties Google purchased comprise about 9,34,200 square feet of office space.",
+        ),
         # real news (FNC-1): joined in 1980, fired in 1990; the words around the years share only "work"
         (
             "AK Verma, an executive engineer at the Central Public Works Department, was fired after last "
