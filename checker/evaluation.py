@@ -72,23 +72,33 @@ def evaluate_paths(predict: Predictor, paths: Sequence[str | Path], limit: int =
     return results
 
 
-def accuracy_on(model, tokenizer, examples: Sequence[NLIExample], max_length: int, batch_size: int = 64) -> float:
-    """Accuracy of an in-memory torch model whose label order is LABELS (used during training)."""
+def torch_probabilities(
+    model, tokenizer, pairs: Sequence[tuple[str, str]], max_length: int = 256, batch_size: int = 64
+) -> list[dict[str, float]]:
+    """Label probabilities of an in-memory torch NLI model (labels from its id2label), on the model's device."""
     import torch
 
+    labels = [model.config.id2label[i] for i in range(len(model.config.id2label))]
     model.eval()
-    predicted: list[str] = []
+    rows: list[dict[str, float]] = []
     with torch.inference_mode():
-        for start in range(0, len(examples), batch_size):
-            chunk = examples[start : start + batch_size]
+        for start in range(0, len(pairs), batch_size):
+            chunk = pairs[start : start + batch_size]
             encoded = tokenizer(
-                [e.premise for e in chunk],
-                [e.hypothesis for e in chunk],
+                [p for p, _ in chunk],
+                [h for _, h in chunk],
                 truncation=True,
                 max_length=max_length,
                 padding=True,
                 return_tensors="pt",
             )
-            logits = model(**encoded.to(model.device)).logits
-            predicted.extend(LABELS[i] for i in logits.argmax(-1).tolist())
+            probabilities = model(**encoded.to(model.device)).logits.float().softmax(-1).tolist()
+            rows.extend(dict(zip(labels, row)) for row in probabilities)
+    return rows
+
+
+def accuracy_on(model, tokenizer, examples: Sequence[NLIExample], max_length: int, batch_size: int = 64) -> float:
+    """Accuracy of an in-memory torch model whose labels are those of LABELS (used during training)."""
+    pairs = [(e.premise, e.hypothesis) for e in examples]
+    predicted = [argmax_label(p) for p in torch_probabilities(model, tokenizer, pairs, max_length, batch_size)]
     return metrics([e.label for e in examples], predicted)["accuracy"]

@@ -37,5 +37,6 @@ def spell_out(match: re.Match[str]) -> str:
 
 @lru_cache(maxsize=65536)  # relate meets each claim in many pairs
 def spelled_out(text: str) -> str:
-    """Every negative predicate written as "not" + its positive, so polarity rules see one form."""
-    return NEGATIVE_PREDICATE.sub(spell_out, text)
+    """Every negative predicate written as "not" + its positive, and curly apostrophes as straight ones
+    ("couldn’t" = "couldn't"), so polarity rules see one form."""
+    return NEGATIVE_PREDICATE.sub(spell_out, text.replace("’", "'"))

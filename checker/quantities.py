@@ -407,7 +407,7 @@ def share_a_subject(a: str, b: str) -> bool:
 
 # units name no topic: "This one was 8.8 feet." is not about the crater "39 feet" wide
 _UNIT_WORDS = frozenset(
-    [*METRES_PER, *(f"{unit}s" for unit in METRES_PER), "inches", *CURRENCY_WORDS, "percent", "cent", "cents", *SCALES]
+    [*METRES_PER, *(f"{unit}s" for unit in METRES_PER), *CURRENCY_WORDS, "percent", "cent", "cents", *SCALES]
 )
 
 
@@ -489,12 +489,21 @@ def _date_conflict(a: str, b: str) -> QuantityConflict | None:
     """Different months, weekdays or years on each side, where a date of each is said of the same thing: the words
     around them meet ("divorced in 2011" vs "In 2014 DC Toys Collector earned" are two facts, not one)."""
     for pattern, group, show in ((_MONTH, "month", _names), (_WEEKDAY, "day", _names), (_YEAR, 1, _years)):
-        left = {m.group(group).lower(): _date_context(a, m) for m in pattern.finditer(a) if not _is_may_modal(m, a)}
-        right = {m.group(group).lower(): _date_context(b, m) for m in pattern.finditer(b) if not _is_may_modal(m, b)}
+        left, right = _dates(pattern, group, a), _dates(pattern, group, b)
         if left and right and not left.keys() & right.keys():
             if any(_same_context(x, y) for x in left.values() for y in right.values()):
                 return QuantityConflict("date", f"{show(set(left))} vs {show(set(right))}")
     return None
+
+
+def _dates(pattern: re.Pattern[str], group: str | int, text: str) -> dict[str, frozenset[str]]:
+    """Each date of one kind in a text, with the words around all its mentions."""
+    found: dict[str, frozenset[str]] = {}
+    for match in pattern.finditer(text):
+        if not _is_may_modal(match, text):
+            key = match.group(group).lower()
+            found[key] = found.get(key, frozenset()) | _date_context(text, match)
+    return found
 
 
 def _same_context(x: frozenset[str], y: frozenset[str]) -> bool:

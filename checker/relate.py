@@ -17,7 +17,7 @@ from .quantities import content_words, figures_differ, find_conflict, overlap, s
 from .records import ClaimPair, Finding, Judgement
 
 _NEGATION = re.compile(
-    r"\b(not|no|never|n[’']t|neither|nor|none|without|denied|denies|deny|refused|rejected)\b|n[’']t\b", re.I
+    r"\b(not|no|never|n't|neither|nor|none|without|denied|denies|deny|refused|rejected)\b|n't\b", re.I
 )
 
 

@@ -110,22 +110,23 @@ def news_pairs(csv_path: Path, articles: int) -> list[dict]:
     return [{"a": pair.a.text, "b": pair.b.text} for pair in plan.pairs]
 
 
-def _news_counts(model, tokenizer, rows: list[dict], device: str) -> dict[str, int]:
+def _news_counts(model, tokenizer, rows: list[dict]) -> dict[str, int]:
     """What `check` would report on the packed news pairs with this model: contradictions by kind, agreements.
 
     Related sentences of one story read as "one scene" make false contradictions that dev sets do not show (the v3
     and v4 trials), so each run is also counted here."""
     from collections import Counter
 
+    from checker.evaluation import torch_probabilities
     from checker.records import Claim, ClaimPair, Judgement
     from checker.relate import relate
 
     texts = [(r["a"], r["b"]) for r in rows] + [(r["b"], r["a"]) for r in rows]
-    probabilities = _probabilities(model, tokenizer, texts, device)
+    probabilities = torch_probabilities(model, tokenizer, texts, batch_size=256)
     counts: Counter[str] = Counter()
     for index, row in enumerate(rows):
         pair = ClaimPair(*(Claim(side, side, row[side], row[side], 0, 0, 1) for side in ("a", "b")))
-        forward, backward = (Judgement(*probabilities[i]) for i in (index, len(rows) + index))
+        forward, backward = (Judgement(**probabilities[i]) for i in (index, len(rows) + index))
         finding = relate(pair, forward, backward)
         if finding is not None:
             counts[finding.relation + "s"] += 1
@@ -150,39 +151,16 @@ def _fp32_base(packed: Path, work: Path) -> Path:
     return target
 
 
-def _probabilities(model, tokenizer, pairs: list[tuple[str, str]], device: str) -> list[list[float]]:
-    """(entailment, neutral, contradiction) per pair, at max length 256 as checker scores them."""
-    import torch
-
-    order = [model.config.id2label[i] for i in range(3)]
-    columns = [order.index(label) for label in ("entailment", "neutral", "contradiction")]
-    rows: list[list[float]] = []
-    with torch.inference_mode():
-        for start in range(0, len(pairs), 256):
-            chunk = pairs[start : start + 256]
-            encoded = tokenizer(
-                [p for p, _ in chunk],
-                [h for _, h in chunk],
-                truncation=True,
-                max_length=256,
-                padding=True,
-                return_tensors="pt",
-            ).to(device)
-            probabilities = model(**encoded).logits.float().softmax(-1)[:, columns]
-            rows.extend(probabilities.tolist())
-    return rows
-
-
 def _evaluate(model_dir: Path, dev_rows: list[dict], news_rows: list[dict], device: str) -> dict:
     """Accuracy per dev file and per phenomenon on the probes; with news pairs, what `check` would report."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
-    from checker.evaluation import argmax_label, metrics
+    from checker.evaluation import argmax_label, metrics, torch_probabilities
 
     tokenizer = AutoTokenizer.from_pretrained(model_dir)
     model = AutoModelForSequenceClassification.from_pretrained(model_dir).to(device).eval()
-    probabilities = _probabilities(model, tokenizer, [(r["p"], r["h"]) for r in dev_rows], device)
-    predicted = [argmax_label(dict(zip(("entailment", "neutral", "contradiction"), p))) for p in probabilities]
+    pairs = [(r["p"], r["h"]) for r in dev_rows]
+    predicted = [argmax_label(p) for p in torch_probabilities(model, tokenizer, pairs, batch_size=256)]
     groups: dict[str, tuple[list[str], list[str]]] = {}
     for row, label in zip(dev_rows, predicted):
         keys = [row["f"]] + ([f"probes:{row['ph']}"] if row.get("ph") else [])
@@ -191,7 +169,7 @@ def _evaluate(model_dir: Path, dev_rows: list[dict], news_rows: list[dict], devi
             gold.append(row["l"])
             guess.append(label)
     scores = {key: round(metrics(gold, guess)["accuracy"], 4) for key, (gold, guess) in sorted(groups.items())}
-    news = _news_counts(model, tokenizer, news_rows, device) if news_rows else {}
+    news = _news_counts(model, tokenizer, news_rows) if news_rows else {}
     return {"accuracy": scores, "news": news}
 
 

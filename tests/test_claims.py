@@ -134,26 +134,19 @@ def test_segmenter_handles_abbreviations_decimals_and_quotes():
     ]
 
 
+def _untitled(text: str) -> Document:
+    return Document(id="d", path="d.txt", title="", date=None, text=text)
+
+
 def test_claims_of_a_document_without_title():
-    document = Document(
-        id="d",
-        path="d.txt",
-        title="",
-        date=None,
-        text="Officials said the dam burst at dawn. Was anyone hurt?\n\nRescuers found 12 people.",
+    claims = extract_claims(
+        _untitled("Officials said the dam burst at dawn. Was anyone hurt?\n\nRescuers found 12 people.")
     )
-    claims = extract_claims(document)
     assert [c.text for c in claims] == ["The dam burst at dawn.", "Rescuers found 12 people."]
     assert claims[1].line == 3
 
 
 def test_a_fragment_left_once_the_speaker_is_removed_is_not_a_claim():
     """Real news (FNC-1): "says that" was read as the cue, leaving "Isn't going to happen." as a claim."""
-    document = Document(
-        id="d",
-        path="d.txt",
-        title="",
-        date=None,
-        text="However a separate source says that isn't going to happen. The council approved the budget.",
-    )
+    document = _untitled("However a separate source says that isn't going to happen. The council approved the budget.")
     assert [c.text for c in extract_claims(document)] == ["The council approved the budget."]
