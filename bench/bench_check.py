@@ -2,7 +2,7 @@
 and an incremental re-check.
 
 Usage: python bench/bench_check.py [--only seeds --only generated --only news] [--news CSV] [--news-articles N]
-                                   [--repeat 3] [--save-news FILE]
+                                   [--repeat 3] [--save-news FILE] [--model ID_OR_PATH]
 Prints wall time (median of --repeat runs for seeds), pairs considered/scored and peak RSS of each run.
 """
 
@@ -51,23 +51,25 @@ def main() -> None:
     parser.add_argument("--news-articles", type=int, default=0, help="only the first N news articles (0: all)")
     parser.add_argument("--save-news", type=Path, help="keep the news run's JSON report here")
     parser.add_argument("--top", type=int, default=8, help="top findings of the news run to print")
+    parser.add_argument("--model", help="check with this model instead of the shipped one")
     args = parser.parse_args()
     only = set(args.only or ["seeds", "generated", "news"])
+    model = ("--model", args.model) if args.model else ()
 
     if "seeds" in only:
-        runs = [run_check(["seeds"], "--no-cache") for _ in range(args.repeat)]
+        runs = [run_check(["seeds"], "--no-cache", *model) for _ in range(args.repeat)]
         show("seeds (median)", {**runs[0], "wall_s": statistics.median(r["wall_s"] for r in runs)})
         with tempfile.TemporaryDirectory() as cache:  # a re-check before publication: every judgement cached
-            run_check(["seeds"], "--cache-dir", cache)
-            warm = [run_check(["seeds"], "--cache-dir", cache) for _ in range(args.repeat)]
+            run_check(["seeds"], "--cache-dir", cache, *model)
+            warm = [run_check(["seeds"], "--cache-dir", cache, *model) for _ in range(args.repeat)]
         show("seeds, warm cache (median)", {**warm[0], "wall_s": statistics.median(r["wall_s"] for r in warm)})
 
     with tempfile.TemporaryDirectory() as temporary:
         if "generated" in only:
-            run_generated(Path(temporary))
+            run_generated(Path(temporary), model)
         if "news" in only:
             news = news_corpus(args.news, Path(temporary) / "news", args.news_articles)
-            row = run_check([str(news)], "--no-cache")
+            row = run_check([str(news)], "--no-cache", *model)
             show(f"real news corpus ({len(list(news.iterdir()))} articles)", row)
             if args.save_news:
                 args.save_news.write_text(json.dumps(row["_report"]), encoding="utf-8")
@@ -79,16 +81,16 @@ def main() -> None:
                 )
 
 
-def run_generated(temporary: Path) -> None:
+def run_generated(temporary: Path, model: tuple[str, ...] = ()) -> None:
     """200 articles x 20 claims: no cache, filling a cache, and again after one article changed."""
     folder = generated_corpus(temporary / "generated")
     cache = str(temporary / "cache")
-    show("generated 200x20, no cache", run_check([str(folder)], "--no-cache"))
-    full = run_check([str(folder)], "--cache-dir", cache)
+    show("generated 200x20, no cache", run_check([str(folder)], "--no-cache", *model))
+    full = run_check([str(folder)], "--cache-dir", cache, *model)
     show("generated 200x20, full (filling cache)", full)
     target = folder / "article_100.txt"
     target.write_text(target.read_text(encoding="utf-8").replace("said", "reported", 3), encoding="utf-8")
-    incremental = run_check([str(folder)], "--cache-dir", cache)
+    incremental = run_check([str(folder)], "--cache-dir", cache, *model)
     show("generated 200x20, incremental after one article changed", incremental)
     print(f"incremental speed-up: {full['wall_s'] / incremental['wall_s']:.1f}x", flush=True)
 

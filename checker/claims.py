@@ -23,7 +23,12 @@ _HAS_VERB_HINT = re.compile(
     re.I,
 )
 _JOINED_REPORT = re.compile(rf"\s+and\s+(?:{REPORTING})\s+that\s+")
-_BOILERPLATE = re.compile(r"^(read more|click here|subscribe|sign up|advertisement|share this|follow us)\b", re.I)
+# page furniture and calls to the reader ("Share it in the comments.", "E-mail jane@example.com ..."), not claims
+_BOILERPLATE = re.compile(
+    r"^[-–•*\s]*(read more|click here|subscribe|sign up|advertisement|share (this|it|on|with)|follow us|"
+    r"(add|leave|post) a comment|see all comments|e-?mail \S+@|like us|tell us|watch (the|this) video|related:)",
+    re.I,
+)
 
 
 def claim_id(document_id: str, start: int, end: int) -> str:
@@ -62,6 +67,8 @@ def is_claim_sentence(sentence: str) -> bool:
     """A declarative sentence long enough to assert something: no questions, headings or fragments."""
     stripped = sentence.strip().rstrip("”\"’'")
     if stripped.endswith("?") or _BOILERPLATE.match(stripped):
+        return False
+    if stripped.isupper():  # a line in capitals is a heading or page furniture ("ADD A COMMENTSEE ALL COMMENTS")
         return False
     # credits, editor's notes and labels: "(With the Associated Press)", "Example: [Collected via email, May 2014]"
     words = _BRACKETED.sub(" ", stripped).split()

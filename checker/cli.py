@@ -165,7 +165,7 @@ def check_command(
         bool | None,
         typer.Option(
             "--exhaustive/--candidates",
-            help="Score every pair that shares a content word, even above a few hundred claims (pairs with none cannot yield a finding).",
+            help="Score every pair that shares a subject (two content words, or half of a short claim's), even above a few hundred claims (other pairs cannot yield a finding).",
         ),
     ] = None,
     fail_on: Annotated[

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import combinations
 
-from .quantities import content_words, share_a_subject
 from .records import Claim, ClaimPair
+from .topics import content_words, share_a_subject
 
 _ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 _NUMBER = re.compile(r"\d[\d,.]*")
@@ -34,7 +34,7 @@ class PairPlan:
     pairs: list[ClaimPair]
     considered: int
     exhaustive: bool
-    # pairs left out because the claims share no content word (relate reports no finding for them)
+    # pairs left out because the claims share no subject (topics.share_a_subject; relate reports no finding for them)
     unrelated: int = 0
 
 

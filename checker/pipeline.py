@@ -156,7 +156,10 @@ def check(
             ),
         )
     if plan.unrelated:
-        notes += (f"{plan.unrelated} pairs share no content word: not scored, as no finding is possible between them",)
+        notes += (
+            f"{plan.unrelated} pairs share no subject (two content words, or half of a short claim's): "
+            "not scored, as no finding is possible between them",
+        )
     if cache is not None:
         notes += (f"cache: {judge.cached} judgements reused, {judge.scored} computed ({config.cache_dir})",)
     return Report(
@@ -172,7 +175,7 @@ def check(
     )
 
 
-CLAIMS_VERSION = "claims/8"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/9"  # bump when extraction changes, so cached claims are not reused
 
 
 def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:

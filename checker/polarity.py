@@ -25,14 +25,17 @@ POLAR_ADJECTIVES = {
     "fake": "real",
 }
 _COPULA = r"\b(is|are|was|were)"
-NEGATIVE_PREDICATE = re.compile(rf"{_COPULA} ({'|'.join(POLAR_ADJECTIVES)})\b")
+# adverbs may stand between: "These claims are absolutely, unequivocally and completely false."
+NEGATIVE_PREDICATE = re.compile(
+    rf"{_COPULA}(?P<adverbs>(?:,?\s+(?:\w+ly|and))*)\s+(?P<adjective>{'|'.join(POLAR_ADJECTIVES)})\b"
+)
 NOT_POSITIVE = re.compile(rf"{_COPULA} not ({'|'.join(sorted(set(POLAR_ADJECTIVES.values())))})\b")
 NEGATIVE_OF = {positive: negative for negative, positive in reversed(POLAR_ADJECTIVES.items())}
 
 
 def spell_out(match: re.Match[str]) -> str:
     """ "is false" -> "is not true" for a NEGATIVE_PREDICATE match."""
-    return f"{match[1]} not {POLAR_ADJECTIVES[match[2]]}"
+    return f"{match[1]}{match['adverbs']} not {POLAR_ADJECTIVES[match['adjective']]}"
 
 
 @lru_cache(maxsize=65536)  # relate meets each claim in many pairs

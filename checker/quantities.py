@@ -13,66 +13,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-SCALES = {
-    "thousand": 1e3,
-    "k": 1e3,
-    "million": 1e6,
-    "m": 1e6,
-    "mn": 1e6,
-    "billion": 1e9,
-    "bn": 1e9,
-    "b": 1e9,
-    "trillion": 1e12,
-    "tn": 1e12,
-}
-WORD_NUMBERS = {
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "thirteen": 13,
-    "fourteen": 14,
-    "fifteen": 15,
-    "sixteen": 16,
-    "seventeen": 17,
-    "eighteen": 18,
-    "nineteen": 19,
-    "twenty": 20,
-    "thirty": 30,
-    "forty": 40,
-    "fifty": 50,
-    "sixty": 60,
-    "seventy": 70,
-    "eighty": 80,
-    "ninety": 90,
-    "hundred": 100,
-    "dozen": 12,
-}
-CURRENCY_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
-CURRENCY_WORDS = {
-    "dollar": "dollar",
-    "dollars": "dollar",
-    "usd": "dollar",
-    "euro": "euro",
-    "euros": "euro",
-    "eur": "euro",
-    "pound": "pound",
-    "pounds": "pound",
-    "gbp": "pound",
-    "yen": "yen",
-    "yuan": "yuan",
-    "rubles": "ruble",
-    "roubles": "ruble",
-    "won": "won",
-}
+from .topics import content_words, same_topic, stems
+from .vocabulary import CURRENCY_SYMBOLS, CURRENCY_WORDS, METRES_PER, MONTHS, SCALES, STOP_WORDS, WEEKDAYS, WORD_NUMBERS
+
 SYNONYMS = {
     "soldier": "troop",
     "troop": "troop",
@@ -134,42 +77,9 @@ DIFFERENCE = re.compile(
     r"jump|hike|gain|drop|fall|decline|cut|reduction|decrease|off)\b",
     re.I,
 )
-# lengths in other units are compared in metres ("39 feet" is "12 metres"); the unit names as `_unit` gives them
-METRES_PER = {
-    "metre": 1.0,
-    "meter": 1.0,
-    "km": 1000.0,
-    "kilometre": 1000.0,
-    "kilometer": 1000.0,
-    "cm": 0.01,
-    "centimetre": 0.01,
-    "centimeter": 0.01,
-    "foot": 0.3048,
-    "feet": 0.3048,
-    "ft": 0.3048,
-    "inch": 0.0254,
-    "inche": 0.0254,
-    "yard": 0.9144,
-    "mile": 1609.344,
-}
 _LENGTH_WORDS = re.compile(r"\s*(tall|long|high|wide|deep|away|above|below|from|of\s+water)\b", re.I)
 # "$500 for the steel model": the amount is about the thing named after "for"
 _QUALIFIER = re.compile(r"\s+(?:for|on)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?((?:[\w-]+\s*){1,3})", re.I)
-MONTHS = (
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-)
-WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 _HEDGE_RE = "|".join(sorted((re.escape(h) for h in HEDGES), key=len, reverse=True))
 # "6 1/2", "6½", "3/4": halves, thirds, quarters and eighths only ("24/7" and "9/11" are not amounts)
@@ -196,13 +106,6 @@ _MONTH = re.compile(
     r"\b(?P<prep>in|on|by|since|until|from|during|before|after)?\s*(?P<month>" + "|".join(MONTHS) + r")\b", re.I
 )
 _WEEKDAY = re.compile(r"\b(?P<prep>on|by|since|until|from|last|next)?\s*(?P<day>" + "|".join(WEEKDAYS) + r")\b", re.I)
-_WORD = re.compile(r"[a-z][a-z'’-]+")
-_STOP = frozenset(
-    "the a an of to in and or is are was were be been being for on at by with from that this it as has "
-    "have had not no he she they we you i his her their its our will would can could may might said "
-    "says some about around more than over nearly almost up least under there which who whom what "
-    "when where while also other another".split()
-)
 
 
 @dataclass(frozen=True)
@@ -275,10 +178,10 @@ def _unit(after: str, currency: str | None, percent: str | None) -> str | None:
         return "them"
     if words[:2] == ["of", "the"]:
         words = words[2:]
-    if not words or words[0] in _STOP or words[0] in ("of", "to", "per", "a"):
+    if not words or words[0] in STOP_WORDS or words[0] in ("of", "to", "per", "a"):
         return None
     for word in words[:3]:
-        if word in _STOP:
+        if word in STOP_WORDS:
             break
         singular = word[:-1] if word.endswith("s") and not word.endswith("ss") else word
         if word in SYNONYMS or singular in SYNONYMS:
@@ -360,66 +263,6 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
         about = content_words(qualifier.group(1)) if qualifier else frozenset()
         found.append(Quantity(label, value, max(low, 0.0), high, unit, incremental, about))
     return tuple(found)
-
-
-@lru_cache(maxsize=65536)  # a claim meets many partners; relating 100k+ pairs re-reads the same texts
-def content_words(text: str) -> frozenset[str]:
-    """Lower-cased content words, without numbers, months and weekdays."""
-    return frozenset(
-        w
-        for w in _WORD.findall(text.lower().replace("’", "'"))
-        if w not in _STOP and w not in MONTHS and w not in WEEKDAYS and w not in WORD_NUMBERS
-    )
-
-
-def overlap(a: str, b: str) -> float:
-    """Share of the smaller claim's content words that the other claim also uses."""
-    words_a, words_b = content_words(a), content_words(b)
-    if not words_a or not words_b:
-        return 0.0
-    return len(words_a & words_b) / min(len(words_a), len(words_b))
-
-
-_SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")
-
-
-@lru_cache(maxsize=65536)
-def _stems(text: str) -> frozenset[str]:
-    """Crude stems of the content words, hyphenated words split: "shot"/"shots", "confirmed"/"confirms"."""
-    return frozenset(
-        _SUFFIX.sub("", word)[:5]
-        for token in content_words(text)
-        for word in re.split(r"[-'’]", token)
-        if len(word) > 2
-    )
-
-
-def share_a_subject(a: str, b: str) -> bool:
-    """At least one content word in common (crudely stemmed); without one, no finding is reported.
-
-    NLI models trained on SNLI assume both sentences describe one scene, so they score unrelated news claims
-    as contradictions ("We send our deepest condolences to them ..." / "Today is a sad and tragic day for our
-    city ...") or agreements. On the 1,683 real news articles, pairs with no word in common made 466 of 2,612
-    reported contradictions and 794 of 21,098 agreements; of 40 read, none was real.
-    """
-    return bool(_stems(a) & _stems(b))
-
-
-# units name no topic: "This one was 8.8 feet." is not about the crater "39 feet" wide
-_UNIT_WORDS = frozenset(
-    [*METRES_PER, *(f"{unit}s" for unit in METRES_PER), *CURRENCY_WORDS, "percent", "cent", "cents", *SCALES]
-)
-
-
-def same_topic(a: str, b: str, min_overlap: float = 0.6) -> bool:
-    """Nearly the same words apart from the numbers and units: at least `min_overlap` of the smaller claim, and 3
-    words (or all of a smaller claim's)."""
-    words_a, words_b = content_words(a) - _UNIT_WORDS, content_words(b) - _UNIT_WORDS
-    if not words_a or not words_b:
-        return False
-    shared = len(words_a & words_b)
-    smaller = min(len(words_a), len(words_b))
-    return shared / smaller >= min_overlap and shared >= min(3, smaller)
 
 
 def find_conflict(a: str, b: str, min_overlap: float = 0.6) -> QuantityConflict | None:
@@ -516,7 +359,7 @@ def _date_context(text: str, match: re.Match[str], width: int = 5) -> frozenset[
     """Stems of the content words within `width` words either side of a date."""
     before = text[: match.start()].split()[-width:]
     after = text[match.end() :].split()[:width]
-    return _stems(" ".join(before + after))
+    return stems(" ".join(before + after))
 
 
 def _names(words: set[str]) -> str:

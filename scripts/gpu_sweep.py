@@ -93,7 +93,8 @@ def pack(recipe: Path, dev: list[str], probes: Path, out: Path, news: Path | Non
 
 
 def news_pairs(csv_path: Path, articles: int) -> list[dict]:
-    """The claim pairs `check` scores on the first `articles` news bodies, as texts ({"a", "b"})."""
+    """The claim pairs `check` scores on the first `articles` news bodies: texts, documents and speakers, all that
+    `relate` reads ({"a", "b", "a_document", "b_document", "a_speaker", "b_speaker"})."""
     import tempfile
 
     sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
@@ -107,7 +108,27 @@ def news_pairs(csv_path: Path, articles: int) -> list[dict]:
     with tempfile.TemporaryDirectory() as folder:
         claims = extract_all(load_documents([news_corpus(csv_path, Path(folder), articles)]))
     plan = plan_pairs(claims, embed=SentenceEmbedder())
-    return [{"a": pair.a.text, "b": pair.b.text} for pair in plan.pairs]
+    return [
+        {
+            **{side: claim.text for side, claim in (("a", pair.a), ("b", pair.b))},
+            **{f"{side}_document": claim.document_id for side, claim in (("a", pair.a), ("b", pair.b))},
+            **{
+                f"{side}_speaker": claim.attribution.speaker if claim.attribution else None
+                for side, claim in (("a", pair.a), ("b", pair.b))
+            },
+        }
+        for pair in plan.pairs
+    ]
+
+
+def _claim(row: dict, side: str):
+    """A side of a packed news pair as the Claim `relate` reads (packs without documents: one per side)."""
+    from checker.records import Attribution, Claim
+
+    speaker = row.get(f"{side}_speaker")
+    document = row.get(f"{side}_document", side)
+    attribution = Attribution(speaker, "") if speaker else None
+    return Claim(side, document, row[side], row[side], 0, 0, 1, attribution=attribution)
 
 
 def _news_counts(model, tokenizer, rows: list[dict]) -> dict[str, int]:
@@ -118,14 +139,14 @@ def _news_counts(model, tokenizer, rows: list[dict]) -> dict[str, int]:
     from collections import Counter
 
     from checker.evaluation import torch_probabilities
-    from checker.records import Claim, ClaimPair, Judgement
+    from checker.records import ClaimPair, Judgement
     from checker.relate import relate
 
     texts = [(r["a"], r["b"]) for r in rows] + [(r["b"], r["a"]) for r in rows]
     probabilities = torch_probabilities(model, tokenizer, texts, batch_size=256)
     counts: Counter[str] = Counter()
     for index, row in enumerate(rows):
-        pair = ClaimPair(*(Claim(side, side, row[side], row[side], 0, 0, 1) for side in ("a", "b")))
+        pair = ClaimPair(_claim(row, "a"), _claim(row, "b"))
         forward, backward = (Judgement(**probabilities[i]) for i in (index, len(rows) + index))
         finding = relate(pair, forward, backward)
         if finding is not None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from checker.quantities import overlap
 from checker.records import Judgement, ModelInfo
+from checker.topics import overlap
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -7,8 +7,8 @@ from conftest import SEEDS, FakeJudge
 from checker.cache import Cache
 from checker.config import CheckConfig
 from checker.pipeline import check
-from checker.quantities import share_a_subject
 from checker.records import Judgement
+from checker.topics import share_a_subject
 
 
 def corpus(tmp_path):

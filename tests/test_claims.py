@@ -122,6 +122,11 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("(Reporting by Andrea Hopkins; Editing by Amran Abocar)")
     assert not is_claim_sentence("[This post has been updated.]")
     assert is_claim_sentence("The company (founded in 1990) said profits rose.")
+    # real news: page furniture and calls to the reader were set against claims as contradictions
+    assert not is_claim_sentence("Share it in the comments.")
+    assert not is_claim_sentence("ADD A COMMENTSEE ALL COMMENTS")
+    assert not is_claim_sentence("E-mail jane.doe@example.com or stay tuned until next week for more hoaxes.")
+    assert is_claim_sentence("The ministry shared its findings with the press.")
 
 
 def test_segmenter_handles_abbreviations_decimals_and_quotes():

@@ -1,6 +1,7 @@
 """scripts/gpu_sweep.py end to end on the CPU with the tiny model: pack, a two-run sweep, the best run shipped
 in parts without its frozen embeddings, and unpacked into a model that checker loads."""
 
+import gzip
 import json
 import subprocess
 import sys
@@ -50,8 +51,8 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
     news = tmp_path / "news.csv"
     news.write_text(
         "Body ID,articleBody\n"
-        '1,"Some 3,000 protesters marched on Monday. Police said the march was peaceful."\n'
-        '2,"Some 5,000 protesters marched on Monday. Police said the march turned violent."\n',
+        '1,"Some 3,000 protesters marched on Monday. Police said the rally was peaceful."\n'
+        '2,"Some 5,000 protesters marched on Monday. Police said the rally turned violent."\n',
         encoding="utf-8",
     )
     packed, out, work = tmp_path / "packed", tmp_path / "out", tmp_path / "work"
@@ -69,6 +70,11 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
         str(news),
     )
     assert (packed / "train.jsonl.gz").exists() and (packed / "base" / "model.fp16.safetensors").exists()
+    with gzip.open(packed / "news.jsonl.gz", "rt", encoding="utf-8") as handle:
+        news_rows = [json.loads(line) for line in handle]
+    # what relate reads beside the texts: one article or two, and who speaks
+    assert any(row["a_document"] != row["b_document"] for row in news_rows)
+    assert "Police" in {row[f"{side}_speaker"] for row in news_rows for side in "ab"}
     _sweep(
         "run",
         "--packed",

@@ -4,8 +4,9 @@ from itertools import combinations
 import numpy as np
 
 from checker.pairing import count_possible, plan_pairs
-from checker.records import Claim, ClaimPair, Judgement
-from checker.relate import finding_id, relate
+from checker.records import Attribution, Claim, ClaimPair, Judgement
+from checker.relate import finding_id, negation_kind, relate
+from checker.topics import share_a_subject
 
 
 def make_claim(doc: str, index: int, text: str) -> Claim:
@@ -161,6 +162,64 @@ def test_claims_without_a_word_in_common_are_not_model_contradictions():
     assert relate_sure_contradiction(related).relation == "contradiction"
 
 
+def test_one_word_in_common_is_a_subject_only_for_a_short_claim():
+    # real news: the model scored this pair a contradiction; "really" is all the two sentences share
+    loose = pair("At first no one really noticed her.", "But after a few days I thought she looked really familiar.")
+    assert relate_sure_contradiction(loose) is None
+    assert not share_a_subject(loose.a.text, loose.b.text)
+    assert share_a_subject("The mayor resigned.", "The mayor stepped down.")  # one of a two-word claim's
+    assert not share_a_subject("The fish measured 8.7 feet.", "This one was 8.8 feet.")  # a unit is no subject
+
+
+def test_a_capital_stands_for_its_country():
+    short, long = "North Korea has not confirmed the dispatch.", "Pyongyang has not confirmed that it sent troops."
+    assert share_a_subject(short, long)
+    assert not share_a_subject(short, "Minsk has not confirmed that it sent troops.")
+    same_place = pair("Officials in Pyongyang confirmed the dispatch.", "Officials in North Korea denied the dispatch.")
+    assert relate_sure_contradiction(same_place).relation == "contradiction"
+    elsewhere = pair("Officials in Gdansk confirmed the dispatch.", "Officials in North Korea denied the dispatch.")
+    assert relate_sure_contradiction(elsewhere) is None
+
+
+def test_an_article_does_not_contradict_itself_in_its_own_voice():
+    # real news, one article: the model scored this pair a contradiction (two parts of one story)
+    one, other = "She had no idea she was pregnant.", "Doctors quickly told her she was pregnant."
+    same_article = ClaimPair(make_claim("a", 0, one), make_claim("a", 1, other))
+    assert relate_sure_contradiction(same_article) is None
+    assert relate_sure_contradiction(pair(one, other)).kind == "negation"  # across two articles it stands
+    sources = ClaimPair(
+        replace(make_claim("a", 0, one), attribution=Attribution("her mother", "said")),
+        replace(make_claim("a", 1, other), attribution=Attribution("the hospital", "said")),
+    )
+    assert relate_sure_contradiction(sources).relation == "contradiction"  # two sources of one article
+    one_man = ClaimPair(
+        replace(make_claim("a", 0, one), attribution=Attribution("Gerasimov", "said")),
+        replace(make_claim("a", 1, other), attribution=Attribution("Russia's top general, Valery Gerasimov", "said")),
+    )
+    assert relate_sure_contradiction(one_man) is None  # one speaker, named twice
+    took, lost = "The army took the border town.", "The army lost the border town."
+    capital = ClaimPair(
+        replace(make_claim("a", 0, took), attribution=Attribution("Pyongyang", "said")),
+        replace(make_claim("b", 0, lost), attribution=Attribution("North Korea (via state media)", "said")),
+    )
+    assert relate_sure_contradiction(capital).kind == "nli"  # one source, so not an "attribution" conflict
+    two = ClaimPair(capital.a, replace(capital.b, attribution=Attribution("Seoul", "said")))
+    assert relate_sure_contradiction(two).kind == "attribution"
+    figures = ClaimPair(
+        make_claim("a", 0, "The storm destroyed 200 homes on the coast."),
+        make_claim("a", 1, "The storm destroyed 450 homes on the coast."),
+    )
+    assert relate(figures, judgement(0.3, 0.6, 0.1), judgement(0.3, 0.6, 0.1)).kind == "numeric"
+
+
+def test_two_denials_in_other_words_are_not_a_negation_conflict():
+    # real news: both sentences deny the claims; the report called them a negation conflict at 0.92
+    both = pair("These claims are absolutely, unequivocally and completely false.", "These claims are not true.")
+    assert not negation_kind(both.a.text, both.b.text)
+    assert not negation_kind("The ministry denied the report.", "The ministry disputed the report.")
+    assert negation_kind("The ministry confirmed the report.", "The ministry disputed the report.")
+
+
 def test_a_negative_word_and_a_negated_positive_are_one_claim():
     # real news: the model scored this pair 0.99 contradiction and the report called it a negation conflict
     same = pair("That report, however, is false.", "The report, however, is not true.")
@@ -184,6 +243,17 @@ def test_a_restatement_with_more_detail_is_not_a_contradiction():
         "Al-Shabaab militants attacked the army base near Mogadishu.",
     )
     assert relate_sure_contradiction(spelling) is None
+    # real news: the model scored this pair 0.96 contradiction; "ISIS" is the "Islamic State"
+    alias = pair(
+        "The Islamic State militants already possess millions of dollars-worth of U.S. weaponry.",
+        "The ISIS militants already possess millions of dollars-worth of U.S. weaponry.",
+    )
+    assert relate_sure_contradiction(alias) is None
+    dotted = pair(  # real news, shortened
+        "Government forces have been bombing rebel areas, while the U.S.-led coalition has been conducting airstrikes.",
+        "Government forces have been bombing rebel areas, while the U.S-led coalition has been conducting air strikes.",
+    )
+    assert relate_sure_contradiction(dotted) is None
     # real news (FNC-1): a curly apostrophe is still a negation ("couldn’t" = "could not")
     curly = pair(
         "Oliver Ilic had called medics after he couldn’t stop the bleeding in the town of Kocani.",
@@ -237,8 +307,8 @@ def test_candidate_mode_judges_clearly_neutral_pairs_one_way_only(tmp_path, fake
 
     write_articles(
         tmp_path,
-        one="The mayor opened the new bridge on Monday.\nThe mayor expects rain across the north this weekend.\n",
-        two="The mayor has not opened the new bridge.\nThe mayor will show paintings by local children.\n",
+        one="The city mayor opened the new bridge on Monday.\nThe city mayor expects rain this weekend.\n",
+        two="The city mayor has not opened the new bridge.\nThe city mayor will show paintings by local children.\n",
     )
 
     def embed(texts):

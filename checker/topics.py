@@ -1,0 +1,111 @@
+"""What a claim is about, in words: content words, crude stems, and whether two claims share a subject.
+
+Every rule that asks "are these two claims about the same thing?" asks it here, so the pairing stage (which pairs
+are worth judging) and the relation stage (which judgements may become findings) cannot disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from .vocabulary import (
+    ALIASES,
+    CURRENCY_WORDS,
+    METRES_PER,
+    MONTHS,
+    SCALES,
+    STOP_WORDS,
+    WEEKDAYS,
+    WORD,
+    WORD_NUMBERS,
+)
+
+_SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")
+_ALIAS = re.compile(
+    r"(?<![\w.])(" + "|".join(re.escape(name) for name in sorted(ALIASES, key=len, reverse=True)) + r")(?!\w)"
+)
+# units name no topic: "This one was 8.8 feet." is not about the crater "39 feet" wide
+UNIT_WORDS = frozenset(
+    [*METRES_PER, *(f"{unit}s" for unit in METRES_PER), *CURRENCY_WORDS, "percent", "cent", "cents", *SCALES]
+)
+
+
+@lru_cache(maxsize=65536)  # a claim meets many partners; relating 100k+ pairs re-reads the same texts
+def content_words(text: str) -> frozenset[str]:
+    """Lower-cased content words, without numbers, months and weekdays."""
+    return frozenset(
+        w
+        for w in WORD.findall(text.lower().replace("’", "'"))
+        if w not in STOP_WORDS and w not in MONTHS and w not in WEEKDAYS and w not in WORD_NUMBERS
+    )
+
+
+def overlap(a: str, b: str) -> float:
+    """Share of the smaller claim's content words that the other claim also uses."""
+    words_a, words_b = content_words(a), content_words(b)
+    if not words_a or not words_b:
+        return 0.0
+    return len(words_a & words_b) / min(len(words_a), len(words_b))
+
+
+@lru_cache(maxsize=65536)
+def stems(text: str) -> frozenset[str]:
+    """Crude stems of the content words, hyphenated words split: "shot"/"shots", "confirmed"/"confirms"."""
+    return frozenset(
+        _SUFFIX.sub("", word)[:5]
+        for token in content_words(text)
+        for word in re.split(r"[-'’]", token)
+        if len(word) > 2
+    )
+
+
+_UNIT_STEMS = stems(" ".join(UNIT_WORDS))
+
+
+@lru_cache(maxsize=65536)
+def subject_stems(text: str) -> frozenset[str]:
+    """The stems that can name a claim's subject: no units, and the country or group behind an alias added
+    ("Pyongyang" also reads as "North Korea")."""
+    return (stems(names_spelled_out(text)) | stems(text)) - _UNIT_STEMS
+
+
+_NAME_OF = {alias.lower(): name.lower() for alias, name in ALIASES.items()}
+
+
+def canonical_names(names: frozenset[str]) -> frozenset[str]:
+    """Lower-cased names with each alias replaced by the name it stands for ("pyongyang" -> "north korea")."""
+    return frozenset(_NAME_OF.get(name, name) for name in names)
+
+
+def names_spelled_out(text: str) -> str:
+    """The text with each alias written as the name it stands for ("The ISIS militants" -> "The Islamic State
+    militants"), so a restatement that only swaps the two is seen as one. Not in an all-capitals text, where
+    "IS" and "US" are plain words."""
+    return text if text.isupper() else _ALIAS.sub(lambda match: ALIASES[match[1]], text)
+
+
+def share_a_subject(a: str, b: str) -> bool:
+    """Two subject words in common (crudely stemmed), or one that is half of a short claim's ("The mayor resigned."
+    / "The mayor stepped down."); without them no finding is reported, and the pair is not judged.
+
+    NLI models trained on SNLI assume both sentences describe one scene, so they score unrelated news claims as
+    contradictions or agreements. On the 1,683 real news articles, pairs with no word in common made 466 of 2,612
+    reported contradictions and 794 of 21,098 agreements; of 40 read, none was real. With one word in common
+    ("At first no one really noticed her." / "... I began thinking she looked really familiar."), 59 of the 107
+    contradictions and 64 of the 301 model agreements on the first 150 articles; of 30 read, none was real.
+    """
+    left, right = subject_stems(a), subject_stems(b)
+    shared = len(left & right)
+    return shared >= 2 or (shared == 1 and 2 * shared >= min(len(left), len(right)))
+
+
+def same_topic(a: str, b: str, min_overlap: float = 0.6) -> bool:
+    """Nearly the same words apart from the numbers and units: at least `min_overlap` of the smaller claim, and 3
+    words (or all of a smaller claim's)."""
+    words_a, words_b = content_words(a) - UNIT_WORDS, content_words(b) - UNIT_WORDS
+    if not words_a or not words_b:
+        return False
+    shared = len(words_a & words_b)
+    smaller = min(len(words_a), len(words_b))
+    return shared / smaller >= min_overlap and shared >= min(3, smaller)

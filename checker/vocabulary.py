@@ -1,0 +1,168 @@
+"""The fixed English vocabulary the deterministic rules read: number and scale words, currencies, length units,
+months, weekdays, stop words, and the other names news uses for the same country or group.
+
+Kept apart from the rules so that each rule module (quantities, topics, polarity) imports words, not each other.
+"""
+
+from __future__ import annotations
+
+import re
+
+SCALES = {
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "m": 1e6,
+    "mn": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+}
+
+WORD_NUMBERS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "dozen": 12,
+}
+
+CURRENCY_SYMBOLS = {"$": "dollar", "€": "euro", "£": "pound", "¥": "yen"}
+
+CURRENCY_WORDS = {
+    "dollar": "dollar",
+    "dollars": "dollar",
+    "usd": "dollar",
+    "euro": "euro",
+    "euros": "euro",
+    "eur": "euro",
+    "pound": "pound",
+    "pounds": "pound",
+    "gbp": "pound",
+    "yen": "yen",
+    "yuan": "yuan",
+    "rubles": "ruble",
+    "roubles": "ruble",
+    "won": "won",
+}
+
+# lengths in other units are compared in metres ("39 feet" is "12 metres"); the unit names as `_unit` gives them
+METRES_PER = {
+    "metre": 1.0,
+    "meter": 1.0,
+    "km": 1000.0,
+    "kilometre": 1000.0,
+    "kilometer": 1000.0,
+    "cm": 0.01,
+    "centimetre": 0.01,
+    "centimeter": 0.01,
+    "foot": 0.3048,
+    "feet": 0.3048,
+    "ft": 0.3048,
+    "inch": 0.0254,
+    "inche": 0.0254,
+    "yard": 0.9144,
+    "mile": 1609.344,
+}
+
+MONTHS = (
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+)
+
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+WORD = re.compile(r"[a-z][a-z'’-]+")
+STOP_WORDS = frozenset(
+    "the a an of to in and or is are was were be been being for on at by with from that this it as has "
+    "have had not no he she they we you i his her their its our will would can could may might said "
+    "says some about around more than over nearly almost up least under there which who whom what "
+    "when where while also other another but how why if so then because into out all any such them him me my "
+    "your these those very just only even still yet do does did here".split()
+)
+
+
+# Names news uses for one country or group: a capital for its government ("Pyongyang has not confirmed"), the
+# adjective where the stem differs from the name's ("Chinese" / "China"), and the acronyms of one group. Each
+# pattern (matched case-sensitively, on word boundaries) adds the words of its name to a claim's topic words, so
+# "Pyongyang has not confirmed it sent troops" and "North Korea has not confirmed the dispatch" share a subject.
+ALIASES: dict[str, str] = {
+    "Pyongyang": "North Korea",
+    "Seoul": "South Korea",
+    "Kremlin": "Russia",
+    "Moscow": "Russia",
+    "Kyiv": "Ukraine",
+    "Kiev": "Ukraine",
+    "Beijing": "China",
+    "Chinese": "China",
+    "Tehran": "Iran",
+    "Iranian": "Iran",
+    "Damascus": "Syria",
+    "Baghdad": "Iraq",
+    "Iraqi": "Iraq",
+    "Kabul": "Afghanistan",
+    "Afghan": "Afghanistan",
+    "Islamabad": "Pakistan",
+    "New Delhi": "India",
+    "Ankara": "Turkey",
+    "Turkish": "Turkey",
+    "Riyadh": "Saudi Arabia",
+    "Cairo": "Egypt",
+    "Egyptian": "Egypt",
+    "Tokyo": "Japan",
+    "Japanese": "Japan",
+    "Paris": "France",
+    "French": "France",
+    "Berlin": "Germany",
+    "British": "Britain",
+    "UK": "Britain",
+    "United Kingdom": "Britain",
+    "Dutch": "Netherlands",
+    "Washington": "America",
+    "White House": "America",
+    "U.S.": "America",
+    "U.S": "America",
+    "US": "America",
+    "USA": "America",
+    "United States": "America",
+    "ISIS": "Islamic State",
+    "ISIL": "Islamic State",
+    "IS": "Islamic State",
+    "Daesh": "Islamic State",
+}
