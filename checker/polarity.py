@@ -33,6 +33,10 @@ NOT_POSITIVE = re.compile(rf"{_COPULA} not ({'|'.join(sorted(set(POLAR_ADJECTIVE
 NEGATIVE_OF = {positive: negative for negative, positive in reversed(POLAR_ADJECTIVES.items())}
 
 
+# a negative word in a phrase that denies nothing: "She had no idea she was pregnant." asserts the pregnancy
+NOT_A_DENIAL = re.compile(r"\b(?:no idea|no doubt|not only|no matter|no wonder|not least|nothing but)\b", re.I)
+
+
 def spell_out(match: re.Match[str]) -> str:
     """ "is false" -> "is not true" for a NEGATIVE_PREDICATE match."""
     return f"{match[1]}{match['adverbs']} not {POLAR_ADJECTIVES[match['adjective']]}"

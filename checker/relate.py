@@ -12,7 +12,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from .polarity import spelled_out
+from .polarity import NOT_A_DENIAL, spelled_out
 from .quantities import figures_differ, find_conflict
 from .records import Claim, ClaimPair, Finding, Judgement
 from .topics import canonical_names, content_words, names_spelled_out, overlap, share_a_subject
@@ -51,9 +51,11 @@ def finding_id(text_a: str, text_b: str, relation: str) -> str:
 
 
 def negation_kind(a: str, b: str) -> bool:
-    """One claim negates what the other asserts, in nearly the same words ("is false" counts as "is not true")."""
+    """One claim negates what the other asserts, in nearly the same words ("is false" counts as "is not true"; "no
+    idea" and "no doubt" deny nothing)."""
     a, b = spelled_out(a), spelled_out(b)
-    return bool(_NEGATION.search(a)) != bool(_NEGATION.search(b)) and overlap(a, b) >= 0.5
+    denies_a, denies_b = (bool(_NEGATION.search(NOT_A_DENIAL.sub(" ", text))) for text in (a, b))
+    return denies_a != denies_b and overlap(a, b) >= 0.5
 
 
 def _normalised(text: str) -> str:

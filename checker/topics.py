@@ -33,11 +33,15 @@ UNIT_WORDS = frozenset(
 
 @lru_cache(maxsize=65536)  # a claim meets many partners; relating 100k+ pairs re-reads the same texts
 def content_words(text: str) -> frozenset[str]:
-    """Lower-cased content words, without numbers, months and weekdays."""
+    """Lower-cased content words, without numbers, weekdays and months (a capitalised one: "the march turned
+    violent" is about a march)."""
     return frozenset(
-        w
-        for w in WORD.findall(text.lower().replace("’", "'"))
-        if w not in STOP_WORDS and w not in MONTHS and w not in WEEKDAYS and w not in WORD_NUMBERS
+        word
+        for raw in WORD.findall(text.replace("’", "'"))
+        if (word := raw.lower()) not in STOP_WORDS
+        and not (word in MONTHS and raw[0].isupper())
+        and word not in WEEKDAYS
+        and word not in WORD_NUMBERS
     )
 
 

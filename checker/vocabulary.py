@@ -108,7 +108,7 @@ MONTHS = (
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
-WORD = re.compile(r"[a-z][a-z'’-]+")
+WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 STOP_WORDS = frozenset(
     "the a an of to in and or is are was were be been being for on at by with from that this it as has "
     "have had not no he she they we you i his her their its our will would can could may might said "

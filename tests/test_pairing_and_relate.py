@@ -182,8 +182,8 @@ def test_a_capital_stands_for_its_country():
 
 
 def test_an_article_does_not_contradict_itself_in_its_own_voice():
-    # real news, one article: the model scored this pair a contradiction (two parts of one story)
-    one, other = "She had no idea she was pregnant.", "Doctors quickly told her she was pregnant."
+    # after real news, one article: the model scored such pairs contradictions (two parts of one story)
+    one, other = "She was not pregnant when she arrived.", "Doctors quickly told her she was pregnant."
     same_article = ClaimPair(make_claim("a", 0, one), make_claim("a", 1, other))
     assert relate_sure_contradiction(same_article) is None
     assert relate_sure_contradiction(pair(one, other)).kind == "negation"  # across two articles it stands
@@ -218,6 +218,8 @@ def test_two_denials_in_other_words_are_not_a_negation_conflict():
     assert not negation_kind(both.a.text, both.b.text)
     assert not negation_kind("The ministry denied the report.", "The ministry disputed the report.")
     assert negation_kind("The ministry confirmed the report.", "The ministry disputed the report.")
+    # real news: "no idea" denies nothing, the pregnancy is asserted on both sides
+    assert not negation_kind("She had no idea she was pregnant.", "Doctors quickly told her she was pregnant.")
 
 
 def test_a_negative_word_and_a_negated_positive_are_one_claim():
