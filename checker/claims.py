@@ -31,6 +31,14 @@ _BOILERPLATE = re.compile(
 )
 
 
+# "Updated at 11:45 p.m.", "LAST UPDATED AT 14:41 ON Tue 10 Feb 2015": when the page changed, not a claim
+_TIMESTAMP = re.compile(
+    r"^(?:last\s+)?(?:updated?|updates|posted|published)(?:\s+(?:at|on))?[\s\d:./,-]*"
+    r"(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|bst)?\.?(?:\s+on\s+\w{3,9},?\s+\d{1,2}\s+\w{3,9},?\s+\d{4})?\.?$",
+    re.I,
+)
+
+
 def claim_id(document_id: str, start: int, end: int) -> str:
     """Stable claim id from its document and span."""
     return f"{document_id}:{start}-{end}"
@@ -66,7 +74,7 @@ def _subjectless(text: str) -> bool:
 def is_claim_sentence(sentence: str) -> bool:
     """A declarative sentence long enough to assert something: no questions, headings or fragments."""
     stripped = sentence.strip().rstrip("”\"’'")
-    if stripped.endswith("?") or _BOILERPLATE.match(stripped):
+    if stripped.endswith("?") or _BOILERPLATE.match(stripped) or _TIMESTAMP.match(stripped):
         return False
     if stripped.isupper():  # a line in capitals is a heading or page furniture ("ADD A COMMENTSEE ALL COMMENTS")
         return False

@@ -7,7 +7,8 @@ no finding. Each finding names its kind: numeric, quantity, date, negation, attr
 
 NLI models read any two sentences as one scene, so a model contradiction is also refused where news shows it is
 almost never real: claims with no subject in common, about different named places or people, one restating the
-other, or one article in its own voice. Each rule was measured on real news (bench/bench_check.py --only news).
+other, one article in its own voice, or the same figures written in other units. Each rule was measured on real
+news (bench/bench_check.py --only news).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ import re
 from dataclasses import dataclass
 
 from .polarity import NOT_A_DENIAL, spelled_out
-from .quantities import figures_differ, find_conflict
+from .quantities import figures_differ, find_conflict, same_figures_written_apart
 from .records import Claim, ClaimPair, Finding, Judgement
 from .topics import canonical_names, content_words, names_spelled_out, overlap, share_a_subject
 
@@ -67,12 +68,15 @@ def _normalised(text: str) -> str:
 
 
 def one_edit_apart(a: str, b: str) -> bool:
-    """Two spellings of one name ("al-shabab" / "al-shabaab", "kadhafi" / "khadafi" is two): one letter added,
-    dropped or changed, in words of 6 letters or more that start alike ("tested" / "rested" do not)."""
+    """Two spellings of one word ("al-shabab" / "al-shabaab", "centres" / "centers"; "kadhafi" / "khadafi" is two):
+    one letter added, dropped or changed, or two neighbours swapped, in words of 6 letters or more that start alike
+    ("tested" / "rested" do not)."""
     if min(len(a), len(b)) < 6 or a[0] != b[0] or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b)) == 1
+        differ = [i for i, (x, y) in enumerate(zip(a, b)) if x != y]
+        swapped = len(differ) == 2 and differ[1] == differ[0] + 1 and a[differ[0]] == b[differ[1]]
+        return len(differ) == 1 or (swapped and a[differ[1]] == b[differ[0]])
     shorter, longer = sorted((a, b), key=len)
     return any(longer[:i] + longer[i + 1 :] == shorter for i in range(len(longer)))
 
@@ -153,6 +157,7 @@ def relate(
         and not different_events(a, b)
         and not restates(a, b)
         and not one_voice(pair)
+        and (negated or not same_figures_written_apart(a, b))
     ):
         kind = "negation" if negated else _attribution_kind(pair) or "nli"
         return Finding(

@@ -14,6 +14,7 @@ from .vocabulary import (
     CURRENCY_WORDS,
     METRES_PER,
     MONTHS,
+    RELATIVE_DAYS,
     SCALES,
     STOP_WORDS,
     WEEKDAYS,
@@ -33,14 +34,15 @@ UNIT_WORDS = frozenset(
 
 @lru_cache(maxsize=65536)  # a claim meets many partners; relating 100k+ pairs re-reads the same texts
 def content_words(text: str) -> frozenset[str]:
-    """Lower-cased content words, without numbers, weekdays and months (a capitalised one: "the march turned
-    violent" is about a march)."""
+    """Lower-cased content words, without numbers, days ("Thursday", "yesterday") and months (a capitalised one:
+    "the march turned violent" is about a march)."""
     return frozenset(
         word
         for raw in WORD.findall(text.replace("’", "'"))
         if (word := raw.lower()) not in STOP_WORDS
         and not (word in MONTHS and raw[0].isupper())
         and word not in WEEKDAYS
+        and word not in RELATIVE_DAYS
         and word not in WORD_NUMBERS
     )
 

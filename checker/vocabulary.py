@@ -106,6 +106,8 @@ MONTHS = (
     "december",
 )
 
+# when, not what: "Thursday that ..." and "Yesterday that ..." report one event
+RELATIVE_DAYS = ("yesterday", "today", "tonight", "tomorrow")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")

@@ -127,6 +127,9 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("ADD A COMMENTSEE ALL COMMENTS")
     assert not is_claim_sentence("E-mail jane.doe@example.com or stay tuned until next week for more hoaxes.")
     assert is_claim_sentence("The ministry shared its findings with the press.")
+    assert not is_claim_sentence("Updated at 11:45 p.m.")  # real news: set against "Updates at 5:10 p.m." at 0.99
+    assert not is_claim_sentence("LAST UPDATED AT 14:41 ON Tue 10 Feb 2015")
+    assert is_claim_sentence("Updated figures show 3,000 troops were sent.")
 
 
 def test_segmenter_handles_abbreviations_decimals_and_quotes():

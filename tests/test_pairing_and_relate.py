@@ -256,6 +256,28 @@ def test_a_restatement_with_more_detail_is_not_a_contradiction():
         "Government forces have been bombing rebel areas, while the U.S-led coalition has been conducting air strikes.",
     )
     assert relate_sure_contradiction(dotted) is None
+    # real news, 0.98: a weekday for "yesterday", and a British spelling
+    spelled = pair(
+        "Thursday that dozens of Jordanian fighter jets had bombed ISIS training centres and storage sites.",
+        "Yesterday that dozens of Jordanian fighter jets had bombed Islamic State training centers and storage sites.",
+    )
+    assert relate_sure_contradiction(spelled) is None
+
+
+def test_the_same_figures_in_other_units_are_not_a_model_contradiction():
+    # real news, 0.99 contradiction: 39 feet is 12 metres, 16 feet is 5 metres
+    units = pair(
+        "The crater had a radius of 39 feet and a depth of 16 feet, said Humberto Saballos.",
+        "The crater has a radius of 12 metres and is 5 metres deep, said Humberto Saballos.",
+    )
+    assert relate_sure_contradiction(units) is None
+    other_figures = pair(
+        "The crater had a radius of 39 feet and a depth of 16 feet, said Humberto Saballos.",
+        "The crater has a radius of 30 metres, said Humberto Saballos.",
+    )
+    assert relate_sure_contradiction(other_figures).relation == "contradiction"
+    negated = pair("The crater is 39 feet wide.", "The crater is not 12 metres wide.")
+    assert relate_sure_contradiction(negated).kind == "negation"
     # real news (FNC-1): a curly apostrophe is still a negation ("couldn’t" = "could not")
     curly = pair(
         "Oliver Ilic had called medics after he couldn’t stop the bleeding in the town of Kocani.",
