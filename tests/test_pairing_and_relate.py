@@ -2,6 +2,7 @@ from dataclasses import replace
 from itertools import combinations
 
 import numpy as np
+import pytest
 
 from checker.pairing import count_possible, plan_pairs
 from checker.records import Attribution, Claim, ClaimPair, Judgement
@@ -231,37 +232,48 @@ def test_a_negative_word_and_a_negated_positive_are_one_claim():
     assert found.relation == "contradiction" and found.kind == "negation"
 
 
-def test_a_restatement_with_more_detail_is_not_a_contradiction():
-    p = pair(
+RESTATEMENTS = [
+    (
         "The terrorists launched a renewed assault on Kobane last night.",
         "ISIS terrorists launched a renewed assault on Kobane last night.",
-    )
-    assert relate_sure_contradiction(p) is None
-    antonym = pair("The council approved the new budget.", "The council rejected the new budget.")
-    assert relate_sure_contradiction(antonym).relation == "contradiction"
-    # real news (FNC-1): two spellings of one name are one claim; a word one letter apart is not
-    spelling = pair(
+    ),
+    # the rest from real news, where the model scored each a contradiction
+    (
         "Al-Shabab militants attacked the army base near Mogadishu.",
         "Al-Shabaab militants attacked the army base near Mogadishu.",
-    )
-    assert relate_sure_contradiction(spelling) is None
-    # real news: the model scored this pair 0.96 contradiction; "ISIS" is the "Islamic State"
-    alias = pair(
+    ),
+    # "ISIS" is the "Islamic State" (0.96)
+    (
         "The Islamic State militants already possess millions of dollars-worth of U.S. weaponry.",
         "The ISIS militants already possess millions of dollars-worth of U.S. weaponry.",
-    )
-    assert relate_sure_contradiction(alias) is None
-    dotted = pair(  # real news, shortened
+    ),
+    (
         "Government forces have been bombing rebel areas, while the U.S.-led coalition has been conducting airstrikes.",
         "Government forces have been bombing rebel areas, while the U.S-led coalition has been conducting air strikes.",
-    )
-    assert relate_sure_contradiction(dotted) is None
-    # real news, 0.98: a weekday for "yesterday", and a British spelling
-    spelled = pair(
+    ),
+    # a weekday for "yesterday", and a British spelling (0.98)
+    (
         "Thursday that dozens of Jordanian fighter jets had bombed ISIS training centres and storage sites.",
         "Yesterday that dozens of Jordanian fighter jets had bombed Islamic State training centers and storage sites.",
-    )
-    assert relate_sure_contradiction(spelled) is None
+    ),
+    # a curly apostrophe is still a negation ("couldn’t" = "could not")
+    (
+        "Oliver Ilic had called medics after he couldn’t stop the bleeding in the town of Kocani.",
+        "Oliver Ilic had called medics after he could not stop the bleeding in the town of Kocani.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("a", "b"), RESTATEMENTS)
+def test_a_restatement_in_other_words_or_spellings_is_not_a_contradiction(a, b):
+    assert relate_sure_contradiction(pair(a, b)) is None
+
+
+def test_a_changed_word_is_not_a_restatement():
+    antonym = pair("The council approved the new budget.", "The council rejected the new budget.")
+    assert relate_sure_contradiction(antonym).relation == "contradiction"
+    tested = pair("The new drug was tested on mice in the lab.", "The new drug was rested on mice in the lab.")
+    assert relate_sure_contradiction(tested).relation == "contradiction"
 
 
 def test_the_same_figures_in_other_units_are_not_a_model_contradiction():
@@ -278,14 +290,6 @@ def test_the_same_figures_in_other_units_are_not_a_model_contradiction():
     assert relate_sure_contradiction(other_figures).relation == "contradiction"
     negated = pair("The crater is 39 feet wide.", "The crater is not 12 metres wide.")
     assert relate_sure_contradiction(negated).kind == "negation"
-    # real news (FNC-1): a curly apostrophe is still a negation ("couldn’t" = "could not")
-    curly = pair(
-        "Oliver Ilic had called medics after he couldn’t stop the bleeding in the town of Kocani.",
-        "Oliver Ilic had called medics after he could not stop the bleeding in the town of Kocani.",
-    )
-    assert relate_sure_contradiction(curly) is None
-    tested = pair("The new drug was tested on mice in the lab.", "The new drug was rested on mice in the lab.")
-    assert relate_sure_contradiction(tested).relation == "contradiction"
 
 
 def test_pipeline_thresholds_reach_relate(tmp_path, fake_judge):
