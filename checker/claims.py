@@ -26,7 +26,8 @@ _JOINED_REPORT = re.compile(rf"\s+and\s+(?:{REPORTING})\s+that\s+")
 # page furniture and calls to the reader ("Share it in the comments.", "E-mail jane@example.com ..."), not claims
 _BOILERPLATE = re.compile(
     r"^[-–•*\s]*(read more|click here|subscribe|sign up|advertisement|share (this|it|on|with)|follow us|"
-    r"(add|leave|post) a comment|see all comments|e-?mail \S+@|like us|tell us|watch (the|this) video|related:)",
+    r"(add|leave|post) a comment|see all comments|e-?mail \S+@|like us|tell us|watch (the|this) video|related:|"
+    r"let['’]s |let us )",
     re.I,
 )
 

@@ -26,9 +26,12 @@ _SUFFIX = re.compile(r"(?<=\w{3})(?:ing|ed|es|s)$")
 _ALIAS = re.compile(
     r"(?<![\w.])(" + "|".join(re.escape(name) for name in sorted(ALIASES, key=len, reverse=True)) + r")(?!\w)"
 )
-# units name no topic: "This one was 8.8 feet." is not about the crater "39 feet" wide
+# units name no topic: "This one was 8.8 feet." is not about the crater "39 feet" wide, and "The child was roughly
+# 10 years old." is not about a fish "2-years and 10-months old"
+_TIME_UNITS = ("year", "month", "week", "day", "hour", "minute")
 UNIT_WORDS = frozenset(
     [*METRES_PER, *(f"{unit}s" for unit in METRES_PER), *CURRENCY_WORDS, "percent", "cent", "cents", *SCALES]
+    + [*_TIME_UNITS, *(f"{unit}s" for unit in _TIME_UNITS), "old"]
 )
 
 

@@ -170,6 +170,8 @@ def test_one_word_in_common_is_a_subject_only_for_a_short_claim():
     assert not share_a_subject(loose.a.text, loose.b.text)
     assert share_a_subject("The mayor resigned.", "The mayor stepped down.")  # one of a two-word claim's
     assert not share_a_subject("The fish measured 8.7 feet.", "This one was 8.8 feet.")  # a unit is no subject
+    # real news, a 0.91 agreement: an age is no subject either
+    assert not share_a_subject("The child was roughly 10 years old.", "The fish was 2-years and 10-months old.")
 
 
 def test_a_capital_stands_for_its_country():
