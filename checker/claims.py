@@ -27,7 +27,7 @@ _JOINED_REPORT = re.compile(rf"\s+and\s+(?:{REPORTING})\s+that\s+")
 _BOILERPLATE = re.compile(
     r"^[-–•*\s]*(read more|click here|subscribe|sign up|advertisement|share (this|it|on|with)|follow us|"
     r"(add|leave|post) a comment|see all comments|e-?mail \S+@|like us|tell us|watch (the|this) video|related:|"
-    r"let['’]s |let us )",
+    r"let['’]s |let us )|contributed (?:reporting )?to this (?:report|story|article)",
     re.I,
 )
 
@@ -75,7 +75,7 @@ def _subjectless(text: str) -> bool:
 def is_claim_sentence(sentence: str) -> bool:
     """A declarative sentence long enough to assert something: no questions, headings or fragments."""
     stripped = sentence.strip().rstrip("”\"’'")
-    if stripped.endswith("?") or _BOILERPLATE.match(stripped) or _TIMESTAMP.match(stripped):
+    if stripped.endswith("?") or _BOILERPLATE.search(stripped) or _TIMESTAMP.match(stripped):
         return False
     if stripped.isupper():  # a line in capitals is a heading or page furniture ("ADD A COMMENTSEE ALL COMMENTS")
         return False

@@ -21,6 +21,7 @@ from .polarity import NOT_A_DENIAL, spelled_out
 from .quantities import figures_differ, find_conflict, same_figures_written_apart
 from .records import Claim, ClaimPair, Finding, Judgement
 from .topics import canonical_names, content_words, names_spelled_out, overlap, share_a_subject
+from .vocabulary import DENIALS
 
 _NEGATION = re.compile(
     r"\b(not|no|never|n't|neither|nor|none|without|denied|denies|deny|denying|refused|refuses|refusing|rejected|"
@@ -82,12 +83,16 @@ def one_edit_apart(a: str, b: str) -> bool:
 
 
 def restates(a: str, b: str) -> bool:
-    """One claim's content words all appear in the other (up to a one-letter spelling variant or an alias, "ISIS"
-    for "Islamic State"), with no negation between them: a restatement with more or less detail ("is false" and
-    "is not true" are one form). The shipped model over-reads such near-copies as contradictions (measured on
-    news)."""
+    """One claim's content words all appear in the other (up to a one-letter spelling variant, an alias, "ISIS"
+    for "Islamic State", or another verb of denial, "disputed" for "denied"), with no negation between them: a
+    restatement with more or less detail ("is false" and "is not true" are one form). The shipped model over-reads
+    such near-copies as contradictions (measured on news)."""
     words_a, words_b = (
-        frozenset(part for word in content_words(spelled_out(names_spelled_out(text))) for part in word.split("-"))
+        frozenset(
+            DENIALS.get(part, part)
+            for word in content_words(spelled_out(names_spelled_out(text)))
+            for part in word.split("-")
+        )
         - {"", "s"}  # "U.S.-led" and "U.S-led" both leave "led"
         for text in (a, b)
     )
@@ -171,11 +176,12 @@ def relate(
 
 
 def _speaker(claim: Claim) -> frozenset[str] | None:
-    """The words of who says a claim, aliases spelled out, without the channel ("Maria Zakharova (via Sputnik)")."""
+    """The words of who says a claim, aliases spelled out, without the channel ("Maria Zakharova (via Sputnik)") or
+    a day ("The Department of Homeland Security on Wednesday")."""
     if claim.attribution is None:
         return None
     name = names_spelled_out(claim.attribution.speaker.split(" (")[0])
-    return frozenset(re.findall(r"[a-z]+", name.lower())) - {"the", "and", "s"}
+    return content_words(name.replace("'s", " ").replace("’s", " "))
 
 
 def same_speaker(a: Claim, b: Claim) -> bool:
@@ -184,7 +190,9 @@ def same_speaker(a: Claim, b: Claim) -> bool:
     left, right = _speaker(a), _speaker(b)
     if left is None or right is None:
         return left is right
-    return bool(left) and bool(right) and (left <= right or right <= left)
+    if not left or not right:  # a pronoun: "he" is "he"
+        return a.attribution.speaker.lower() == b.attribution.speaker.lower()
+    return left <= right or right <= left
 
 
 def one_voice(pair: ClaimPair) -> bool:

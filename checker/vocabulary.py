@@ -168,3 +168,13 @@ ALIASES: dict[str, str] = {
     "IS": "Islamic State",
     "Daesh": "Islamic State",
 }
+
+# verbs of denial, one form each, so "disputed Hunter's claim" restates "denied Hunter's claim"
+DENIALS = {
+    "disputed": "denied",
+    "rejected": "denied",
+    "refuted": "denied",
+    "disputes": "denies",
+    "rejects": "denies",
+    "refutes": "denies",
+}

@@ -131,6 +131,7 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("LAST UPDATED AT 14:41 ON Tue 10 Feb 2015")
     assert is_claim_sentence("Updated figures show 3,000 troops were sent.")
     assert not is_claim_sentence("Let’s apply this to a watch case.")
+    assert not is_claim_sentence("Julie Tate in Washington and Griff Witte in London contributed to this report.")
 
 
 def test_segmenter_handles_abbreviations_decimals_and_quotes():

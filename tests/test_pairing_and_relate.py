@@ -200,6 +200,13 @@ def test_an_article_does_not_contradict_itself_in_its_own_voice():
         replace(make_claim("a", 1, other), attribution=Attribution("Russia's top general, Valery Gerasimov", "said")),
     )
     assert relate_sure_contradiction(one_man) is None  # one speaker, named twice
+    agency = ClaimPair(
+        replace(make_claim("a", 0, one), attribution=Attribution("The Homeland Security spokeswoman", "said")),
+        replace(make_claim("a", 1, other), attribution=Attribution("The Homeland Security on Wednesday", "said")),
+    )
+    assert relate_sure_contradiction(agency) is None  # a spokeswoman speaks for her agency; a day names nobody
+    pronoun = ClaimPair(*(replace(c, attribution=Attribution("he", "said")) for c in (same_article.a, same_article.b)))
+    assert relate_sure_contradiction(pronoun) is None
     took, lost = "The army took the border town.", "The army lost the border town."
     capital = ClaimPair(
         replace(make_claim("a", 0, took), attribution=Attribution("Pyongyang", "said")),
@@ -257,6 +264,11 @@ RESTATEMENTS = [
     (
         "Thursday that dozens of Jordanian fighter jets had bombed ISIS training centres and storage sites.",
         "Yesterday that dozens of Jordanian fighter jets had bombed Islamic State training centers and storage sites.",
+    ),
+    # another verb of denial (0.98)
+    (
+        "The Department of Homeland Security spokeswoman disputed Hunter’s claim on Wednesday morning.",
+        "The Department of Homeland Security on Wednesday denied Hunter's claim.",
     ),
     # a curly apostrophe is still a negation ("couldn’t" = "could not")
     (
