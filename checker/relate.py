@@ -21,13 +21,9 @@ from .polarity import NOT_A_DENIAL, spelled_out
 from .quantities import figures_differ, find_conflict, same_figures_written_apart
 from .records import Claim, ClaimPair, Finding, Judgement
 from .topics import canonical_names, content_words, names_spelled_out, overlap, share_a_subject
-from .vocabulary import DENIALS
+from .vocabulary import DENIAL_WORDS, DENIALS
 
-_NEGATION = re.compile(
-    r"\b(not|no|never|n't|neither|nor|none|without|denied|denies|deny|denying|refused|refuses|refusing|rejected|"
-    r"rejects|rejecting|disputed|disputes|disputing)\b|n't\b",
-    re.I,
-)
+_NEGATION = re.compile(r"\b(not|no|never|neither|nor|none|without|" + "|".join(DENIAL_WORDS) + r")\b|n't\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -159,9 +155,9 @@ def relate(
     if (
         contradiction >= thresholds.contradiction
         and agreement < thresholds.entailment_veto
+        and not one_voice(pair)
         and not different_events(a, b)
         and not restates(a, b)
-        and not one_voice(pair)
         and (negated or not same_figures_written_apart(a, b))
     ):
         kind = "negation" if negated else _attribution_kind(pair) or "nli"

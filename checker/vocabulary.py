@@ -169,12 +169,14 @@ ALIASES: dict[str, str] = {
     "Daesh": "Islamic State",
 }
 
-# verbs of denial, one form each, so "disputed Hunter's claim" restates "denied Hunter's claim"
+# verbs of denial: each negates what it reports, and each is one form, so "disputed Hunter's claim" restates
+# "denied Hunter's claim"
 DENIALS = {
-    "disputed": "denied",
-    "rejected": "denied",
-    "refuted": "denied",
-    "disputes": "denies",
-    "rejects": "denies",
-    "refutes": "denies",
+    **{word: "deny" for word in ("deny", "dispute", "reject", "refute")},
+    **{word: "denies" for word in ("denies", "disputes", "rejects", "refutes")},
+    **{word: "denied" for word in ("denied", "disputed", "rejected", "refuted")},
+    **{word: "denying" for word in ("denying", "disputing", "rejecting", "refuting")},
 }
+# the words that make a claim a denial: refusing too (of what is asked, so not a restatement of "denied"), but not
+# "dispute", most often the noun ("a trade dispute")
+DENIAL_WORDS = (*(word for word in DENIALS if word != "dispute"), "refused", "refuses", "refusing")

@@ -228,6 +228,9 @@ def test_two_denials_in_other_words_are_not_a_negation_conflict():
     assert not negation_kind(both.a.text, both.b.text)
     assert not negation_kind("The ministry denied the report.", "The ministry disputed the report.")
     assert negation_kind("The ministry confirmed the report.", "The ministry disputed the report.")
+    assert negation_kind("The ministry confirmed the report.", "The ministry refuted the report.")
+    assert not negation_kind("The ministry denied the report.", "The ministry refuted the report.")
+    assert not negation_kind("The court heard the trade dispute.", "The court heard the trade case.")  # a noun
     # real news: "no idea" denies nothing, the pregnancy is asserted on both sides
     assert not negation_kind("She had no idea she was pregnant.", "Doctors quickly told her she was pregnant.")
 
