@@ -1,4 +1,5 @@
-"""The command line: `check PATH...` and the `checker` group (check, score, train, eval, export, contrast).
+"""The command line: `check PATH...` and the `checker` group (check, score, train, eval, export, contrast,
+story-pairs).
 
 Commands only parse options, build a config, call one library function and render. Library errors
 (CheckerError) become one-line messages with exit code 2; a finding that reaches --fail-on exits 1.
@@ -382,6 +383,34 @@ def contrast_command(
     random.Random(seed).shuffle(extra)
     counts = build_contrast_sets(news, extra[:max_premises], output, probe, per_phenomenon=per_phenomenon, seed=seed)
     typer.echo(", ".join(f"{k}: {v} pairs" for k, v in counts.items()))
+
+
+@app.command(name="story-pairs")
+@reports_errors
+def story_pairs_command(
+    news: Annotated[
+        Path,
+        typer.Option(
+            help="CSV of article bodies (columns Body ID, articleBody), e.g. ../shared/data/news/fnc1_train_bodies.csv."
+        ),
+    ],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file of not_contradiction pairs.")],
+    skip: Annotated[
+        int, typer.Option(help="Leave out the first N articles (bench/bench_check.py --only news reads them).")
+    ] = 300,
+    per_article: Annotated[int, typer.Option(help="At most this many pairs from one article.")] = 12,
+    limit: Annotated[int, typer.Option(help="At most this many pairs in all.")] = 40_000,
+    seed: Annotated[int, typer.Option()] = 0,
+) -> None:
+    """Weakly labelled pairs: two claims of one article in its own voice, labelled not_contradiction.
+
+    They teach a model that related sentences of one story are not contradictions (see checker/story_pairs.py);
+    train on them beside the NLI sets (the file's name, up to its first dot, is the source name for caps and
+    weights)."""
+    from .story_pairs import story_pairs, write_story_pairs
+
+    count = write_story_pairs(story_pairs(news, skip, per_article, limit, seed), output)
+    typer.echo(f"{count} pairs -> {output}")
 
 
 def main() -> None:

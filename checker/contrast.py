@@ -10,7 +10,6 @@ a seeded `random.Random` and returns `(hypothesis, label)` or None when the edit
 
 from __future__ import annotations
 
-import csv
 import hashlib
 import random
 import re
@@ -18,7 +17,6 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from .errors import DataError
 from .polarity import NEGATIVE_OF, NEGATIVE_PREDICATE, NOT_POSITIVE, spell_out
 
 Edit = Callable[[str, random.Random], "tuple[str, str] | None"]
@@ -471,30 +469,18 @@ def is_probe(sentence: str, probe_percent: int) -> bool:
 
 def news_sentences(csv_path: str | Path, min_words: int = 7, max_words: int = 40) -> list[str]:
     """Real, self-contained news sentences from an article-body CSV (column `articleBody`)."""
+    from .news_bodies import article_bodies
     from .sentences import split_sentences
 
-    csv.field_size_limit(1 << 26)
     seen: set[str] = set()
     found: list[str] = []
-    try:
-        with open(csv_path, encoding="utf-8", newline="") as handle:
-            reader = csv.DictReader(handle)
-            if "articleBody" not in (reader.fieldnames or ()):
-                raise DataError(
-                    f"{csv_path}: no articleBody column (columns found: {', '.join(reader.fieldnames or ())})"
-                )
-            for row in reader:
-                body = row.get("articleBody") or ""
-                for start, end in split_sentences(body):
-                    text = " ".join(body[start:end].split())
-                    if text in seen or not _good_sentence(text, min_words, max_words):
-                        continue
-                    seen.add(text)
-                    found.append(text)
-    except FileNotFoundError:
-        raise DataError(f"{csv_path}: no such file") from None
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
-        raise DataError(f"{csv_path}: cannot read it as a UTF-8 CSV ({error})") from None
+    for _, body in article_bodies(csv_path):
+        for start, end in split_sentences(body):
+            text = " ".join(body[start:end].split())
+            if text in seen or not _good_sentence(text, min_words, max_words):
+                continue
+            seen.add(text)
+            found.append(text)
     return found
 
 

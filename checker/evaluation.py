@@ -1,7 +1,8 @@
 """Accuracy, macro-F1, per-label precision/recall/F1 and a confusion matrix for labelled NLI files.
 
 Two-way files (entailment / not_entailment) are scored by folding the model's neutral and
-contradiction into not_entailment.
+contradiction into not_entailment; files of not_contradiction / contradiction by folding entailment and
+neutral into not_contradiction.
 """
 
 from __future__ import annotations
@@ -9,24 +10,29 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from .labels import LABELS, NOT_ENTAILMENT
+from .labels import LABELS, NOT_CONTRADICTION, NOT_ENTAILMENT
 from .nli_data import NLIExample, data_files, read_examples
 
 Predictor = Callable[[Sequence[str], Sequence[str]], list[dict[str, float]]]
 
 
-def fold(label: str) -> str:
-    """Map a three-way label onto the two-way scheme."""
-    return "entailment" if label == "entailment" else NOT_ENTAILMENT
+def fold(label: str, kept: str = "entailment") -> str:
+    """Map a three-way label onto a two-way scheme: `kept` against the other two, folded."""
+    if label == kept:
+        return kept
+    return NOT_ENTAILMENT if kept == "entailment" else NOT_CONTRADICTION
 
 
 def metrics(gold: Sequence[str], predicted: Sequence[str]) -> dict:
     """Scores of `predicted` against `gold`; the label set is the one `gold` uses."""
-    two_way = any(label == NOT_ENTAILMENT for label in gold)
-    if two_way:
-        gold = [fold(g) for g in gold]
-        predicted = [fold(p) for p in predicted]
-    labels = ["entailment", NOT_ENTAILMENT] if two_way else list(LABELS)
+    kept = next(
+        (k for k, folded in (("entailment", NOT_ENTAILMENT), ("contradiction", NOT_CONTRADICTION)) if folded in gold),
+        None,
+    )
+    if kept:
+        gold = [fold(g, kept) for g in gold]
+        predicted = [fold(p, kept) for p in predicted]
+    labels = [kept, fold("neutral", kept)] if kept else list(LABELS)
     confusion = {g: {p: 0 for p in labels} for g in labels}
     for g, p in zip(gold, predicted):
         confusion[g][p] += 1

@@ -6,6 +6,8 @@ from .errors import LabelMappingError
 
 LABELS: tuple[str, str, str] = ("entailment", "neutral", "contradiction")
 NOT_ENTAILMENT = "not_entailment"
+# a weak label: the pair is consistent (entailment or neutral), as two claims of one story in its own voice are
+NOT_CONTRADICTION = "not_contradiction"
 
 _ALIASES = {
     "entailment": "entailment",
@@ -30,11 +32,15 @@ _ALIASES = {
     "non_entailment": NOT_ENTAILMENT,
     "not_paraphrase": NOT_ENTAILMENT,
     "not entailment": NOT_ENTAILMENT,
+    "not_contradiction": NOT_CONTRADICTION,
+    "not contradiction": NOT_CONTRADICTION,
+    "non_contradiction": NOT_CONTRADICTION,
+    "consistent": NOT_CONTRADICTION,
 }
 
 
 def normalize_label(raw: object) -> str | None:
-    """Map a data set's label spelling to a LABELS entry or NOT_ENTAILMENT; None when unknown."""
+    """Map a data set's label spelling to a LABELS entry, NOT_ENTAILMENT or NOT_CONTRADICTION; None when unknown."""
     if raw is None:
         return None
     key = str(raw).strip().lower()

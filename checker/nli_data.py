@@ -36,7 +36,7 @@ _STOP = frozenset(
 
 @dataclass(frozen=True)
 class NLIExample:
-    """One labelled pair; label is entailment, neutral, contradiction or not_entailment."""
+    """One labelled pair; label is entailment, neutral, contradiction, not_entailment or not_contradiction."""
 
     premise: str
     hypothesis: str

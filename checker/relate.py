@@ -52,12 +52,15 @@ def finding_id(text_a: str, text_b: str, relation: str) -> str:
     return f"{relation[0].upper()}-{digest[:12]}"
 
 
-def negation_kind(a: str, b: str) -> bool:
-    """One claim negates what the other asserts, in nearly the same words ("is false" counts as "is not true"; "no
+def denies(text: str) -> bool:
+    """The claim carries a negation or a denial ("not", "never", "denied"; "is false" counts as "is not true"; "no
     idea" and "no doubt" deny nothing)."""
-    a, b = spelled_out(a), spelled_out(b)
-    denies_a, denies_b = (bool(_NEGATION.search(NOT_A_DENIAL.sub(" ", text))) for text in (a, b))
-    return denies_a != denies_b and overlap(a, b) >= 0.5
+    return bool(_NEGATION.search(NOT_A_DENIAL.sub(" ", spelled_out(text))))
+
+
+def negation_kind(a: str, b: str) -> bool:
+    """One claim negates what the other asserts, in nearly the same words."""
+    return denies(a) != denies(b) and overlap(spelled_out(a), spelled_out(b)) >= 0.5
 
 
 def _normalised(text: str) -> str:

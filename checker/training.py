@@ -3,7 +3,8 @@
 The same recipe runs on a CPU or a CUDA GPU (`device`); on a GPU, bf16 autocast is the fast path.
 
 Two-way rows train through a folded loss: the probability of `not_entailment` is the sum of neutral and
-contradiction, so every row of every set teaches the same three-way head.
+contradiction, so every row of every set teaches the same three-way head. Weakly labelled `not_contradiction`
+rows (two claims of one story, see `checker.story_pairs`) fold entailment and neutral the same way.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from pathlib import Path
 import tomllib
 
 from .errors import ConfigError, DataError
-from .labels import LABELS, NOT_ENTAILMENT
+from .labels import LABELS, NOT_CONTRADICTION, NOT_ENTAILMENT
 from .nli_data import NLIExample, cap_examples, load_examples
 
 LABEL_MASKS = {
@@ -29,6 +30,7 @@ LABEL_MASKS = {
     "neutral": (0.0, 1.0, 0.0),
     "contradiction": (0.0, 0.0, 1.0),
     NOT_ENTAILMENT: (0.0, 1.0, 1.0),
+    NOT_CONTRADICTION: (1.0, 1.0, 0.0),
 }
 
 
@@ -158,7 +160,7 @@ def _collate(batch_ids: list[int], encoded, examples, weights: dict[str, float],
 
 
 def folded_loss(logits, masks, sample_weights):
-    """-log of the probability mass on the allowed labels (one label, or neutral+contradiction)."""
+    """-log of the probability mass on the allowed labels (one label, or a folded pair of them)."""
     import torch
 
     log_probs = torch.log_softmax(logits.float(), dim=-1)

@@ -180,3 +180,10 @@ DENIALS = {
 # the words that make a claim a denial: refusing too (of what is asked, so not a restatement of "denied"), but not
 # "dispute", most often the noun ("a trade dispute")
 DENIAL_WORDS = (*(word for word in DENIALS if word != "dispute"), "refused", "refuses", "refusing")
+
+# words of a story about a rumour and its debunking: such an article states the rumour and its denial side by side
+RUMOUR_WORDS = re.compile(
+    r"\b(hoax(es)?|fake|false(ly)?|untrue|rumou?rs?|rumou?red|debunk(ed|s)?|satir(e|ical)|myths?|claim(s|ed)?|"
+    r"alleg(e|ed|edly|ations?)|reportedly|speculat(e|ed|ion)|unconfirmed|purported(ly)?)\b",
+    re.I,
+)

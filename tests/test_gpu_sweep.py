@@ -55,6 +55,22 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
         '2,"Some 5,000 protesters marched on Monday. Police said the rally turned violent."\n',
         encoding="utf-8",
     )
+    # a reader's labels for two of the pairs: the crowd figures conflict, the two police claims do not
+    gold = _jsonl(
+        tmp_path / "gold.jsonl",
+        [
+            {
+                "a": "Some 3,000 protesters marched on Monday.",
+                "b": "Some 5,000 protesters marched on Monday.",
+                "relation": "contradiction",
+            },
+            {
+                "a": "The rally turned violent.",
+                "b": "The rally was peaceful.",
+                "relation": "none",
+            },
+        ],
+    )
     packed, out, work = tmp_path / "packed", tmp_path / "out", tmp_path / "work"
     _sweep(
         "pack",
@@ -68,6 +84,8 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
         str(packed),
         "--news",
         str(news),
+        "--news-gold",
+        str(gold),
     )
     assert (packed / "train.jsonl.gz").exists() and (packed / "base" / "model.fp16.safetensors").exists()
     with gzip.open(packed / "news.jsonl.gz", "rt", encoding="utf-8") as handle:
@@ -75,6 +93,7 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
     # what relate reads beside the texts: one article or two, and who speaks
     assert any(row["a_document"] != row["b_document"] for row in news_rows)
     assert "Police" in {row[f"{side}_speaker"] for row in news_rows for side in "ab"}
+    assert sorted(row["gold"] for row in news_rows if "gold" in row) == ["contradiction", "none"]
     _sweep(
         "run",
         "--packed",
@@ -97,6 +116,7 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
     assert set(results["short"]["accuracy"]) >= {"mini.dev", "probes", "probes:negation", "target_mean"}
     # the news pairs are counted as check would report them: the two crowd figures conflict whatever the model says
     assert results["short"]["news"]["contradiction:numeric"] == 1
+    assert results["short"]["news"]["gold_real"] == 1 and results["short"]["news"]["gold_found"] == 1
     best = max(results.values(), key=lambda r: r["accuracy"]["target_mean"])["name"]
     assert list(summary["shipped"]) == [best]
     parts = [out / name for name in summary["shipped"][best]]
@@ -104,8 +124,32 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
     assert shipped_keys and not any(key.startswith("bert.embeddings.") for key in shipped_keys)
 
     _sweep("unpack", *map(str, parts), "--packed", str(packed), "--out", str(tmp_path / "unpacked"))
+    counted = subprocess.run(
+        [sys.executable, str(SCRIPT), "count", "--packed", str(packed), str(tmp_path / "unpacked")],
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert counted.returncode == 0, counted.stderr[-3000:]
+    assert "gold_found=1" in counted.stdout and "gold_real=1" in counted.stdout
     unpacked = AutoModelForSequenceClassification.from_pretrained(tmp_path / "unpacked").state_dict()
     trained = AutoModelForSequenceClassification.from_pretrained(work / best / "model").state_dict()
     for key, value in trained.items():
         assert torch.allclose(unpacked[key].float(), value.float(), atol=2e-3), key  # fp16 on the way back
     assert len(load_judge(str(tmp_path / "unpacked")).judge_batch([p[:2] for p in PAIRS])) == len(PAIRS)
+
+
+def test_runs_over_the_news_bar_ship_after_those_under_it_fewest_first():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("gpu_sweep", SCRIPT)
+    sweep = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(sweep)
+
+    def result(name, accuracy, contradictions):
+        return {"name": name, "accuracy": {"target_mean": accuracy}, "news": {"contradictions": contradictions}}
+
+    results = [result("best", 0.7, 90), result("good", 0.6, 30), result("fair", 0.5, 20), result("near", 0.65, 40)]
+    ranked = [r["name"] for r in sweep.ranked_for_shipping(results, max_news_contradictions=35)]
+    assert ranked == ["good", "fair", "near", "best"]
+    assert [r["name"] for r in sweep.ranked_for_shipping(results)] == ["best", "near", "good", "fair"]

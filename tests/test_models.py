@@ -111,6 +111,20 @@ def test_folded_loss_sums_neutral_and_contradiction():
     assert folded.item() < neutral_only.item()
 
 
+def test_not_contradiction_rows_fold_entailment_and_neutral():
+    import torch
+
+    from checker.labels import normalize_label
+    from checker.training import LABEL_MASKS
+
+    mask = torch.tensor([LABEL_MASKS[normalize_label("not_contradiction")]])
+    leaning_entailment = folded_loss(torch.tensor([[3.0, 0.0, 0.0]]), mask, torch.ones(1))
+    leaning_neutral = folded_loss(torch.tensor([[0.0, 3.0, 0.0]]), mask, torch.ones(1))
+    leaning_contradiction = folded_loss(torch.tensor([[0.0, 0.0, 3.0]]), mask, torch.ones(1))
+    assert leaning_entailment.item() == pytest.approx(leaning_neutral.item())  # the model keeps the choice
+    assert leaning_contradiction.item() > 10 * leaning_neutral.item()
+
+
 def _write_pairs(path, rows):
     path.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
 
@@ -278,3 +292,8 @@ def test_metrics_by_hand():
     assert result["confusion"]["neutral"]["contradiction"] == 1
     folded = metrics(["entailment", "not_entailment"], ["neutral", "contradiction"])
     assert folded["accuracy"] == 0.5
+    consistent = metrics(
+        ["not_contradiction", "not_contradiction", "contradiction"], ["entailment", "neutral", "neutral"]
+    )
+    assert set(consistent["confusion"]) == {"contradiction", "not_contradiction"}
+    assert consistent["accuracy"] == pytest.approx(2 / 3)
