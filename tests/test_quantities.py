@@ -57,6 +57,10 @@ def test_conflicts_are_found(a, b, kind):
             "start at a price of $349.",
             "The Apple Watch will start at around $500 for the steel model.",
         ),
+        (
+            "The Apple Watch will start at around $500 for the steel model.",
+            "The Apple Watch will start at $349 for that aluminum Sport model.",
+        ),
         # several amounts on one side: the other side's amount matches one of them
         (
             "The stainless steel Apple Watch will be priced around $500, while the gold one costs $4,000 to $5,000.",
