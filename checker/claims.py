@@ -33,6 +33,13 @@ _BOILERPLATE = re.compile(
 
 
 # "Updated at 11:45 p.m.", "LAST UPDATED AT 14:41 ON Tue 10 Feb 2015": when the page changed, not a claim
+# a photo caption points at the picture ("Diane DeJesus in her porn star days (left) and at her local gas station
+# (right)."): it describes an image beside the text, and real news set one against claims as a contradiction
+_CAPTION = re.compile(
+    r"\((?:(?:second|third|top|bottom|centre|center)\s+)?(?:left|right|centre|center|pictured|above|below|inset)\)",
+    re.I,
+)
+
 _TIMESTAMP = re.compile(
     r"^(?:last\s+)?(?:updated?|updates|posted|published)(?:\s+(?:at|on))?[\s\d:./,-]*"
     r"(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|bst)?\.?(?:\s+on\s+\w{3,9},?\s+\d{1,2}\s+\w{3,9},?\s+\d{4})?\.?$",
@@ -76,6 +83,8 @@ def is_claim_sentence(sentence: str) -> bool:
     """A declarative sentence long enough to assert something: no questions, headings or fragments."""
     stripped = sentence.strip().rstrip("”\"’'")
     if stripped.endswith("?") or _BOILERPLATE.search(stripped) or _TIMESTAMP.match(stripped):
+        return False
+    if _CAPTION.search(stripped):
         return False
     if stripped.isupper():  # a line in capitals is a heading or page furniture ("ADD A COMMENTSEE ALL COMMENTS")
         return False

@@ -266,15 +266,18 @@ def eval_command(
             return
         for path, result in results.items():
             out.write(f"{path}: n={result['n']} accuracy={result['accuracy']:.4f} macro_f1={result['macro_f1']:.4f}\n")
+            labels = list(result["confusion"])
+            width = max(len(label) for label in labels)
             for label, scores in result["per_label"].items():
                 out.write(
-                    f"  {label:15s} P={scores['precision']:.3f} R={scores['recall']:.3f} "
+                    f"  {label:{width}s} P={scores['precision']:.3f} R={scores['recall']:.3f} "
                     f"F1={scores['f1']:.3f} n={scores['support']}\n"
                 )
-            labels = list(result["confusion"])
             out.write("  confusion (rows gold, columns predicted): " + " ".join(labels) + "\n")
             for gold in labels:
-                out.write(f"    {gold:15s} " + " ".join(f"{result['confusion'][gold][p]:6d}" for p in labels) + "\n")
+                out.write(
+                    f"    {gold:{width}s} " + " ".join(f"{result['confusion'][gold][p]:6d}" for p in labels) + "\n"
+                )
 
 
 @app.command(name="train")

@@ -132,6 +132,11 @@ def test_questions_and_fragments_are_not_claims():
     assert is_claim_sentence("Updated figures show 3,000 troops were sent.")
     assert not is_claim_sentence("Let’s apply this to a watch case.")
     assert not is_claim_sentence("Julie Tate in Washington and Griff Witte in London contributed to this report.")
+    # real news: a photo caption was set against a claim as a contradiction
+    assert not is_claim_sentence("Diane DeJesus in her porn star days (left) and at her local gas station (right).")
+    assert not is_claim_sentence("The minister (pictured) arrived in Kyiv on Monday.")
+    assert not is_claim_sentence("Gerasimov (second left) met the North Korean commanders.")
+    assert is_claim_sentence("The party (left wing) won 40 seats in the vote.")
 
 
 def test_segmenter_handles_abbreviations_decimals_and_quotes():
