@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from .polarity import NOT_A_DENIAL, spelled_out
 from .quantities import figures_differ, find_conflict, same_figures_written_apart
 from .records import Claim, ClaimPair, Finding, Judgement
-from .topics import canonical_names, content_words, names_spelled_out, overlap, share_a_subject
+from .topics import canonical_names, common_words, content_words, names_spelled_out, overlap, share_a_subject
 from .vocabulary import DENIAL_WORDS, DENIALS
 
 _NEGATION = re.compile(r"\b(not|no|never|neither|nor|none|without|" + "|".join(DENIAL_WORDS) + r")\b|n't\b", re.I)
@@ -59,8 +59,11 @@ def denies(text: str) -> bool:
 
 
 def negation_kind(a: str, b: str) -> bool:
-    """One claim negates what the other asserts, in nearly the same words."""
-    return denies(a) != denies(b) and overlap(spelled_out(a), spelled_out(b)) >= 0.5
+    """One claim negates what the other asserts, in nearly the same words, and those words say something of the
+    subject: sharing only names is not negating ("In 2014 DC Toys Collector earned $4.9m." / "In the videos DC Toys
+    Collector's face is never seen." was a real-news negation finding)."""
+    a, b = spelled_out(a), spelled_out(b)
+    return denies(a) != denies(b) and overlap(a, b) >= 0.5 and bool(common_words(a) & common_words(b))
 
 
 def _normalised(text: str) -> str:

@@ -50,6 +50,11 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
+def common_words(text: str) -> frozenset[str]:
+    """The content words written in lower case: what a claim says of its subject, not the names in it."""
+    return frozenset(word for word in content_words(text) if re.search(rf"\b{re.escape(word)}\b", text))
+
+
 def overlap(a: str, b: str) -> float:
     """Share of the smaller claim's content words that the other claim also uses."""
     words_a, words_b = content_words(a), content_words(b)

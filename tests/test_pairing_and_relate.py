@@ -233,6 +233,11 @@ def test_two_denials_in_other_words_are_not_a_negation_conflict():
     assert not negation_kind("The court heard the trade dispute.", "The court heard the trade case.")  # a noun
     # real news: "no idea" denies nothing, the pregnancy is asserted on both sides
     assert not negation_kind("She had no idea she was pregnant.", "Doctors quickly told her she was pregnant.")
+    # real news: only the name in common, so the denial is about something else
+    assert not negation_kind(
+        "In 2014 DC Toys Collector earned $4.9m.", "In the videos DC Toys Collector's face is never seen."
+    )
+    assert negation_kind("In 2014 DC Toys Collector earned $4.9m.", "In 2014 DC Toys Collector never earned $4.9m.")
 
 
 def test_a_negative_word_and_a_negated_positive_are_one_claim():
