@@ -70,9 +70,19 @@ SUBJECTLESS_MAX_WORDS = 6
 _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
+_BULLET = re.compile(r"^[-–•*]\s+")
+_MODAL = re.compile(r"(?:will|would|can|could|should|must|may|might|shall)\b", re.I)
+
+
 def _bare_condition(text: str) -> bool:
-    """ "If dogs could go to hell, too.": a condition with no main clause asserts nothing."""
-    return bool(_CONDITION.match(text)) and len(text.rpartition(",")[2].split()) < 3
+    """ "If dogs could go to hell, too.": a condition with no main clause asserts nothing; nor does one whose main
+    clause has no subject ("If you see that someone needs help, will never pass by.", a list of advice)."""
+    if not _CONDITION.match(text):
+        return False
+    if len(text.rpartition(",")[2].split()) < 3:
+        return True
+    main = text.partition(",")[2].strip()  # the first comma: later ones may close a clause inside the main one
+    return bool(_SUBJECTLESS.match(main) or _MODAL.match(main))
 
 
 def _subjectless(text: str) -> bool:
@@ -81,7 +91,7 @@ def _subjectless(text: str) -> bool:
 
 def is_claim_sentence(sentence: str) -> bool:
     """A declarative sentence long enough to assert something: no questions, headings or fragments."""
-    stripped = sentence.strip().rstrip("”\"’'")
+    stripped = _BULLET.sub("", sentence.strip().rstrip("”\"’'"))
     if stripped.endswith("?") or _BOILERPLATE.search(stripped) or _TIMESTAMP.match(stripped):
         return False
     if _CAPTION.search(stripped):

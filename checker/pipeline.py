@@ -175,7 +175,7 @@ def check(
     )
 
 
-CLAIMS_VERSION = "claims/13"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/14"  # bump when extraction changes, so cached claims are not reused
 
 
 def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:

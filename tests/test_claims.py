@@ -132,6 +132,11 @@ def test_questions_and_fragments_are_not_claims():
     assert is_claim_sentence("Updated figures show 3,000 troops were sent.")
     assert not is_claim_sentence("Let’s apply this to a watch case.")
     assert not is_claim_sentence("Julie Tate in Washington and Griff Witte in London contributed to this report.")
+    # real news: a list of advice, a condition whose main clause has no subject, was set against two claims
+    assert not is_claim_sentence("- If you see that someone needs help, will never pass by.")
+    assert is_claim_sentence("If the vote passes, the council will raise taxes.")
+    assert is_claim_sentence("If the vote passes, the council, which met on Monday, will raise taxes.")
+    assert is_claim_sentence("- The council will raise taxes next year.")
     # real news: a photo caption was set against a claim as a contradiction
     assert not is_claim_sentence("Diane DeJesus in her porn star days (left) and at her local gas station (right).")
     assert not is_claim_sentence("The minister (pictured) arrived in Kyiv on Monday.")
