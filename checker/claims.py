@@ -32,7 +32,6 @@ _BOILERPLATE = re.compile(
 )
 
 
-# "Updated at 11:45 p.m.", "LAST UPDATED AT 14:41 ON Tue 10 Feb 2015": when the page changed, not a claim
 # a photo caption points at the picture ("Diane DeJesus in her porn star days (left) and at her local gas station
 # (right)."): it describes an image beside the text, and real news set one against claims as a contradiction
 _CAPTION = re.compile(
@@ -40,6 +39,7 @@ _CAPTION = re.compile(
     re.I,
 )
 
+# "Updated at 11:45 p.m.", "LAST UPDATED AT 14:41 ON Tue 10 Feb 2015": when the page changed, not a claim
 _TIMESTAMP = re.compile(
     r"^(?:last\s+)?(?:updated?|updates|posted|published)(?:\s+(?:at|on))?[\s\d:./,-]*"
     r"(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|bst)?\.?(?:\s+on\s+\w{3,9},?\s+\d{1,2}\s+\w{3,9},?\s+\d{4})?\.?$",

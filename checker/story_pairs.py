@@ -14,7 +14,8 @@ Why the last two rules: in a GPU sweep without them (configs/sweep-v5.toml), the
 contradictions on 150 real news articles from 35 to 11-15 at every weight tried, and raised dev accuracy, but the
 models also stopped seeing real conflicts between a hoax and its debunking in two articles ("No one expects
 record-shattering snowfall" / "We will be having record shattering snowfall": contradiction 0.77 -> 0.00-0.12).
-In those unfiltered pairs, 27% had a denial on one side and 17% a rumour word.
+In those unfiltered pairs, 27% had a denial on one side and 17% a rumour word. The filters alone did not bring
+the pair back in a shorter sweep (0.17-0.40): no model trained on story pairs has shipped (see the model card).
 """
 
 from __future__ import annotations

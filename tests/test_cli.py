@@ -131,7 +131,7 @@ def test_against_checks_only_new_articles(tmp_path):
 
 
 def test_every_command_has_help():
-    for command in ("check", "eval", "train", "export", "contrast", "score"):
+    for command in ("check", "eval", "train", "export", "contrast", "story-pairs", "score"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Usage" in result.output, command
     assert runner.invoke(cli.check_app, ["--help"]).exit_code == 0
@@ -144,3 +144,20 @@ def test_cli_import_is_light():
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "[]"
+
+
+def test_story_pairs_command_writes_pairs_and_names_a_bad_csv(tmp_path):
+    news = tmp_path / "news.csv"
+    body = "The mayor of Springfield opened the new bridge on Monday. The new bridge cost the city 40 million dollars."
+    news.write_text(f'Body ID,articleBody\n1,"{body}"\n2,"{body}"\n', encoding="utf-8")
+    out = tmp_path / "story.train.jsonl"
+    result = run("story-pairs", "--news", str(news), "-o", str(out), "--skip", "1")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [row["document"] for row in rows] == ["2"] and rows[0]["label"] == "not_contradiction"
+
+    other = tmp_path / "other.csv"
+    other.write_text("id,text\n1,hello\n", encoding="utf-8")
+    result = run("story-pairs", "--news", str(other), "-o", str(tmp_path / "none.jsonl"))
+    assert result.exit_code == 2 and "other.csv: no articleBody column" in result.output
+    assert not (tmp_path / "none.jsonl").exists()
