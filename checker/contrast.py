@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from .polarity import NEGATIVE_OF, NEGATIVE_PREDICATE, NOT_POSITIVE, spell_out
+from .vocabulary import ANTONYMS
 
 Edit = Callable[[str, random.Random], "tuple[str, str] | None"]
 
@@ -77,42 +78,6 @@ PAST_VERBS = {
     "discovered": ("discover", "discovered"),
     "helped": ("help", "helped"),
 }
-ANTONYMS = {
-    "increased": "decreased",
-    "rose": "fell",
-    "won": "lost",
-    "approved": "rejected",
-    "confirmed": "denied",
-    "accepted": "refused",
-    "higher": "lower",
-    "more": "fewer",
-    "before": "after",
-    "opened": "closed",
-    "allowed": "banned",
-    "gained": "lost",
-    "rising": "falling",
-    "increase": "decrease",
-    "true": "false",
-    "alive": "dead",
-    "legal": "illegal",
-    "success": "failure",
-    "victory": "defeat",
-    "supported": "opposed",
-    "support": "oppose",
-    "largest": "smallest",
-    "biggest": "smallest",
-    "majority": "minority",
-    "entered": "left",
-    "arrived": "departed",
-    "started": "ended",
-    "began": "ended",
-    "released": "detained",
-    "guilty": "innocent",
-    "cheap": "expensive",
-    "strong": "weak",
-    "peaceful": "violent",
-}
-ANTONYMS.update({b: a for a, b in list(ANTONYMS.items()) if b not in ANTONYMS})
 MONTHS = (
     "January",
     "February",

@@ -14,7 +14,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .topics import content_words, same_topic, stems
-from .vocabulary import CURRENCY_SYMBOLS, CURRENCY_WORDS, METRES_PER, MONTHS, SCALES, STOP_WORDS, WEEKDAYS, WORD_NUMBERS
+from .vocabulary import (
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    METRES_PER,
+    MONTHS,
+    SCALES,
+    SECONDS_PER,
+    STOP_WORDS,
+    WEEKDAYS,
+    WORD_NUMBERS,
+)
 
 SYNONYMS = {
     "soldier": "troop",
@@ -252,9 +262,10 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
         incremental = bool(INCREMENTAL.search(text[: match.start()]))
         unit = _unit(after, match.group("currency"), match.group("percent"))
         end = _core_end(match, scale_word)
-        if unit in METRES_PER:
-            factor = METRES_PER[unit]
-            value, low, high, unit = value * factor, low * factor, high * factor, "metre"
+        for per, base in ((METRES_PER, "metre"), (SECONDS_PER, "second")):
+            if unit in per:
+                factor = per[unit]
+                value, low, high, unit = value * factor, low * factor, high * factor, base
         if unit and DIFFERENCE.match(text, end):  # "$150 premium" compares with differences, not with prices
             unit = f"{unit} difference"
         core = text[match.start() : end].strip()

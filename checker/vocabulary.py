@@ -91,6 +91,17 @@ METRES_PER = {
     "mile": 1609.344,
 }
 
+# durations compare whatever the unit ("2 days" = "48 hours"; "48 hours" vs "48 minutes" conflict)
+SECONDS_PER = {
+    "second": 1.0,
+    "minute": 60.0,
+    "hour": 3600.0,
+    "day": 86400.0,
+    "week": 604800.0,
+    "month": 2629800.0,  # a twelfth of a year
+    "year": 31557600.0,  # 365.25 days
+}
+
 MONTHS = (
     "january",
     "february",
@@ -187,3 +198,41 @@ RUMOUR_WORDS = re.compile(
     r"alleg(e|ed|edly|ations?)|reportedly|speculat(e|ed|ion)|unconfirmed|purported(ly)?)\b",
     re.I,
 )
+
+# word pairs of opposite meaning: the contrast generator swaps them; a near-copy that swaps one is no restatement
+ANTONYMS = {
+    "increased": "decreased",
+    "rose": "fell",
+    "won": "lost",
+    "approved": "rejected",
+    "confirmed": "denied",
+    "accepted": "refused",
+    "higher": "lower",
+    "more": "fewer",
+    "before": "after",
+    "opened": "closed",
+    "allowed": "banned",
+    "gained": "lost",
+    "rising": "falling",
+    "increase": "decrease",
+    "true": "false",
+    "alive": "dead",
+    "legal": "illegal",
+    "success": "failure",
+    "victory": "defeat",
+    "supported": "opposed",
+    "support": "oppose",
+    "largest": "smallest",
+    "biggest": "smallest",
+    "majority": "minority",
+    "entered": "left",
+    "arrived": "departed",
+    "started": "ended",
+    "began": "ended",
+    "released": "detained",
+    "guilty": "innocent",
+    "cheap": "expensive",
+    "strong": "weak",
+    "peaceful": "violent",
+}
+ANTONYMS.update({b: a for a, b in list(ANTONYMS.items()) if b not in ANTONYMS})

@@ -283,6 +283,14 @@ RESTATEMENTS = [
         "Oliver Ilic had called medics after he couldn’t stop the bleeding in the town of Kocani.",
         "Oliver Ilic had called medics after he could not stop the bleeding in the town of Kocani.",
     ),
+    # a long sentence copied between articles with a word changed (0.98)
+    (
+        "The video circulated on Tuesday showed a masked Isis fighter beheading a kneeling man cloaked in an orange "
+        "jumpsuit who is purported to be James Foley, a photojournalist who went missing in Syria in 2012.",
+        "A propaganda video circulated on Tuesday showed a masked Isis fighter beheading a kneeling man dressed in an "
+        "orange jumpsuit who is purported to be James Wright Foley, a photojournalist who went missing in Syria in "
+        "2012.",
+    ),
 ]
 
 
@@ -296,6 +304,12 @@ def test_a_changed_word_is_not_a_restatement():
     assert relate_sure_contradiction(antonym).relation == "contradiction"
     tested = pair("The new drug was tested on mice in the lab.", "The new drug was rested on mice in the lab.")
     assert relate_sure_contradiction(tested).relation == "contradiction"
+    # a long near-copy is a restatement only when neither denies and no word turns into its opposite
+    long = "Unemployment in the northern region {} sharply last year after the closure of two car factories and a mill."
+    rose, fell = long.format("rose"), long.format("fell")
+    assert relate_sure_contradiction(pair(rose, fell)).relation == "contradiction"
+    did_not_rise = long.format("did not rise")
+    assert relate_sure_contradiction(pair(rose, did_not_rise)).relation == "contradiction"
 
 
 def test_the_same_figures_in_other_units_are_not_a_model_contradiction():

@@ -34,6 +34,8 @@ from checker.quantities import extract_quantities, find_conflict
             "The town of Sudzha lies 20 km from the Ukrainian border.",
             "numeric",
         ),
+        # and durations in seconds
+        ("The talks in Geneva lasted 3 hours.", "The talks in Geneva lasted 90 minutes.", "numeric"),
     ],
 )
 def test_conflicts_are_found(a, b, kind):
@@ -67,6 +69,8 @@ def test_conflicts_are_found(a, b, kind):
             "The stainless steel Apple Watch will start at around $500.",
         ),
         ("The project will cost $2.5 billion.", "The project will cost 2.5 billion dollars."),
+        ("The talks in Geneva lasted two days.", "The talks in Geneva lasted 48 hours."),
+        ("The siege of the city lasted two years.", "The siege of the city lasted 24 months."),
         ("The North has sent some 11,000 troops to Ukraine.", "The North has sent about 11,240 troops to Ukraine."),
         ("More than 3,000 people attended the rally.", "Some 3,400 people attended the rally."),
         ("Police said 3,000 protesters gathered.", "3,200 protesters gathered, police said."),
