@@ -25,10 +25,7 @@ def fold(label: str, kept: str = "entailment") -> str:
 
 def metrics(gold: Sequence[str], predicted: Sequence[str]) -> dict:
     """Scores of `predicted` against `gold`; the label set is the one `gold` uses."""
-    kept = next(
-        (k for k, folded in (("entailment", NOT_ENTAILMENT), ("contradiction", NOT_CONTRADICTION)) if folded in gold),
-        None,
-    )
+    kept = "entailment" if NOT_ENTAILMENT in gold else "contradiction" if NOT_CONTRADICTION in gold else None
     if kept:
         gold = [fold(g, kept) for g in gold]
         predicted = [fold(p, kept) for p in predicted]

@@ -16,6 +16,7 @@ from .vocabulary import (
     MONTHS,
     RELATIVE_DAYS,
     SCALES,
+    SECONDS_PER,
     STOP_WORDS,
     WEEKDAYS,
     WORD,
@@ -28,7 +29,7 @@ _ALIAS = re.compile(
 )
 # units name no topic: "This one was 8.8 feet." is not about the crater "39 feet" wide, and "The child was roughly
 # 10 years old." is not about a fish "2-years and 10-months old"
-_TIME_UNITS = ("year", "month", "week", "day", "hour", "minute")
+_TIME_UNITS = tuple(unit for unit in SECONDS_PER if unit != "second")  # "second" is most often the ordinal
 UNIT_WORDS = frozenset(
     [*METRES_PER, *(f"{unit}s" for unit in METRES_PER), *CURRENCY_WORDS, "percent", "cent", "cents", *SCALES]
     + [*_TIME_UNITS, *(f"{unit}s" for unit in _TIME_UNITS), "old"]
@@ -50,9 +51,10 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=65536)
 def common_words(text: str) -> frozenset[str]:
     """The content words written in lower case: what a claim says of its subject, not the names in it."""
-    return frozenset(word for word in content_words(text) if re.search(rf"\b{re.escape(word)}\b", text))
+    return content_words(text) & {raw for raw in WORD.findall(text.replace("’", "'")) if raw.islower()}
 
 
 def overlap(a: str, b: str) -> float:

@@ -97,10 +97,10 @@ def pack(
         {k: v.half() if v.is_floating_point() else v for k, v in state.items()}, target / "model.fp16.safetensors"
     )
     if news is not None:
-        rows = news_pairs(news, articles)
+        news_rows = news_pairs(news, articles)
         if news_gold is not None:
-            rows = label_news_pairs(rows, news_gold)
-        _write_examples(out / "news.jsonl.gz", rows)
+            news_rows = label_news_pairs(news_rows, news_gold)
+        _write_examples(out / "news.jsonl.gz", news_rows)
     print(f"packed {len(rows)} training pairs, {len(dev_rows)} dev/probe pairs into {out}", file=sys.stderr)
 
 
@@ -133,23 +133,20 @@ def news_pairs(csv_path: Path, articles: int) -> list[dict]:
     ]
 
 
-def _pair_key(a: str, b: str) -> tuple[str, str]:
-    first, second = sorted((" ".join(a.split()), " ".join(b.split())))
-    return first, second
-
-
 def label_news_pairs(rows: list[dict], gold: Path) -> list[dict]:
     """Mark the news pairs read by hand: `gold` is JSONL of {"a", "b", "relation": "contradiction" | "none"} (the
     findings of earlier reports, judged by a reader). A model that reports fewer contradictions may just be blind,
     so a sweep also counts the real ones each run still finds."""
+    from checker.relate import finding_id  # one key for a pair in either order, as report findings have
+
     labels = {}
     for line in gold.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            labels[_pair_key(row["a"], row["b"])] = row["relation"]
+            labels[finding_id(row["a"], row["b"], "pair")] = row["relation"]
     labelled = []
     for row in rows:
-        key = _pair_key(row["a"], row["b"])
+        key = finding_id(row["a"], row["b"], "pair")
         labelled.append({**row, "gold": labels[key]} if key in labels else row)
     found = sum("gold" in row for row in labelled)
     print(f"{found} of {len(labels)} hand-read pairs are among the {len(rows)} news pairs", file=sys.stderr)
