@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from .attribution import REPORTING, attribute, leading_name
 from .records import Attribution, Claim, Document, with_unique_ids
 from .sentences import split_sentences
+from .vocabulary import MONTHS
 
 MIN_WORDS = 4
 MAX_CLAIM_CHARS = 600
@@ -27,9 +28,13 @@ _JOINED_REPORT = re.compile(rf"\s+and\s+(?:{REPORTING})\s+that\s+")
 _BOILERPLATE = re.compile(
     r"^[-–•*\s]*(read more|click here|subscribe|sign up|advertisement|share (this|it|on|with)|follow us|"
     r"(add|leave|post) a comment|see all comments|e-?mail \S+@|like us|tell us|watch (the|this) video|related:|"
-    r"let['’]s |let us )|contributed (?:reporting )?to this (?:report|story|article)",
+    r"let['’]s |let us )|contributed (?:reporting )?to this (?:report|story|article)|"
+    r"^(?:sorry,? we(?: are|['’]re) )?not (?:currently )?accepting comments|^comments (?:are|have been) closed",
     re.I,
 )
+# an embedded tweet ends with its author's handle and date: "... http://t.co/GQGeGLmElZ"— hiatus (@taobby) October
+# 26, 2014": a post quoted as page furniture, often glued to the next one, not the article's claim
+_TWEET_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+(?:" + "|".join(MONTHS) + r")\s+\d{1,2},\s+\d{4}", re.I)
 
 
 # a photo caption points at the picture ("Diane DeJesus in her porn star days (left) and at her local gas station
@@ -94,7 +99,7 @@ def is_claim_sentence(sentence: str) -> bool:
     stripped = _BULLET.sub("", sentence.strip().rstrip("”\"’'"))
     if stripped.endswith("?") or _BOILERPLATE.search(stripped) or _TIMESTAMP.match(stripped):
         return False
-    if _CAPTION.search(stripped):
+    if _CAPTION.search(stripped) or _TWEET_SIGNATURE.search(stripped):
         return False
     if stripped.isupper():  # a line in capitals is a heading or page furniture ("ADD A COMMENTSEE ALL COMMENTS")
         return False

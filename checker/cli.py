@@ -177,11 +177,17 @@ def check_command(
     ] = None,
     contradiction_threshold: Annotated[
         float | None,
-        typer.Option(help="Mean contradiction probability of the two directions needed to report one. [default: 0.55]"),
+        typer.Option(
+            help="Mean contradiction probability of the two directions needed to report one. "
+            "[default: the model's calibrated value (0.8 for the shipped model), else 0.55]"
+        ),
     ] = None,
     agreement_threshold: Annotated[
         float | None,
-        typer.Option(help="Entailment probability (either direction) needed to report agreement. [default: 0.7]"),
+        typer.Option(
+            help="Entailment probability (either direction) needed to report agreement. "
+            "[default: the model's calibrated value (0.9 for the shipped model), else 0.7]"
+        ),
     ] = None,
     baseline: Annotated[Path | None, typer.Option(help="JSON file of accepted finding ids to suppress.")] = None,
     update_baseline: Annotated[

@@ -24,8 +24,9 @@ class CheckConfig:
     exhaustive: bool = False  # score every pair, however many
     max_exhaustive_claims: int = 300  # above this many claims, score candidate pairs only
     neighbours: int = 10  # nearest neighbours per claim in candidate mode
-    contradiction_threshold: float = 0.55
-    agreement_threshold: float = 0.7
+    # None: the model's calibrated thresholds (checker_thresholds in its config.json), else 0.55 and 0.7
+    contradiction_threshold: float | None = None
+    agreement_threshold: float | None = None
     fail_on: str = "contradiction"
     max_length: int = 256
     batch_size: int = 64
@@ -46,7 +47,7 @@ class CheckConfig:
         if not 0.0 <= self.skip_neutral <= 1.0:
             raise ConfigError(f"skip_neutral must be in [0, 1], not {self.skip_neutral}")
         for name in ("contradiction_threshold", "agreement_threshold"):
-            if not 0.0 < getattr(self, name) <= 1.0:
+            if getattr(self, name) is not None and not 0.0 < getattr(self, name) <= 1.0:
                 raise ConfigError(f"{name} must be in (0, 1], not {getattr(self, name)}")
         if self.max_file_mb <= 0:
             raise ConfigError(f"--max-file-mb must be above 0, not {self.max_file_mb}")

@@ -70,6 +70,22 @@ def _length_order(pairs: Sequence[tuple[str, str]]) -> list[int]:
     return sorted(range(len(pairs)), key=lambda i: len(pairs[i][0]) + len(pairs[i][1]))
 
 
+THRESHOLDS_KEY = "checker_thresholds"  # in a model's config.json: {"contradiction": 0.8, "agreement": 0.9}
+
+
+def calibrated_thresholds(raw: object, source: object) -> dict[str, float]:
+    """The report thresholds a model ships with: each model scores news pairs on its own scale (a model trained
+    longer is surer of itself), so the bar that gives a readable report is measured per model and kept beside it."""
+    if raw is None:
+        return {}
+    if not isinstance(raw, dict) or not all(
+        key in ("contradiction", "agreement") and isinstance(value, (int, float)) and 0 < value <= 1
+        for key, value in raw.items()
+    ):
+        raise ModelLoadError(f"{source}: {THRESHOLDS_KEY} must map contradiction/agreement to numbers in (0, 1]")
+    return {key: float(value) for key, value in raw.items()}
+
+
 class OnnxJudge:
     """The shipped int8 model on ONNX Runtime; tokenisation by the `tokenizers` library."""
 
@@ -114,6 +130,7 @@ class OnnxJudge:
             backend="onnxruntime",
             path=str(directory),
             extra={"file": model_file.name, "scoring": "per-pair" if self.quantized else "batched"},
+            thresholds=calibrated_thresholds(config.get(THRESHOLDS_KEY), directory / "config.json"),
         )
 
     def _open_session(self):
@@ -216,7 +233,12 @@ class TransformersJudge:
         limit = getattr(self.model.config, "max_position_embeddings", 512) or 512
         self.max_length = min(max_length, limit)
         self.batch_size = batch_size
-        self.info = ModelInfo(name=model, backend="transformers", path=str(Path(model).resolve()) if local else None)
+        self.info = ModelInfo(
+            name=model,
+            backend="transformers",
+            path=str(Path(model).resolve()) if local else None,
+            thresholds=calibrated_thresholds(getattr(self.model.config, THRESHOLDS_KEY, None), model),
+        )
 
     def judge_batch(self, pairs: Sequence[tuple[str, str]], progress: Progress | None = None) -> list[Judgement]:
         results: list[Judgement | None] = [None] * len(pairs)

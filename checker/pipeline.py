@@ -14,7 +14,7 @@ from .judge import Judge, load_judge
 from .labels import parse_label_map
 from .pairing import plan_pairs
 from .records import Claim, ClaimPair, Document, Finding, Judgement, Report
-from .relate import Thresholds, relate
+from .relate import relate, thresholds_for
 
 
 @dataclass
@@ -140,7 +140,7 @@ def check(
     judged = judge_pairs(judge, plan.pairs, hooks.advance, 0.0 if plan.exhaustive else config.skip_neutral)
     if cache is not None:
         cache.close()
-    thresholds = Thresholds(contradiction=config.contradiction_threshold, agreement=config.agreement_threshold)
+    thresholds = thresholds_for(judge.info, config.contradiction_threshold, config.agreement_threshold)
     findings = [f for pair, (fwd, bwd) in zip(plan.pairs, judged) if (f := relate(pair, fwd, bwd, thresholds))]
     findings.sort(key=lambda f: (f.relation != "contradiction", -f.score, f.id))
     status, support = claim_statuses(claims, findings)
@@ -172,10 +172,11 @@ def check(
         len(plan.pairs),
         judge.info,
         notes=notes,
+        thresholds={"contradiction": thresholds.contradiction, "agreement": thresholds.agreement},
     )
 
 
-CLAIMS_VERSION = "claims/14"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/15"  # bump when extraction changes, so cached claims are not reused
 
 
 def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:

@@ -111,6 +111,10 @@ _VOTE = re.compile(
     rf"\b({_VOTE_WORDS})\b[^.]*?\b(?P<c>\d+|{_WORDNUM})\s*(?:to|-|–)\s*(?P<d>\d+|{_WORDNUM})\b",
     re.I,
 )
+# the first number of a range, just before a quantity: "$720 to $3,800", "$120-$360", "between 4,000 and 5,000"
+_RANGE_START = re.compile(rf"(?:(?P<between>\bbetween\s+)?[$€£¥]?(?P<number>{_NUM}))\s*(?P<joint>-|–|to|and)\s*$", re.I)
+# a rate after an amount of money: "$29.11 per gram", "$4 a gallon"
+_RATE = re.compile(r"\s+(?:per|an?)\s+(?:troy\s+)?([a-z]+)\b", re.I)  # a troy ounce is what "an ounce" of gold means
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 _MONTH = re.compile(
     r"\b(?P<prep>in|on|by|since|until|from|during|before|after)?\s*(?P<month>" + "|".join(MONTHS) + r")\b", re.I
@@ -179,7 +183,8 @@ def _unit(after: str, currency: str | None, percent: str | None) -> str | None:
     if percent:
         return "percent"
     if currency:
-        return CURRENCY_SYMBOLS[currency]
+        rate = _RATE.match(after)
+        return CURRENCY_SYMBOLS[currency] + (f" per {rate.group(1).lower()}" if rate else "")
     words = [w.lower().strip(".,;:") for w in after.split()]
     for word in words:
         if word in CURRENCY_WORDS:
@@ -223,7 +228,8 @@ def _core_end(match: re.Match[str], scale_word: str) -> int:
 @lru_cache(maxsize=65536)
 def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Every countable quantity in a claim (years are dates, not quantities)."""
-    found = []
+    found: list[Quantity] = []
+    ends: list[int] = []  # where each found number ends, to drop the lower end of a range
     for match in _QUANTITY.finditer(text):
         number_text = match.group("number")
         value = _parse_number(number_text)
@@ -259,6 +265,12 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             low, high = value * low_factor, value * high_factor if math.isfinite(high_factor) else math.inf
         else:  # a bare number is read as rounded at its last non-zero digit
             low, high = value - precision, value + precision
+        start = _range_start(text[: match.start()], value, scale)
+        if start is not None:  # the upper end of a range: the range is the amount, its lower end is not another one
+            low = min(low, start)
+            if ends and ends[-1] > match.start() - len(_RANGE_START.search(text[: match.start()]).group(0)):
+                found.pop()
+                ends.pop()
         incremental = bool(INCREMENTAL.search(text[: match.start()]))
         unit = _unit(after, match.group("currency"), match.group("percent"))
         end = _core_end(match, scale_word)
@@ -269,11 +281,33 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
         if unit and DIFFERENCE.match(text, end):  # "$150 premium" compares with differences, not with prices
             unit = f"{unit} difference"
         core = text[match.start() : end].strip()
-        label = core if match.group("percent") or not unit else f"{core} {_unit_words(after, unit)}".strip()
+        if start is not None:
+            core = text[match.start() - len(_RANGE_START.search(text[: match.start()]).group(0)) : end].strip()
+        if match.group("percent") or not unit:
+            label = core
+        elif match.group("currency"):  # "$1,200 per troy ounce", "$500"
+            label = f"{core} per {unit.split(' per ')[1]}" if " per " in unit else core
+        else:
+            label = f"{core} {_unit_words(after, unit)}".strip()
         qualifier = _QUALIFIER.match(text, end)
         about = content_words(qualifier.group(1)) if qualifier else frozenset()
         found.append(Quantity(label, value, max(low, 0.0), high, unit, incremental, about))
+        ends.append(match.end("number"))
     return tuple(found)
+
+
+def _range_start(before: str, value: float, scale: float) -> float | None:
+    """The lower end of a range that ends at `value` ("$720 to" before "$3,800"; "between 4 and" before "5
+    billion" takes the scale of its upper end), or None when the text before the number is no range."""
+    match = _RANGE_START.search(before)
+    if match is None or (match.group("joint").lower() == "and" and not match.group("between")):
+        return None  # "5 and 6" is a list; only "between 5 and 6" is a range
+    start = _parse_number(match.group("number"))
+    if start is None:
+        return None
+    if start * scale <= value:
+        start *= scale
+    return start if start < value else None
 
 
 def find_conflict(a: str, b: str, min_overlap: float = 0.6) -> QuantityConflict | None:
@@ -302,7 +336,7 @@ def _quantity_conflict(a: str, b: str) -> QuantityConflict | None:
             continue
         r = unmatched[0]
         money = ("percent", *CURRENCY_SYMBOLS.values(), *CURRENCY_WORDS.values())
-        kind = "quantity" if q.unit.removesuffix(" difference") in money else "numeric"
+        kind = "quantity" if q.unit.removesuffix(" difference").split(" per ")[0] in money else "numeric"
         return QuantityConflict(kind, f"{q.text} vs {r.text}")
     return None
 

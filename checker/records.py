@@ -111,6 +111,9 @@ class ModelInfo:
     backend: str
     path: str | None = None
     extra: dict[str, str] = field(default_factory=dict)
+    # report thresholds calibrated for this model (its config.json "checker_thresholds": "contradiction",
+    # "agreement"); a threshold the user sets wins, and a model without them gets the general defaults
+    thresholds: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -127,6 +130,7 @@ class Report:
     model: ModelInfo
     suppressed: int = 0
     notes: tuple[str, ...] = ()
+    thresholds: dict[str, float] = field(default_factory=dict)  # the report thresholds applied
 
     def count(self, relation: str) -> int:
         return sum(1 for f in self.findings if f.relation == relation)

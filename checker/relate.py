@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from .polarity import NOT_A_DENIAL, spelled_out
 from .quantities import figures_differ, find_conflict, same_figures_written_apart
-from .records import Claim, ClaimPair, Finding, Judgement
+from .records import Claim, ClaimPair, Finding, Judgement, ModelInfo
 from .topics import canonical_names, common_words, content_words, names_spelled_out, overlap, share_a_subject
 from .vocabulary import ANTONYMS, DENIAL_WORDS, DENIALS
 
@@ -45,6 +45,16 @@ class Thresholds:
     same_topic_overlap: float = 0.6
 
 
+def thresholds_for(model: ModelInfo | None, contradiction: float | None = None, agreement: float | None = None):
+    """The thresholds of a report: the user's where given, else the model's calibrated ones, else the defaults."""
+    calibrated = model.thresholds if model is not None else {}
+    defaults = Thresholds()
+    return Thresholds(
+        contradiction=contradiction or calibrated.get("contradiction", defaults.contradiction),
+        agreement=agreement or calibrated.get("agreement", defaults.agreement),
+    )
+
+
 def finding_id(text_a: str, text_b: str, relation: str) -> str:
     """Stable across runs and independent of order: derived from both claim texts and the relation."""
     first, second = sorted((" ".join(text_a.split()), " ".join(text_b.split())))
@@ -64,6 +74,38 @@ def negation_kind(a: str, b: str) -> bool:
     Collector's face is never seen." was a real-news negation finding)."""
     a, b = spelled_out(a), spelled_out(b)
     return denies(a) != denies(b) and overlap(a, b) >= 0.5 and bool(common_words(a) & common_words(b))
+
+
+# "Zelensky called on China to press Pyongyang to withdraw its troops": an appeal says what someone wants done, not
+# what is; NLI models read "withdraw its troops" against "North Korea confirms it sent troops" as a contradiction
+_APPEAL = re.compile(
+    r"\b(?:call(?:s|ed|ing)?\s+(?:on|upon)|urg(?:e|es|ed|ing)|appeal(?:s|ed|ing)?\s+to|press(?:es|ed|ing))"  # "a press conference to answer" is no appeal
+    r"\s+[^,.;]{1,60}?\s+to\s+[a-z]+",
+    re.I,
+)
+# who confirms or denies: "Russia confirmed ..." / "Pyongyang has not confirmed ..." is two sources, not one fact
+_CONFIRMER = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"(?:\s+(?:government|ministry|military|army|police|officials?|spokes(?:man|woman|person)))?)\s+(?:(?:has|have|had|did|does)(?:n['’]t)?\s+)?"
+    r"(?:not\s+|never\s+|yet\s+|now\s+|also\s+)*(?:publicly\s+|officially\s+)?"
+    r"(?:confirm|acknowledg|admit|den(?:y|ied|ies))\w*\b"
+)
+
+
+def appeals(text: str) -> bool:
+    """The claim is a call on someone to act ("urged Kyiv to negotiate"), not a statement of fact."""
+    return bool(_APPEAL.search(text))
+
+
+def different_confirmers(a: str, b: str) -> bool:
+    """Each claim says who confirms or denies it, and they are not the same ("Russia confirmed for the first time
+    that North Korean troops ..." / "Pyongyang has not confirmed that it sent troops"): one source speaking while
+    another stays silent is no contradiction. Aliases count as one ("Pyongyang" / "North Korea")."""
+    left, right = _CONFIRMER.match(a.strip()), _CONFIRMER.match(b.strip())
+    if left is None or right is None:
+        return False
+    names = [canonical_names(frozenset({m["who"].lower()})) for m in (left, right)]
+    return not names[0] & names[1]
 
 
 def _normalised(text: str) -> str:
@@ -184,6 +226,9 @@ def relate(
         and agreement < thresholds.entailment_veto
         and not one_voice(pair)
         and not different_events(a, b)
+        and not appeals(a)
+        and not appeals(b)
+        and not different_confirmers(a, b)
         and not restates(a, b)
         and (negated or not same_figures_written_apart(a, b))
     ):

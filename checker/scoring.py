@@ -21,7 +21,7 @@ from .judge import Judge
 from .nli_data import find_pair_columns
 from .quantities import find_conflict
 from .records import Claim, ClaimPair
-from .relate import relate
+from .relate import relate, thresholds_for
 
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
 SCORE_COLUMNS = ("label", "entailment", "neutral", "contradiction", "kind")
@@ -131,6 +131,7 @@ def score_chunk(
             valid.append((offset, a, b))
     pairs = [(a, b) for _, a, b in valid] + ([(b, a) for _, a, b in valid] if both_directions else [])
     judgements = judge.judge_batch(pairs) if pairs else []
+    thresholds = thresholds_for(getattr(judge, "info", None))  # the model's calibrated report thresholds
     for position, (offset, a, b) in enumerate(valid):
         forward = judgements[position]
         conflict = find_conflict(a, b)
@@ -147,7 +148,7 @@ def score_chunk(
         )
         if both_directions:
             backward = judgements[len(valid) + position]
-            finding = relate(ClaimPair(_claim(a, "a"), _claim(b, "b")), forward, backward)
+            finding = relate(ClaimPair(_claim(a, "a"), _claim(b, "b")), forward, backward, thresholds)
             row["relation"] = finding.relation if finding else "novelty"
     return rows
 

@@ -67,6 +67,7 @@ class TrainConfig:
     max_length: int = 128
     seed: int = 13
     caps: dict[str, int] = field(default_factory=dict)
+    # loss weight per source set, or per "SOURCE:LABEL" ("fnc1_stance:contradiction"); 1 for the rest
     weights: dict[str, float] = field(default_factory=dict)
     checkpoint_every: int = 500
     keep_checkpoints: int = 3
@@ -155,8 +156,14 @@ def _collate(batch_ids: list[int], encoded, examples, weights: dict[str, float],
         types[row, : len(tokens)] = torch.tensor(type_ids)
         attention[row, : len(tokens)] = 1
     masks = torch.tensor([LABEL_MASKS[examples[i].label] for i in batch_ids])
-    sample_weights = torch.tensor([weights.get(examples[i].source, 1.0) for i in batch_ids])
+    sample_weights = torch.tensor([example_weight(examples[i], weights) for i in batch_ids])
     return ids, types, attention, masks, sample_weights
+
+
+def example_weight(example, weights: dict[str, float]) -> float:
+    """A pair's loss weight: "SOURCE:LABEL" first (the "disagree" rows of a news stance set can count more
+    without the rest of it), then "SOURCE", else 1."""
+    return weights.get(f"{example.source}:{example.label}", weights.get(example.source, 1.0))
 
 
 def folded_loss(logits, masks, sample_weights):

@@ -178,19 +178,26 @@ def news_counts(score, rows: list[dict]) -> dict[str, int]:
     and v4 trials), so each run is also counted here; and a run that reports fewer may have stopped seeing real
     ones (the v5 story-pair trials), hence the hand-read pairs. `score` maps (premise, hypothesis) pairs to
     probability dicts."""
+    texts = [(r["a"], r["b"]) for r in rows] + [(r["b"], r["a"]) for r in rows]
+    probabilities = score(texts)
+    return counts_from_probabilities(probabilities, rows)
+
+
+def counts_from_probabilities(probabilities: list[dict], rows: list[dict], thresholds=None) -> dict[str, int]:
+    """`news_counts` from the probabilities of every pair both ways (all forward directions, then all backward),
+    so one scoring serves several thresholds."""
     from collections import Counter
 
     from checker.records import ClaimPair, Judgement
-    from checker.relate import relate
+    from checker.relate import Thresholds, relate
 
-    texts = [(r["a"], r["b"]) for r in rows] + [(r["b"], r["a"]) for r in rows]
-    probabilities = score(texts)
+    thresholds = thresholds or Thresholds()
     counts: Counter[str] = Counter()
     counts["gold_real"] = sum(row.get("gold") == "contradiction" for row in rows)
     for index, row in enumerate(rows):
         pair = ClaimPair(_claim(row, "a"), _claim(row, "b"))
         forward, backward = (Judgement(**probabilities[i]) for i in (index, len(rows) + index))
-        finding = relate(pair, forward, backward)
+        finding = relate(pair, forward, backward, thresholds)
         if finding is not None:
             counts[finding.relation + "s"] += 1
             if finding.relation == "contradiction":
@@ -246,6 +253,10 @@ def train_one(packed: Path, sweep: Path, name: str, work: Path, budget_minutes: 
     run = dict(spec["runs"][name])
     recipe = (sweep.parent / run.pop("recipe")).resolve()
     output = work / name
+    base_config = TrainConfig.from_file(recipe)
+    for table in ("caps", "weights"):  # a run's caps and weights add to the recipe's, key by key
+        if table in run:
+            run[table] = {**getattr(base_config, table), **run[table]}
     config = TrainConfig.from_file(
         recipe,
         **run,
@@ -377,15 +388,19 @@ def run(
         )
 
 
-def count(packed: Path, models: list[str]) -> None:
-    """(here) `news_counts` for finished models, as checker runs them (the shipped int8 file too), to set the bars."""
+def count(packed: Path, models: list[str], contradiction_thresholds: list[float] | None = None) -> None:
+    """(here) `news_counts` for finished models, as checker runs them (the shipped int8 file too), to set the bars;
+    with `contradiction_thresholds`, once per threshold of the model contradiction (one scoring for all)."""
     from checker.judge import load_judge
+    from checker.relate import Thresholds
 
     rows = _read_rows(packed / "news.jsonl.gz")
+    texts = [(r["a"], r["b"]) for r in rows] + [(r["b"], r["a"]) for r in rows]
     for model in models:
-        judge = load_judge(model)
-        counts = news_counts(lambda texts, judge=judge: [j.as_dict() for j in judge.judge_batch(texts)], rows)
-        print(f"{model}: " + " ".join(f"{k}={v}" for k, v in counts.items()))
+        probabilities = [j.as_dict() for j in load_judge(model).judge_batch(texts)]
+        for threshold in contradiction_thresholds or [Thresholds().contradiction]:
+            counts = counts_from_probabilities(probabilities, rows, Thresholds(contradiction=threshold))
+            print(f"{model} @{threshold}: " + " ".join(f"{k}={v}" for k, v in counts.items()), flush=True)
 
 
 def unpack(parts: list[Path], packed: Path, out: Path) -> None:
@@ -455,6 +470,9 @@ def main() -> None:
     c = steps.add_parser("count", help="(here) what check reports on the packed news pairs, for finished models")
     c.add_argument("--packed", type=Path, required=True)
     c.add_argument("models", nargs="+", help="model directories (ONNX or transformers)")
+    c.add_argument(
+        "--contradiction-thresholds", type=float, nargs="+", help="count once per model contradiction threshold"
+    )
     u = steps.add_parser("unpack", help="(here) rebuild a model directory from shipped weights")
     u.add_argument("parts", type=Path, nargs="+")
     u.add_argument("--packed", type=Path, required=True, help="the folder `pack` wrote (its base model)")
@@ -475,7 +493,7 @@ def main() -> None:
             args.min_gold_found,
         )
     elif args.step == "count":
-        count(args.packed, args.models)
+        count(args.packed, args.models, args.contradiction_thresholds)
     elif args.step == "train-one":
         train_one(args.packed, args.sweep, args.name, args.work, args.budget, args.device)
     else:

@@ -142,6 +142,16 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("The minister (pictured) arrived in Kyiv on Monday.")
     assert not is_claim_sentence("Gerasimov (second left) met the North Korean commanders.")
     assert is_claim_sentence("The party (left wing) won 40 seats in the vote.")
+    # real news: an embedded tweet (signed with its handle and date) was set against a hoax's own sentence, and a
+    # comments notice against "I can accept that."
+    assert not is_claim_sentence(
+        '— hiatus (@taobby) October 26, 2014 "NASA Confirms Earth Will Experience 6 Days of Total Darkness in '
+        'December 2014! http://t.co/GQGeGLmElZ"— 查理 (@Chxrliecutie) October 26, 2014'
+    )
+    assert is_claim_sentence("NASA said on October 26, 2014 that the Earth will not go dark.")
+    assert not is_claim_sentence("Sorry we are not currently accepting comments on this article.")
+    assert not is_claim_sentence("Comments have been closed on this article.")
+    assert is_claim_sentence("The senator said comments are closed on the bill.")
 
 
 def test_segmenter_handles_abbreviations_decimals_and_quotes():

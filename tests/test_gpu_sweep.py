@@ -40,12 +40,13 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
     )
     (tmp_path / "recipe.toml").write_text(
         f'train = ["{train}"]\nbase = "{tiny_model_dir}"\nbatch_size = 8\nmax_length = 48\nlearning_rate = 3e-3\n'
-        "warmup_ratio = 0.0\ncheckpoint_every = 3\nseed = 1\n",
+        "warmup_ratio = 0.0\ncheckpoint_every = 3\nseed = 1\n[weights]\ntrain = 2.0\n",
         encoding="utf-8",
     )
     (tmp_path / "sweep.toml").write_text(
         '[runs.short]\nrecipe = "recipe.toml"\nmax_steps = 3\n\n'
-        '[runs."longer-1.5"]\nrecipe = "recipe.toml"\nmax_steps = 6\nseed = 2\n',
+        '[runs."longer-1.5"]\nrecipe = "recipe.toml"\nmax_steps = 6\nseed = 2\n'
+        'weights = {"train:contradiction" = 3.0}\n',
         encoding="utf-8",
     )
     news = tmp_path / "news.csv"
@@ -113,6 +114,9 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
     summary = json.loads((out / "sweep-metrics.json").read_text())
     results = {r["name"]: r for r in summary["results"]}
     assert set(results) == {"short", "longer-1.5"}  # a dotted name is one run, not a nested table
+    # a run's weights add to its recipe's
+    assert results["longer-1.5"]["recipe"]["weights"] == {"train": 2.0, "train:contradiction": 3.0}
+    assert results["short"]["recipe"]["weights"] == {"train": 2.0}
     assert set(results["short"]["accuracy"]) >= {"mini.dev", "probes", "probes:negation", "target_mean"}
     # the news pairs are counted as check would report them: the two crowd figures conflict whatever the model says
     assert results["short"]["news"]["contradiction:numeric"] == 1
@@ -125,13 +129,25 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
 
     _sweep("unpack", *map(str, parts), "--packed", str(packed), "--out", str(tmp_path / "unpacked"))
     counted = subprocess.run(
-        [sys.executable, str(SCRIPT), "count", "--packed", str(packed), str(tmp_path / "unpacked")],
+        [
+            sys.executable,
+            str(SCRIPT),
+            "count",
+            "--packed",
+            str(packed),
+            str(tmp_path / "unpacked"),
+            "--contradiction-thresholds",
+            "0.55",
+            "0.99",
+        ],
         capture_output=True,
         text=True,
         timeout=600,
     )
     assert counted.returncode == 0, counted.stderr[-3000:]
-    assert "gold_found=1" in counted.stdout and "gold_real=1" in counted.stdout
+    lines = counted.stdout.splitlines()
+    assert [line.split(": ")[0].rsplit(" ", 1)[1] for line in lines] == ["@0.55", "@0.99"]  # one scoring, two bars
+    assert all("gold_found=1" in line and "gold_real=1" in line for line in lines)  # the figures conflict anyway
     unpacked = AutoModelForSequenceClassification.from_pretrained(tmp_path / "unpacked").state_dict()
     trained = AutoModelForSequenceClassification.from_pretrained(work / best / "model").state_dict()
     for key, value in trained.items():

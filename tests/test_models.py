@@ -84,6 +84,22 @@ def test_a_recheck_answered_from_the_cache_never_opens_the_model(tiny_int8_dir, 
     cache.close()
 
 
+def test_a_model_brings_its_calibrated_report_thresholds(tiny_model_dir, tiny_int8_dir, tmp_path):
+    from checker.errors import ModelLoadError
+
+    assert load_judge(str(tiny_int8_dir)).info.thresholds == {}  # none given: check uses the general defaults
+    for source, name in ((tiny_int8_dir, "int8"), (tiny_model_dir, "torch")):
+        directory = Path(shutil.copytree(source, tmp_path / name))
+        config = json.loads((directory / "config.json").read_text())
+        config["checker_thresholds"] = {"contradiction": 0.8, "agreement": 0.9}
+        (directory / "config.json").write_text(json.dumps(config))
+        assert load_judge(str(directory)).info.thresholds == {"contradiction": 0.8, "agreement": 0.9}
+        config["checker_thresholds"] = {"contradiction": 80}
+        (directory / "config.json").write_text(json.dumps(config))
+        with pytest.raises(ModelLoadError, match="checker_thresholds must map"):
+            load_judge(str(directory))
+
+
 def test_a_missing_model_directory_is_named_without_asking_the_hub(tmp_path):
     from checker.errors import ModelLoadError
 
@@ -109,6 +125,15 @@ def test_folded_loss_sums_neutral_and_contradiction():
     probabilities = torch.softmax(logits, -1)[0]
     assert folded.item() == pytest.approx(-torch.log(probabilities[1] + probabilities[2]).item(), rel=1e-5)
     assert folded.item() < neutral_only.item()
+
+
+def test_a_weight_per_source_and_label_comes_before_the_source_weight():
+    from checker.training import example_weight
+
+    weights = {"fnc1_stance": 2.0, "fnc1_stance:contradiction": 4.0}
+    assert example_weight(NLIExample("p", "h", "contradiction", "fnc1_stance"), weights) == 4.0
+    assert example_weight(NLIExample("p", "h", "neutral", "fnc1_stance"), weights) == 2.0
+    assert example_weight(NLIExample("p", "h", "contradiction", "snli"), weights) == 1.0
 
 
 def test_not_contradiction_rows_fold_entailment_and_neutral():

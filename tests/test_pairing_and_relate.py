@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 
 from checker.pairing import count_possible, plan_pairs
-from checker.records import Attribution, Claim, ClaimPair, Judgement
+from checker.records import Attribution, Claim, ClaimPair, Judgement, ModelInfo
 from checker.relate import finding_id, negation_kind, relate
 from checker.topics import share_a_subject
 
@@ -150,6 +150,49 @@ def relate_sure_contradiction(p):
 def test_different_events_are_not_model_contradictions():
     p = pair("3,900 troops were deployed in Ohio.", "8,900 troops were deployed in Gdansk.")
     assert relate(p, judgement(0.02, 0.02, 0.96), judgement(0.02, 0.02, 0.96)) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reported"),
+    [
+        # the seeds: a trial model scored an appeal 0.93 contradiction ("withdraw" against "sent"); an appeal says
+        # what someone wants, not what is
+        (
+            "Ukrainian President Volodymyr Zelensky called on China to press Pyongyang to withdraw its troops.",
+            "North Korea confirms it sent troops to fight in Russia's Kursk region.",
+            False,
+        ),
+        (
+            "Ukrainian President Volodymyr Zelensky said Pyongyang withdrew its troops from Kursk.",
+            "North Korea confirms it sent troops to fight in Russia's Kursk region.",
+            True,
+        ),
+        # "a press conference to answer questions" is no appeal
+        (
+            "London Police Chief Lyndon Edwards held a press conference to answer questions about Banksy and how "
+            "Horner was finally apprehended after all these years on the run.",
+            "The London Metropolitan Police has denied reports that street artist Banksy has been arrested on Monday.",
+            True,
+        ),
+        # the seeds: one source confirming against another staying silent is two sources, not one fact
+        (
+            "Russia confirmed for the first time that North Korean troops have been deployed.",
+            "Pyongyang has not confirmed that it sent troops to Russia.",
+            False,
+        ),
+        # one source under two names still contradicts itself
+        (
+            "North Korea confirms it sent troops to fight in Russia's Kursk region.",
+            "Pyongyang has not confirmed that it sent troops to Russia.",
+            True,
+        ),
+        # a source named on one side only is not enough to tell two apart
+        ("NASA hasn't confirmed a link with the asteroid.", "A link with the asteroid was confirmed.", True),
+    ],
+)
+def test_appeals_and_two_sources_confirming_apart_are_not_model_contradictions(a, b, reported):
+    finding = relate_sure_contradiction(pair(a, b))
+    assert (finding is not None and finding.relation == "contradiction") == reported
 
 
 def test_claims_without_a_word_in_common_are_not_model_contradictions():
@@ -346,6 +389,13 @@ def test_pipeline_thresholds_reach_relate(tmp_path, fake_judge):
         [tmp_path], CheckConfig(cache=False, agreement_threshold=0.95, contradiction_threshold=0.95), judge=fake_judge
     )
     assert {(f.relation, f.kind) for f in strict.findings} == {("agreement", "identical")}
+    # a model that ships calibrated thresholds gets them when the user sets none; the user's still win
+    fake_judge.info = ModelInfo("fake", "test", thresholds={"contradiction": 0.95})
+    report = check([tmp_path], CheckConfig(cache=False), judge=fake_judge)
+    assert ("contradiction", "negation") not in {(f.relation, f.kind) for f in report.findings}
+    assert report.thresholds == {"contradiction": 0.95, "agreement": 0.7}
+    overridden = check([tmp_path], CheckConfig(cache=False, contradiction_threshold=0.55), judge=fake_judge)
+    assert ("contradiction", "negation") in {(f.relation, f.kind) for f in overridden.findings}
 
 
 def test_agreement_needs_matching_figures_and_both_ways_for_a_negation():

@@ -105,26 +105,35 @@ def test_only_real_contradictions_in_the_seeds(seed_report):
         if not any((x in pair[0] and y in pair[1]) or (y in pair[0] and x in pair[1]) for x, y in REAL_SEED_CONFLICTS)
     ]
     assert false == []
-    assert len(contradictions) >= 5  # the negation, two troop counts, the wounded count and the summit month
+    # and every real one is found (v2 found 5 of the 8: the denial against North Korea's confirmation in only one
+    # of its four forms)
+    missed = [
+        (x, y)
+        for x, y in REAL_SEED_CONFLICTS
+        if not any((x in a and y in b) or (y in a and x in b) for a, b in texts)
+    ]
+    assert missed == []
     assert all(f.pair.a.document_id != f.pair.b.document_id for f in contradictions)
 
 
 def test_gold_claim_pairs(shipped_judge):
     from checker.records import Claim, ClaimPair
-    from checker.relate import relate
+    from checker.relate import relate, thresholds_for
 
     rows = [json.loads(line) for line in (CASES / "claim_pairs.jsonl").read_text(encoding="utf-8").splitlines()]
     judged = shipped_judge.judge_batch([(r["a"], r["b"]) for r in rows] + [(r["b"], r["a"]) for r in rows])
+    thresholds = thresholds_for(shipped_judge.info)  # the report thresholds calibrated for the shipped model
+    assert (thresholds.contradiction, thresholds.agreement) == (0.8, 0.9)
     correct, false_contradictions = 0, 0
     for index, row in enumerate(rows):
         pair = ClaimPair(
             *(Claim(side, side, text, text, 0, len(text), 1) for side, text in (("a", row["a"]), ("b", row["b"])))
         )
-        finding = relate(pair, judged[index], judged[len(rows) + index])
+        finding = relate(pair, judged[index], judged[len(rows) + index], thresholds)
         relation = finding.relation if finding else "novelty"
         correct += relation == row["relation"]
         false_contradictions += relation == "contradiction" and row["relation"] != "contradiction"
-    assert correct / len(rows) >= 0.8  # 25 of 28 with the shipped model
+    assert correct / len(rows) >= 0.85  # 25 of 28 with the shipped model (v6), 25 with v2 before it
     assert false_contradictions == 0
 
 

@@ -28,6 +28,14 @@ from checker.quantities import extract_quantities, find_conflict
             "quantity",
         ),
         ("The steel model of the watch will cost $500.", "The steel model of the watch will cost $700.", "quantity"),
+        # a range against an amount outside it; a rate against the same rate
+        (
+            "The gold Apple Watch would cost between $4,000 and $5,000 when it goes on sale.",
+            "The gold Apple Watch will cost $10,000 when it goes on sale.",
+            "quantity",
+        ),
+        ("Gold sells for $1,250 per troy ounce this week.", "Gold sells for $905 an ounce this week.", "quantity"),
+        ("Petrol costs $4 a gallon in the state.", "Petrol costs $6 per gallon in the state.", "quantity"),
         # lengths compare in metres whatever the unit
         (
             "The town of Sudzha lies 5 miles from the Ukrainian border.",
@@ -69,6 +77,14 @@ def test_conflicts_are_found(a, b, kind):
             "The stainless steel Apple Watch will start at around $500.",
         ),
         ("The project will cost $2.5 billion.", "The project will cost 2.5 billion dollars."),
+        # real news (FNC-1 bodies): an amount inside the other claim's range ("$720 to $3800") fits it
+        (
+            "So the buckle is worth $120-$360 and the watch case $720 to $3800 just as raw gold.",
+            "Therefore, the raw gold to make just the watch case would cost $3,200 as of this writing.",
+        ),
+        ("Between 4 and 5 billion dollars were spent on the dam.", "The dam cost $4.5 billion."),
+        # a price per gram is not a price per troy ounce
+        ("Gold sells for $1,250 per troy ounce this week.", "Gold sells for $40.20 per gram this week."),
         ("The talks in Geneva lasted two days.", "The talks in Geneva lasted 48 hours."),
         ("The siege of the city lasted two years.", "The siege of the city lasted 24 months."),
         ("The North has sent some 11,000 troops to Ukraine.", "The North has sent about 11,240 troops to Ukraine."),

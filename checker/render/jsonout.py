@@ -52,6 +52,7 @@ def report_dict(report: Report) -> dict:
             "backend": report.model.backend,
             "path": report.model.path,
             **report.model.extra,
+            **({"thresholds": report.thresholds} if report.thresholds else {}),
         },
         "summary": {
             "documents": len(report.documents),
