@@ -45,10 +45,7 @@ def main() -> None:
         for judge in judges:
             labels = [argmax_label(j.as_dict()) for j in judge.judge_batch(pairs)]
             right.append(
-                [
-                    (fold(label) if e.label == NOT_ENTAILMENT else label) == e.label
-                    for label, e in zip(labels, examples)
-                ]
+                [(fold(label) if e.label == NOT_ENTAILMENT else label) == e.label for label, e in zip(labels, examples)]
             )
         only_old = sum(o and not n for o, n in zip(*right))
         only_new = sum(n and not o for o, n in zip(*right))

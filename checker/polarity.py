@@ -33,8 +33,13 @@ NOT_POSITIVE = re.compile(rf"{_COPULA} not ({'|'.join(sorted(set(POLAR_ADJECTIVE
 NEGATIVE_OF = {positive: negative for negative, positive in reversed(POLAR_ADJECTIVES.items())}
 
 
-# a negative word in a phrase that denies nothing: "She had no idea she was pregnant." asserts the pregnancy
-NOT_A_DENIAL = re.compile(r"\b(?:no idea|no doubt|not only|no matter|no wonder|not least|nothing but)\b", re.I)
+# a negative word in a phrase that denies nothing: "She had no idea she was pregnant." asserts the pregnancy; a
+# contrast at the end of a claim asserts its first half ("Their organization is “a tribunal, not arbitration.”")
+NOT_A_DENIAL = re.compile(
+    r"\b(?:no idea|no doubt|not only|no matter|no wonder|not least|nothing but)\b|"
+    r",\s+not\s+(?:an?\s+|the\s+)?[\w-]+[.!”\"'’]*\s*$",
+    re.I,
+)
 
 
 def spell_out(match: re.Match[str]) -> str:

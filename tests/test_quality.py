@@ -108,9 +108,7 @@ def test_only_real_contradictions_in_the_seeds(seed_report):
     # and every real one is found (v2 found 5 of the 8: the denial against North Korea's confirmation in only one
     # of its four forms)
     missed = [
-        (x, y)
-        for x, y in REAL_SEED_CONFLICTS
-        if not any((x in a and y in b) or (y in a and x in b) for a, b in texts)
+        (x, y) for x, y in REAL_SEED_CONFLICTS if not any((x in a and y in b) or (y in a and x in b) for a, b in texts)
     ]
     assert missed == []
     assert all(f.pair.a.document_id != f.pair.b.document_id for f in contradictions)
