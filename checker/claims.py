@@ -29,7 +29,8 @@ _BOILERPLATE = re.compile(
     r"^[-–•*\s]*(read more|click here|subscribe|sign up|advertisement|share (this|it|on|with)|follow us|"
     r"(add|leave|post) a comment|see all comments|e-?mail \S+@|like us|tell us|watch (the|this) video|related:|"
     r"let['’]s |let us )|contributed (?:reporting )?to this (?:report|story|article)|"
-    r"^(?:sorry,? we(?: are|['’]re) )?not (?:currently )?accepting comments|^comments (?:are|have been) closed",
+    r"^(?:sorry,? we(?: are|['’]re) )?not (?:currently )?accepting comments|^comments (?:are|have been) closed|"
+    r"^(?-i:Related[A-Z])",  # "RelatedHalloween 2014 ... Declared a HoaxShah Rukh Khan's Son ...": linked headlines
     re.I,
 )
 # an embedded tweet ends with its author's handle and date: "... http://t.co/GQGeGLmElZ"— hiatus (@taobby) October

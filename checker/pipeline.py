@@ -176,7 +176,7 @@ def check(
     )
 
 
-CLAIMS_VERSION = "claims/15"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/16"  # bump when extraction changes, so cached claims are not reused
 
 
 def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:

@@ -152,6 +152,9 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("Sorry we are not currently accepting comments on this article.")
     assert not is_claim_sentence("Comments have been closed on this article.")
     assert is_claim_sentence("The senator said comments are closed on the bill.")
+    # real news: links to related stories, their headlines run together, agreed with a claim at 0.98
+    assert not is_claim_sentence("RelatedHalloween 2014 on Friday the 13th for First Time in 666 Years Declared a Hoax")
+    assert is_claim_sentence("Related cases were reported in Texas last week.")
 
 
 def test_segmenter_handles_abbreviations_decimals_and_quotes():
