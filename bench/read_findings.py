@@ -1,0 +1,67 @@
+"""How many of a report's contradictions a reader marked real, false, or has not read yet.
+
+Dev accuracy does not say whether a model's findings on real news are worth a reader's time (v3 and v4 doubled
+the contradictions reported there; the v5 trials stopped seeing real ones), so a change of model or rule is also
+judged on reports of the same news slice against a reader's labels. Reports come from
+`bench/bench_check.py --only news --news-articles 150 --save-news FILE`; labels are JSONL of
+{"a", "b", "relation": "contradiction" | "none"} (one line per pair read; `scripts/gpu_sweep.py pack --news-gold`
+reads the same file). The unread findings are printed so the reader can label them and the counts stay whole.
+
+Usage: python bench/read_findings.py --gold LABELS.jsonl REPORT.json... [--show-unread]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from checker.relate import finding_id  # noqa: E402  (one key for a pair in either order)
+
+
+def read_labels(path: Path) -> dict[str, str]:
+    labels = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            row = json.loads(line)
+            labels[finding_id(row["a"], row["b"], "pair")] = row["relation"]
+    return labels
+
+
+def tally(report: dict, labels: dict[str, str]) -> tuple[dict[str, int], list[dict]]:
+    """Counts of the report's contradictions by the reader's label, and the findings not read yet."""
+    counts = {"contradictions": 0, "real": 0, "false": 0, "unread": 0}
+    unread = []
+    for finding in report["findings"]:
+        if finding["relation"] != "contradiction":
+            continue
+        counts["contradictions"] += 1
+        label = labels.get(finding_id(finding["a"]["text"], finding["b"]["text"], "pair"))
+        counts["real" if label == "contradiction" else "false" if label == "none" else "unread"] += 1
+        if label is None:
+            unread.append(finding)
+    return counts, unread
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("reports", nargs="+", type=Path, help="JSON reports of check (--format json)")
+    parser.add_argument("--gold", type=Path, required=True, help="JSONL of pairs a reader labelled")
+    parser.add_argument("--show-unread", action="store_true", help="print the findings not labelled yet")
+    args = parser.parse_args()
+    labels = read_labels(args.gold)
+    for path in args.reports:
+        report = json.loads(path.read_text(encoding="utf-8"))
+        counts, unread = tally(report, labels)
+        agreements = report["summary"]["agreements"]
+        print(f"{path}: " + " ".join(f"{k}={v}" for k, v in counts.items()) + f" agreements={agreements}")
+        for finding in unread if args.show_unread else []:
+            print(f"  [{finding['kind']}] {finding['score']}")
+            print(f"    A: {finding['a']['text']}\n    B: {finding['b']['text']}")
+
+
+if __name__ == "__main__":
+    main()
