@@ -444,7 +444,11 @@ def score_command(
         ),
     ] = None,
     both_directions: Annotated[
-        bool, typer.Option("--both-directions", help="Also score B->A and add the combined relation.")
+        bool,
+        typer.Option(
+            "--both-directions",
+            help="Also score B->A and add the combined relation (check's rules, the model's calibrated thresholds).",
+        ),
     ] = False,
     model: Annotated[str | None, typer.Option(help="Model directory or hub id (default: the shipped model).")] = None,
     backend: Annotated[str, typer.Option(help="auto, onnx or transformers.")] = "auto",
