@@ -198,6 +198,12 @@ def test_different_events_are_not_model_contradictions():
             "So far no meteorite fragments have been found in the crater.",
             True,
         ),
+        # a pronoun may stand for the source the other claim names
+        (
+            "North Korea confirms it sent troops to fight in Russia's Kursk region.",
+            "It has not confirmed that it sent troops to Russia.",
+            True,
+        ),
         # a source named on one side only is not enough to tell two apart
         ("NASA hasn't confirmed a link with the asteroid.", "A link with the asteroid was confirmed.", True),
     ],
