@@ -22,7 +22,7 @@ from .polarity import NOT_A_DENIAL, spelled_out
 from .quantities import figures_differ, find_conflict, same_figures_written_apart
 from .records import Claim, ClaimPair, Finding, Judgement, ModelInfo
 from .topics import canonical_names, common_words, content_words, names_spelled_out, overlap, share_a_subject
-from .vocabulary import ANTONYMS, DENIAL_WORDS, DENIALS
+from .vocabulary import ABBREVIATIONS, ANTONYMS, DENIAL_WORDS, DENIALS
 
 _NEGATION = re.compile(r"\b(not|no|never|neither|nor|none|without|" + "|".join(DENIAL_WORDS) + r")\b|n't\b", re.I)
 
@@ -151,13 +151,13 @@ NEAR_COPY_SHARE = 0.85
 
 def restates(a: str, b: str) -> bool:
     """One claim's content words all appear in the other (up to a one-letter spelling variant, an alias, "ISIS"
-    for "Islamic State", or another verb of denial, "disputed" for "denied"), with no negation between them: a
-    restatement with more or less detail ("is false" and "is not true" are one form); or a near-copy of a long
-    claim with neither denying. The shipped model over-reads such near-copies as contradictions (measured on
-    news)."""
+    for "Islamic State", an abbreviation, "Blvd." for "Boulevard", or another verb of denial, "disputed" for
+    "denied"), with no negation between them: a restatement with more or less detail ("is false" and "is not true"
+    are one form); or a near-copy of a long claim with neither denying. The shipped model over-reads such
+    near-copies as contradictions (measured on news)."""
     words_a, words_b = (
         frozenset(
-            DENIALS.get(part, part)
+            ABBREVIATIONS.get(part, DENIALS.get(part, part))
             for word in content_words(spelled_out(names_spelled_out(text)))
             for part in word.split("-")
         )

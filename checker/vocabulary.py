@@ -180,6 +180,29 @@ ALIASES: dict[str, str] = {
     "Daesh": "Islamic State",
 }
 
+# abbreviations news copy writes out elsewhere ("E. Meyer Blvd." / "East Meyer Boulevard", "Sen." / "Senator"): one
+# word each, so a restatement is not read as a change
+ABBREVIATIONS = {
+    "blvd": "boulevard",
+    "ave": "avenue",
+    "rd": "road",
+    "hwy": "highway",
+    "pkwy": "parkway",
+    "sen": "senator",
+    "rep": "representative",
+    "gov": "governor",
+    "gen": "general",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "col": "colonel",
+    "capt": "captain",
+    "dept": "department",
+    "govt": "government",
+    "univ": "university",
+    "intl": "international",
+    "corp": "corporation",
+}
+
 # verbs of denial: each negates what it reports, and each is one form, so "disputed Hunter's claim" restates
 # "denied Hunter's claim"
 DENIALS = {

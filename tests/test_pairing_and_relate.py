@@ -357,6 +357,11 @@ RESTATEMENTS = [
         "orange jumpsuit who is purported to be James Wright Foley, a photojournalist who went missing in Syria in "
         "2012.",
     ),
+    # real news, the full corpus's top model contradiction with v6 (1.00): an address abbreviated
+    (
+        "This comes after a Kansas City apartment building in the 3600 block of E. Meyer Blvd. was sealed off.",
+        "This comes after a Kansas City apartment building in the 3600 block of East Meyer Boulevard was sealed off.",
+    ),
 ]
 
 
