@@ -112,3 +112,21 @@ def test_a_foreign_sqlite_file_is_rebuilt_but_kept_data_of_ours_is_not(tmp_path)
     reopened = Cache(directory, warn=warnings.append)
     assert len(warnings) == 1 and reopened.get_judgements("m", ["pair"])["pair"].entailment == 0.5
     reopened.close()
+
+
+def test_a_retrained_model_of_the_same_size_never_reuses_old_scores(tmp_path):
+    """v2 and v6 of the shipped model have the same byte size: the cache key follows the weights' content."""
+    import os
+
+    from checker.cache import model_identity
+    from checker.records import ModelInfo
+
+    weights = tmp_path / "model.int8.onnx"
+    weights.write_bytes(b"version two " * 100)
+    info = ModelInfo("m", "onnxruntime", str(tmp_path), extra={"file": "model.int8.onnx"})
+    before = model_identity(info)
+    stat = weights.stat()
+    weights.write_bytes(b"version six " * 100)  # same size ...
+    os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # ... and the same time
+    assert model_identity(info) != before
+    assert model_identity(info) == model_identity(info)
