@@ -179,14 +179,14 @@ def check_command(
         float | None,
         typer.Option(
             help="Mean contradiction probability of the two directions needed to report one. "
-            "[default: the model's calibrated value (0.8 for the shipped model), else 0.55]"
+            "[default: the model's calibrated value (checker_thresholds in its config.json), else 0.55]"
         ),
     ] = None,
     agreement_threshold: Annotated[
         float | None,
         typer.Option(
             help="Entailment probability (either direction) needed to report agreement. "
-            "[default: the model's calibrated value (0.9 for the shipped model), else 0.7]"
+            "[default: the model's calibrated value (checker_thresholds in its config.json), else 0.7]"
         ),
     ] = None,
     baseline: Annotated[Path | None, typer.Option(help="JSON file of accepted finding ids to suppress.")] = None,
@@ -363,15 +363,19 @@ def export_command(
     typer.echo(str(path))
 
 
+# the news bodies both training-data generators read (checker/news_bodies.py)
+NewsCsv = Annotated[
+    Path,
+    typer.Option(
+        help="CSV of article bodies (column articleBody; Body ID if present), e.g. ../shared/data/news/fnc1_train_bodies.csv."
+    ),
+]
+
+
 @app.command(name="contrast")
 @reports_errors
 def contrast_command(
-    news: Annotated[
-        Path,
-        typer.Option(
-            help="CSV of article bodies (column articleBody), e.g. ../shared/data/news/fnc1_train_bodies.csv."
-        ),
-    ],
+    news: NewsCsv,
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file of training contrast pairs.")],
     probe: Annotated[Path | None, typer.Option(help="JSONL file for the held-apart probe slice.")] = None,
     premises: Annotated[
@@ -397,12 +401,7 @@ def contrast_command(
 @app.command(name="story-pairs")
 @reports_errors
 def story_pairs_command(
-    news: Annotated[
-        Path,
-        typer.Option(
-            help="CSV of article bodies (columns Body ID, articleBody), e.g. ../shared/data/news/fnc1_train_bodies.csv."
-        ),
-    ],
+    news: NewsCsv,
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file of not_contradiction pairs.")],
     skip: Annotated[
         int, typer.Option(help="Leave out the first N articles (bench/bench_check.py --only news reads them).")

@@ -265,10 +265,10 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             low, high = value * low_factor, value * high_factor if math.isfinite(high_factor) else math.inf
         else:  # a bare number is read as rounded at its last non-zero digit
             low, high = value - precision, value + precision
-        start = _range_start(text[: match.start()], value, scale)
-        if start is not None:  # the upper end of a range: the range is the amount, its lower end is not another one
-            low = min(low, start)
-            if ends and ends[-1] > match.start() - len(_RANGE_START.search(text[: match.start()]).group(0)):
+        range_start = _range_start(text[: match.start()], value, scale)
+        if range_start is not None:  # the upper end of a range: the range is the amount, its lower end not another
+            low = min(low, range_start[0])
+            if ends and ends[-1] > range_start[1]:
                 found.pop()
                 ends.pop()
         incremental = bool(INCREMENTAL.search(text[: match.start()]))
@@ -280,9 +280,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
                 value, low, high, unit = value * factor, low * factor, high * factor, base
         if unit and DIFFERENCE.match(text, end):  # "$150 premium" compares with differences, not with prices
             unit = f"{unit} difference"
-        core = text[match.start() : end].strip()
-        if start is not None:
-            core = text[match.start() - len(_RANGE_START.search(text[: match.start()]).group(0)) : end].strip()
+        core = text[range_start[1] if range_start else match.start() : end].strip()
         if match.group("percent") or not unit:
             label = core
         elif match.group("currency"):  # "$1,200 per troy ounce", "$500"
@@ -296,9 +294,10 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     return tuple(found)
 
 
-def _range_start(before: str, value: float, scale: float) -> float | None:
+def _range_start(before: str, value: float, scale: float) -> tuple[float, int] | None:
     """The lower end of a range that ends at `value` ("$720 to" before "$3,800"; "between 4 and" before "5
-    billion" takes the scale of its upper end), or None when the text before the number is no range."""
+    billion" takes the scale of its upper end) and where the range's text begins, or None when the text before
+    the number is no range."""
     match = _RANGE_START.search(before)
     if match is None or (match.group("joint").lower() == "and" and not match.group("between")):
         return None  # "5 and 6" is a list; only "between 5 and 6" is a range
@@ -307,7 +306,7 @@ def _range_start(before: str, value: float, scale: float) -> float | None:
         return None
     if start * scale <= value:
         start *= scale
-    return start if start < value else None
+    return (start, match.start()) if start < value else None
 
 
 def find_conflict(a: str, b: str, min_overlap: float = 0.6) -> QuantityConflict | None:

@@ -87,32 +87,24 @@ _APPEAL = re.compile(
     r"\s+[^,.;]{1,60}?\s+to\s+[a-z]+",
     re.I,
 )
-# who confirms or denies: "Russia confirmed ..." / "Pyongyang has not confirmed ..." is two sources, not one fact
-_CONFIRMER = re.compile(
-    r"^(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
-    r"(?:\s+(?:government|ministry|military|army|police|officials?|spokes(?:man|woman|person)))?)\s+(?:(?:has|have|had|did|does)(?:n['’]t)?\s+)?"
-    r"(?:not\s+|never\s+|yet\s+|now\s+|also\s+)*(?:publicly\s+|officially\s+)?"
-    r"(?:confirm|acknowledg|admit|den(?:y|ied|ies))\w*\b"
-)
-
-
 # "The meteorite could have exploded in the air ... and left small fragments embedded in the soil.": a guess about
 # what happened; set against "So far no meteorite fragments have been found" it was a 0.99 negation finding
 _SPECULATION = re.compile(r"\b(?:could|may|might)\s+(?:well\s+)?have\b", re.I)
-
-
+# who confirms or denies: "Russia confirmed ..." / "Pyongyang has not confirmed ..." is two sources, not one fact
+_CONFIRMER = re.compile(
+    r"^(?:[Tt]he\s+)?(?P<who>[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,3}"
+    r"(?:\s+(?:government|ministry|military|army|police|officials?|spokes(?:man|woman|person)))?)\s+"
+    r"(?:(?:has|have|had|did|does)(?:n['’]t)?\s+)?(?:not\s+|never\s+|yet\s+|now\s+|also\s+)*"
+    r"(?:publicly\s+|officially\s+)?(?:confirm|acknowledg|admit|den(?:y|ied|ies))\w*\b"
+)
 # who may be anyone, so also the source the other claim names
 _UNNAMED_SOURCES = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "officials"})
 
 
-def speculates(text: str) -> bool:
-    """The claim guesses at what may have happened ("could have exploded"), which no finding can contradict."""
-    return bool(_SPECULATION.search(text))
-
-
-def appeals(text: str) -> bool:
-    """The claim is a call on someone to act ("urged Kyiv to negotiate"), not a statement of fact."""
-    return bool(_APPEAL.search(text))
+def states_a_fact(text: str) -> bool:
+    """Not a call on someone to act ("urged Kyiv to negotiate") nor a guess at what may have happened ("could have
+    exploded"): neither says what is, so no other claim contradicts it."""
+    return not _APPEAL.search(text) and not _SPECULATION.search(text)
 
 
 def different_confirmers(a: str, b: str) -> bool:
@@ -244,10 +236,8 @@ def relate(
         and agreement < thresholds.entailment_veto
         and not one_voice(pair)
         and not different_events(a, b)
-        and not appeals(a)
-        and not appeals(b)
-        and not speculates(a)
-        and not speculates(b)
+        and states_a_fact(a)
+        and states_a_fact(b)
         and not different_confirmers(a, b)
         and not restates(a, b)
         and (negated or not same_figures_written_apart(a, b))

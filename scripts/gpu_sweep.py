@@ -178,9 +178,12 @@ def news_counts(score, rows: list[dict]) -> dict[str, int]:
     and v4 trials), so each run is also counted here; and a run that reports fewer may have stopped seeing real
     ones (the v5 story-pair trials), hence the hand-read pairs. `score` maps (premise, hypothesis) pairs to
     probability dicts."""
-    texts = [(r["a"], r["b"]) for r in rows] + [(r["b"], r["a"]) for r in rows]
-    probabilities = score(texts)
-    return counts_from_probabilities(probabilities, rows)
+    return counts_from_probabilities(score(both_ways(rows)), rows)
+
+
+def both_ways(rows: list[dict]) -> list[tuple[str, str]]:
+    """Every packed news pair as (premise, hypothesis), all forward directions, then all backward."""
+    return [(r["a"], r["b"]) for r in rows] + [(r["b"], r["a"]) for r in rows]
 
 
 def counts_from_probabilities(probabilities: list[dict], rows: list[dict], thresholds=None) -> dict[str, int]:
@@ -395,9 +398,8 @@ def count(packed: Path, models: list[str], contradiction_thresholds: list[float]
     from checker.relate import Thresholds
 
     rows = _read_rows(packed / "news.jsonl.gz")
-    texts = [(r["a"], r["b"]) for r in rows] + [(r["b"], r["a"]) for r in rows]
     for model in models:
-        probabilities = [j.as_dict() for j in load_judge(model).judge_batch(texts)]
+        probabilities = [j.as_dict() for j in load_judge(model).judge_batch(both_ways(rows))]
         for threshold in contradiction_thresholds or [Thresholds().contradiction]:
             counts = counts_from_probabilities(probabilities, rows, Thresholds(contradiction=threshold))
             print(f"{model} @{threshold}: " + " ".join(f"{k}={v}" for k, v in counts.items()), flush=True)
