@@ -15,6 +15,7 @@ from functools import lru_cache
 from itertools import combinations
 
 from .records import Claim, ClaimPair
+from .relate import model_has_a_say
 from .topics import content_words, share_a_subject
 
 _ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
@@ -36,6 +37,8 @@ class PairPlan:
     exhaustive: bool
     # pairs left out because the claims share no subject (topics.share_a_subject; relate reports no finding for them)
     unrelated: int = 0
+    # pairs left out as two claims of one article in one voice with no figures to compare (relate.model_has_a_say)
+    own_voice: int = 0
 
 
 def _allowed(a: Claim, b: Claim, within: bool, new_ids: set[str] | None) -> bool:
@@ -100,8 +103,15 @@ def plan_pairs(
             chosen |= _nearest_neighbours(claims, embed, neighbours, within, new_ids)
         chosen |= _shared_keys(claims, within, new_ids)
         allowed = [ClaimPair(claims[i], claims[j]) for i, j in sorted(chosen)]
-    pairs = [p for p in allowed if share_a_subject(p.a.text, p.b.text)]
-    return PairPlan(pairs, considered, exhaustive or len(claims) <= max_exhaustive, len(allowed) - len(pairs))
+    related = [p for p in allowed if share_a_subject(p.a.text, p.b.text)]
+    pairs = [p for p in related if model_has_a_say(p)]
+    return PairPlan(
+        pairs,
+        considered,
+        exhaustive or len(claims) <= max_exhaustive,
+        unrelated=len(allowed) - len(related),
+        own_voice=len(related) - len(pairs),
+    )
 
 
 def _nearest_neighbours(claims, embed: Embedder, k: int, within: bool, new_ids) -> set[tuple[int, int]]:

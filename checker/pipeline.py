@@ -146,8 +146,9 @@ def check(
     status, support = claim_statuses(claims, findings)
     notes: tuple[str, ...] = ()
     if not plan.exhaustive:
+        chosen = len(plan.pairs) + plan.unrelated + plan.own_voice
         notes += (
-            f"candidate pairing: {len(plan.pairs) + plan.unrelated} of {plan.considered} possible pairs chosen "
+            f"candidate pairing: {chosen} of {plan.considered} possible pairs chosen "
             "(--exhaustive takes all)"
             + (
                 f"; the reverse direction judged only where the first is under {config.skip_neutral:.0%} neutral"
@@ -159,6 +160,11 @@ def check(
         notes += (
             f"{plan.unrelated} pairs share no subject (two content words, or half of a short claim's): "
             "not scored, as no finding is possible between them",
+        )
+    if plan.own_voice:
+        notes += (
+            f"{plan.own_voice} pairs are two claims of one article in its own voice with no figures or dates to "
+            "compare: not scored (an article neither contradicts nor corroborates itself)",
         )
     if cache is not None:
         notes += (f"cache: {judge.cached} judgements reused, {judge.scored} computed ({config.cache_dir})",)

@@ -28,9 +28,31 @@ CLAIMS = [make_claim(d, i, f"Claim {d} {i} about Acme Corp and the 12 workers.")
 def test_exhaustive_pairs_and_within_toggle():
     within = plan_pairs(CLAIMS, within=True)
     across = plan_pairs(CLAIMS, within=False)
-    assert len(within.pairs) == within.considered == 36
-    assert len(across.pairs) == across.considered == 27
+    assert (within.considered, across.considered) == (36, 27)
+    # one article in its own voice with the same figures neither contradicts nor corroborates itself: not judged
+    assert len(within.pairs) == len(across.pairs) == 27 and (within.own_voice, across.own_voice) == (9, 0)
     assert all(p.a.document_id != p.b.document_id for p in across.pairs)
+
+
+def test_claims_of_one_article_are_judged_when_figures_or_speakers_differ():
+    laid_off = make_claim("a", 0, "Some 300 workers were laid off at the Acme plant on Monday.")
+    claims = [
+        laid_off,
+        make_claim("a", 1, "Some 400 workers were laid off at the Acme plant on Monday."),
+        replace(
+            make_claim("a", 2, "Workers were laid off at the Acme plant."), attribution=Attribution("the union", "said")
+        ),
+        make_claim("a", 3, "The Acme plant laid off workers."),
+    ]
+    plan = plan_pairs(claims)
+    judged = {(p.a.start // 100, p.b.start // 100) for p in plan.pairs}
+    assert (0, 1) in judged  # the figures differ: a conflict inside one article is still reported
+    assert (0, 2) in judged and (2, 3) in judged  # the union against the article: two sources
+    assert (0, 3) not in judged and plan.own_voice >= 1  # the article restating itself
+    # relate agrees: a restatement in one voice is no finding, whatever the model says
+    sure = Judgement(0.98, 0.01, 0.01)
+    assert relate(ClaimPair(laid_off, claims[3]), sure, sure) is None
+    assert relate(ClaimPair(laid_off, replace(claims[3], document_id="b")), sure, sure).relation == "agreement"
 
 
 def test_pairs_without_a_word_in_common_are_counted_but_not_scored():
@@ -150,6 +172,44 @@ def relate_sure_contradiction(p):
 def test_different_events_are_not_model_contradictions():
     p = pair("3,900 troops were deployed in Ohio.", "8,900 troops were deployed in Gdansk.")
     assert relate(p, judgement(0.02, 0.02, 0.96), judgement(0.02, 0.02, 0.96)) is None
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reported"),
+    [
+        # one hoax template reused for two celebrities: the full news corpus's top date and model contradiction
+        (
+            "Rumors of the singer's alleged demise gained traction on Monday after a 'R.I.P. Axl Rose' Facebook "
+            "page attracted nearly one million of 'likes'.",
+            "Rumors of the guitarist's alleged demise gained traction on Sunday after a 'R.I.P. Willie Nelson' "
+            "Facebook page attracted nearly one million of 'likes'.",
+            False,
+        ),
+        (
+            "The Cartier Tank MC measures 44 mm by 34 mm by 9.5 mm thick: $15,000 extra (list) for 18k gold",
+            "The Jaeger-LeCoultre Reverso Squadra Hometime measures 50.5 mm by 34.9 mm by 14 mm thick: $14,750 "
+            "extra (list) for 18k gold",
+            False,
+        ),
+        # one name on one side only is still one subject
+        (
+            "Putin and North Korean leader Kim Jong-un signed the partnership treaty at their June summit last year.",
+            "Putin and Kim Jong-un signed the partnership treaty at their July summit last year.",
+            True,
+        ),
+        # the same rumour about one celebrity on two dates is a conflict
+        (
+            "Rumors of the singer's alleged demise gained traction on Monday after a 'R.I.P. Axl Rose' Facebook "
+            "page attracted nearly one million of 'likes'.",
+            "Rumors of the singer's alleged demise gained traction on Sunday after a 'R.I.P. Axl Rose' Facebook "
+            "page attracted nearly one million of 'likes'.",
+            True,
+        ),
+    ],
+)
+def test_figures_and_dates_of_two_named_subjects_do_not_conflict(a, b, reported):
+    found = relate_sure_contradiction(pair(a, b))
+    assert (found is not None and found.relation == "contradiction") is reported
 
 
 @pytest.mark.parametrize(
@@ -458,9 +518,10 @@ def test_candidate_mode_judges_clearly_neutral_pairs_one_way_only(tmp_path, fake
 
     config = CheckConfig(cache=False, max_exhaustive_claims=2)
     report = check([tmp_path], config, judge=fake_judge, embed=embed)
-    assert report.pairs_scored == 6 and len(fake_judge.calls) < 12
+    # 6 pairs, of which the two inside one article in its own voice are not judged
+    assert report.pairs_scored == 4 and len(fake_judge.calls) < 8
     assert any(f.kind == "negation" for f in report.findings)
     assert any("under 90% neutral" in note for note in report.notes)
     both = type(fake_judge)()
     check([tmp_path], replace(config, skip_neutral=0.0), judge=both, embed=embed)
-    assert len(both.calls) == 12
+    assert len(both.calls) == 8
