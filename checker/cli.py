@@ -160,7 +160,11 @@ def check_command(
     backend: Annotated[str | None, typer.Option(help="auto, onnx or transformers.")] = None,
     within: Annotated[
         bool | None,
-        typer.Option("--within/--no-within", help="Also compare claims of the same article. [default: within]"),
+        typer.Option(
+            "--within/--no-within",
+            help="Also compare claims of the same article: two of its sources, and its own figures and dates (in "
+            "its own voice it neither contradicts nor corroborates itself). [default: within]",
+        ),
     ] = None,
     exhaustive: Annotated[
         bool | None,

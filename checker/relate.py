@@ -21,7 +21,15 @@ from dataclasses import dataclass
 from .polarity import NOT_A_DENIAL, spelled_out
 from .quantities import figures_differ, find_conflict, same_figures_written_apart
 from .records import Claim, ClaimPair, Finding, Judgement, ModelInfo
-from .topics import canonical_names, common_words, content_words, names_spelled_out, overlap, share_a_subject
+from .topics import (
+    canonical_names,
+    common_words,
+    content_words,
+    names_spelled_out,
+    overlap,
+    share_a_subject,
+    stems,
+)
 from .vocabulary import ABBREVIATIONS, ANTONYMS, DENIAL_WORDS, DENIALS, MONTHS, WEEKDAYS
 
 _NEGATION = re.compile(r"\b(not|no|never|neither|nor|none|without|" + "|".join(DENIAL_WORDS) + r")\b|n't\b", re.I)
@@ -216,6 +224,23 @@ def _long_names(text: str) -> list[list[str]]:
     return [kept for name in names if len(kept := [w for w in name if w not in _NOT_A_NAME]) >= 2]
 
 
+def _said_stems(text: str) -> frozenset[str]:
+    return stems(" ".join(sorted(common_words(spelled_out(text)))))
+
+
+def say_more_than_names(a: str, b: str) -> bool:
+    """The claims share a word of what they say of their subject (lower case, crudely stemmed), not only its name.
+
+    NLI models trained on captions read two sentences about one person as one scene: "Tiger Woods isn't golfing."
+    against "The sale of a private island in Lake Mälaren has received international attention, thanks to the
+    assertion that it is Tiger Woods who sells it.", "Pope Francis has refused to meet the Dalai Lama ..." against
+    "Pope Francis told the boy, 'One day, we will see our animals again ...'". On the first 300 real news articles
+    17 of the 66 false model contradictions shared nothing but names, and 1 of the 24 real ones ("designed
+    originally for Tiger Woods" / "he did not [build it] for Tiger Woods", a synonym).
+    """
+    return bool(_said_stems(a) & _said_stems(b))
+
+
 def different_named_subjects(a: str, b: str) -> bool:
     """Each claim names someone or something, in two words or more, that the other never mentions.
 
@@ -270,6 +295,7 @@ def relate(
         and agreement < thresholds.entailment_veto
         and not different_events(a, b)
         and not named_apart
+        and say_more_than_names(a, b)
         and states_a_fact(a)
         and states_a_fact(b)
         and not different_confirmers(a, b)

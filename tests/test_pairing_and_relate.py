@@ -215,6 +215,32 @@ def test_figures_and_dates_of_two_named_subjects_do_not_conflict(a, b, reported)
 @pytest.mark.parametrize(
     ("a", "b", "reported"),
     [
+        # one person, nothing said of them in common: two facts, not one scene
+        (
+            "Tiger Woods isn't golfing.",
+            "The sale of a private island in Lake Malaren has received international attention, thanks to the "
+            "assertion that it is Tiger Woods who sells it.",
+            False,
+        ),
+        (
+            "Pope Francis has refused to meet the Dalai Lama over fears it could impact on the Catholic Church's "
+            "relationship with China.",
+            'Pope Francis told the boy, "One day, we will see our animals again in the eternity of Christ."',
+            False,
+        ),
+        # a word of what is said in common, in another form ("confirmed" / "confirms")
+        ("North Korea has not confirmed the dispatch.", "North Korea confirms it sent troops to Russia.", True),
+        ("Tiger Woods is not selling the island.", "Tiger Woods sells his private island in Lake Malaren.", True),
+    ],
+)
+def test_a_model_contradiction_needs_more_in_common_than_names(a, b, reported):
+    found = relate_sure_contradiction(pair(a, b))
+    assert (found is not None and found.relation == "contradiction") is reported
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "reported"),
+    [
         # the seeds: a trial model scored an appeal 0.93 contradiction ("withdraw" against "sent"); an appeal says
         # what someone wants, not what is
         (
@@ -231,7 +257,8 @@ def test_figures_and_dates_of_two_named_subjects_do_not_conflict(a, b, reported)
         (
             "London Police Chief Lyndon Edwards held a press conference to answer questions about Banksy and how "
             "Horner was finally apprehended after all these years on the run.",
-            "The London Metropolitan Police has denied reports that street artist Banksy has been arrested on Monday.",
+            "The London Metropolitan Police has denied reports that street artist Banksy has been arrested on Monday "
+            "after a 24-hour Anti-Graffiti Task Force operation.",
             True,
         ),
         # the seeds: one source confirming against another staying silent is two sources, not one fact
