@@ -224,8 +224,13 @@ def _long_names(text: str) -> list[list[str]]:
     return [kept for name in names if len(kept := [w for w in name if w not in _NOT_A_NAME]) >= 2]
 
 
+# who tells, not what is told: "The former Comcast customer ... told his story to Consumerist" / "'He said paradise is
+# open to all creatures,' Rev. James Martin ... told the Times" share no more than these
+_ABOUT_THE_TELLING = frozenset("told tell tells telling official officials news former near com".split())
+
+
 def _said_stems(text: str) -> frozenset[str]:
-    return stems(" ".join(sorted(common_words(spelled_out(text)))))
+    return stems(" ".join(sorted(common_words(spelled_out(text)) - _ABOUT_THE_TELLING)))
 
 
 def say_more_than_names(a: str, b: str) -> bool:
@@ -236,7 +241,8 @@ def say_more_than_names(a: str, b: str) -> bool:
     assertion that it is Tiger Woods who sells it.", "Pope Francis has refused to meet the Dalai Lama ..." against
     "Pope Francis told the boy, 'One day, we will see our animals again ...'". On the first 300 real news articles
     17 of the 66 false model contradictions shared nothing but names, and 1 of the 24 real ones ("designed
-    originally for Tiger Woods" / "he did not [build it] for Tiger Woods", a synonym).
+    originally for Tiger Woods" / "he did not [build it] for Tiger Woods", a synonym); 7 more false ones only
+    words of the telling ("told", "officials", "news"), and no real one.
     """
     return bool(_said_stems(a) & _said_stems(b))
 

@@ -228,6 +228,14 @@ def test_figures_and_dates_of_two_named_subjects_do_not_conflict(a, b, reported)
             'Pope Francis told the boy, "One day, we will see our animals again in the eternity of Christ."',
             False,
         ),
+        # nor words of who tells: "told", "officials"
+        (
+            'The former Comcast customer, identified only as "Conal," told his story to Consumerist, the site whose '
+            'readers have named Comcast "the worst company in America" two years running.',
+            '"He said paradise is open to all creatures," Father James Martin, a Jesuit priest and editor at large of '
+            'the Catholic magazine America, told the Times.',
+            False,
+        ),
         # a word of what is said in common, in another form ("confirmed" / "confirms")
         ("North Korea has not confirmed the dispatch.", "North Korea confirms it sent troops to Russia.", True),
         ("Tiger Woods is not selling the island.", "Tiger Woods sells his private island in Lake Malaren.", True),
