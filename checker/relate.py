@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass
 
 from .polarity import NOT_A_DENIAL, spelled_out
-from .quantities import figures_differ, find_conflict, same_figures_written_apart
+from .quantities import QuantityConflict, figures_differ, find_conflict, same_figures_written_apart
 from .records import Claim, ClaimPair, Finding, Judgement, ModelInfo
 from .topics import (
     canonical_names,
@@ -271,7 +271,7 @@ def relate(
     """The finding for one pair, or None when the pair is only novelty."""
     a, b = pair.a.text, pair.b.text
     named_apart = different_named_subjects(a, b)
-    conflict = None if named_apart else find_conflict(a, b, thresholds.same_topic_overlap)
+    conflict = _figures_conflict(a, b, named_apart, thresholds.same_topic_overlap)
     if conflict is None and one_voice(pair):  # see model_has_a_say
         return None
     if _normalised(a) == _normalised(b):  # the same claim, word for word: agreement, whatever the model says
@@ -342,12 +342,16 @@ def same_speaker(a: Claim, b: Claim) -> bool:
 def model_has_a_say(pair: ClaimPair) -> bool:
     """Whether the model's judgement can make a finding of this pair: not for two claims of one article in one
     voice (`one_voice`) whose figures and dates do not conflict. There no model contradiction is reported, and an
-    article that restates itself corroborates nothing: on the first 150 real news articles 165 of the 364
+    article that restates itself corroborates nothing: on the first 150 real news articles 136 of the 364
     agreements were such restatements (a title and its lead, a quote printed twice), and a claim counted as
     corroborated by its own article. The pipeline does not judge these pairs at all."""
-    return not one_voice(pair) or (
-        not different_named_subjects(pair.a.text, pair.b.text) and find_conflict(pair.a.text, pair.b.text) is not None
-    )
+    a, b = pair.a.text, pair.b.text
+    return not one_voice(pair) or _figures_conflict(a, b, different_named_subjects(a, b)) is not None
+
+
+def _figures_conflict(a: str, b: str, named_apart: bool, min_overlap: float = 0.6) -> QuantityConflict | None:
+    """The number or date conflict of two claims about one subject, or None."""
+    return None if named_apart else find_conflict(a, b, min_overlap)
 
 
 def one_voice(pair: ClaimPair) -> bool:
