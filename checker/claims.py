@@ -18,9 +18,19 @@ from .vocabulary import MONTHS
 
 MIN_WORDS = 4
 MAX_CLAIM_CHARS = 600
+# a finite verb, roughly: an auxiliary, a word ending like a past or third-person form, or a common irregular past
+# ("went", "cut", "said"); without one a line is a heading or a fragment. Contractions and bare present forms are
+# left out on purpose: they admitted talk that leans on its context ("That's not going to happen.", "Today, we get
+# confirmation.", "See what they're saying!"), 7 new false contradictions on 300 news articles and no real one.
+_IRREGULAR_VERBS = (
+    "said told went came cut put set hit made took gave got found left lost won held kept led met paid ran saw sent "
+    "sold spent stood struck thought bought brought caught fought taught began became broke chose drove fell flew grew "
+    "knew rose shot spoke stole threw wore wrote ate heard meant built felt dealt fled fed quit spread shut sat lay "
+    "sought bore sank swore tore woke"
+)
 _HAS_VERB_HINT = re.compile(
     r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|did|does|do)\b|"
-    r"\b\w+(ed|es|s)\b",
+    r"\b\w+(ed|es|s)\b|\b(?:" + "|".join(_IRREGULAR_VERBS.split()) + r")\b",
     re.I,
 )
 _JOINED_REPORT = re.compile(rf"\s+and\s+(?:{REPORTING})\s+that\s+")
@@ -42,6 +52,17 @@ _TWEET_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+(?:" + "|".join(MONTHS) + r")\s+
 # (right)."): it describes an image beside the text, and real news set one against claims as a contradiction
 _CAPTION = re.compile(
     r"\((?:(?:second|third|top|bottom|centre|center)\s+)?(?:left|right|centre|center|pictured|above|below|inset)\)",
+    re.I,
+)
+
+# credits: "Carl Court / Getty Images" against "John Moore / Getty Images" was a 0.99 model contradiction in the full
+# news corpus; "Credit Chang W. Lee/The New York Times", "Photo credit: Getty Images", "Copyright 2014 The Associated
+# Press.", "Associated Press writer John Rice contributed from Mexico City."
+_CREDIT = re.compile(
+    r"^(?:(?:photo|image|picture)s?\s*(?:credits?)?\s*:|(?-i:Credits?:?\s+[A-Z])|[—–-]?\s*(?:copyright|©)\s)|"
+    r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|associated press|the new york times|shutterstock|pa|rex|corbis|"
+    r"ap photo|ap images|wireimage|filmmagic|bloomberg|xinhua)\)?\.?\s*$|"
+    r"\b(?:writer|reporter|correspondent)s?\s+[A-Z][\w.'’ -]+\s+contributed\b",
     re.I,
 )
 
@@ -98,9 +119,10 @@ def _subjectless(text: str) -> bool:
 def is_claim_sentence(sentence: str) -> bool:
     """A declarative sentence long enough to assert something: no questions, headings or fragments."""
     stripped = _BULLET.sub("", sentence.strip().rstrip("”\"’'"))
-    if stripped.endswith("?") or _BOILERPLATE.search(stripped) or _TIMESTAMP.match(stripped):
+    # a question, or a line that introduces what follows ("Here's Mark Gurman at 9to5Mac:")
+    if stripped.endswith(("?", ":")) or _BOILERPLATE.search(stripped) or _TIMESTAMP.match(stripped):
         return False
-    if _CAPTION.search(stripped) or _TWEET_SIGNATURE.search(stripped):
+    if _CAPTION.search(stripped) or _CREDIT.search(stripped) or _TWEET_SIGNATURE.search(stripped):
         return False
     if stripped.isupper():  # a line in capitals is a heading or page furniture ("ADD A COMMENTSEE ALL COMMENTS")
         return False

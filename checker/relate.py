@@ -21,15 +21,7 @@ from dataclasses import dataclass
 from .polarity import NOT_A_DENIAL, spelled_out
 from .quantities import QuantityConflict, figures_differ, find_conflict, same_figures_written_apart
 from .records import Claim, ClaimPair, Finding, Judgement, ModelInfo
-from .topics import (
-    canonical_names,
-    common_words,
-    content_words,
-    names_spelled_out,
-    overlap,
-    share_a_subject,
-    stems,
-)
+from .topics import canonical_names, common_words, content_words, names_spelled_out, overlap, share_a_subject
 from .vocabulary import ABBREVIATIONS, ANTONYMS, DENIAL_WORDS, DENIALS, MONTHS, WEEKDAYS
 
 _NEGATION = re.compile(r"\b(not|no|never|neither|nor|none|without|" + "|".join(DENIAL_WORDS) + r")\b|n't\b", re.I)
@@ -224,29 +216,6 @@ def _long_names(text: str) -> list[list[str]]:
     return [kept for name in names if len(kept := [w for w in name if w not in _NOT_A_NAME]) >= 2]
 
 
-# who tells, not what is told: "The former Comcast customer ... told his story to Consumerist" / "'He said paradise is
-# open to all creatures,' Rev. James Martin ... told the Times" share no more than these
-_ABOUT_THE_TELLING = frozenset("told tell tells telling official officials news former near com".split())
-
-
-def _said_stems(text: str) -> frozenset[str]:
-    return stems(" ".join(sorted(common_words(spelled_out(text)) - _ABOUT_THE_TELLING)))
-
-
-def say_more_than_names(a: str, b: str) -> bool:
-    """The claims share a word of what they say of their subject (lower case, crudely stemmed), not only its name.
-
-    NLI models trained on captions read two sentences about one person as one scene: "Tiger Woods isn't golfing."
-    against "The sale of a private island in Lake Mälaren has received international attention, thanks to the
-    assertion that it is Tiger Woods who sells it.", "Pope Francis has refused to meet the Dalai Lama ..." against
-    "Pope Francis told the boy, 'One day, we will see our animals again ...'". On the first 300 real news articles
-    17 of the 66 false model contradictions shared nothing but names, and 1 of the 24 real ones ("designed
-    originally for Tiger Woods" / "he did not [build it] for Tiger Woods", a synonym); 7 more false ones only
-    words of the telling ("told", "officials", "news"), and no real one.
-    """
-    return bool(_said_stems(a) & _said_stems(b))
-
-
 def different_named_subjects(a: str, b: str) -> bool:
     """Each claim names someone or something, in two words or more, that the other never mentions.
 
@@ -255,8 +224,10 @@ def different_named_subjects(a: str, b: str) -> bool:
     Jaeger-LeCoultre Reverso measures 50.5 mm"), two actors of one film ("Christian Bale will not be playing Steve
     Jobs" / "... Steve Wozniak will be played onscreen by Seth Rogen"): two facts, not one told twice, even with a
     name in common. On the first 300 real news articles this took out 16 contradictions, every one false to a
-    reader, and none of the real ones. Single words are not enough: "Iguala" / "Mexico" or "al-Qaeda" /
-    "al-Qaida" name one place or group as often as two.
+    reader, and none of the real ones; of 30 of its 83 removals in the other 1,383 articles, 1 was real ("Cesar
+    Millan has a television program ..., nor where there any information about his death" / "Dog Whisperer 'Cesar
+    Millan, died this morning ...'": "National Geographic" / "Dog Whisperer"). Single words are not enough:
+    "Iguala" / "Mexico" or "al-Qaeda" / "al-Qaida" name one place or group as often as two.
     """
     words_a = set(re.findall(r"[a-z0-9]+", names_spelled_out(a).lower()))
     words_b = set(re.findall(r"[a-z0-9]+", names_spelled_out(b).lower()))
@@ -301,7 +272,6 @@ def relate(
         and agreement < thresholds.entailment_veto
         and not different_events(a, b)
         and not named_apart
-        and say_more_than_names(a, b)
         and states_a_fact(a)
         and states_a_fact(b)
         and not different_confirmers(a, b)

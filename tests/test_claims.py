@@ -155,6 +155,22 @@ def test_questions_and_fragments_are_not_claims():
     # real news: links to related stories, their headlines run together, agreed with a claim at 0.98
     assert not is_claim_sentence("RelatedHalloween 2014 on Friday the 13th for First Time in 666 Years Declared a Hoax")
     assert is_claim_sentence("Related cases were reported in Texas last week.")
+    # a finite verb without an auxiliary or a regular ending; a line that introduces what follows
+    assert is_claim_sentence("Barack and Michelle Obama cut short their trip to India to attend the funeral.")
+    assert is_claim_sentence("Murren said he hadn't seen a check like that since 2007.")
+    assert not is_claim_sentence("That's not going to happen.")  # talk that leans on its context
+    assert not is_claim_sentence("Here's Mark Gurman at 9to5Mac:")
+    assert not is_claim_sentence("Move over, Netflix and Hulu.")
+    # real news: two photo credits were a 0.99 model contradiction
+    assert not is_claim_sentence("Carl Court / Getty Images")
+    assert not is_claim_sentence("Credit Chang W. Lee/The New York Times")
+    assert not is_claim_sentence("Photo credit: Getty Images")
+    assert not is_claim_sentence("Copyright 2014 The Associated Press.")
+    assert not is_claim_sentence("Associated Press writer John Rice contributed from Mexico City.")
+    assert is_claim_sentence("Photos showed a crater about 39ft wide near Managua's international airport.")
+    assert is_claim_sentence("The deal was approved by 12 votes to 3 / the council said on Monday.")
+    assert is_claim_sentence("The agency gave credit to the Associated Press for the photos.")
+    assert is_claim_sentence("Credit card fraud has risen by 5% since 2014, the bank said.")
 
 
 def test_segmenter_handles_abbreviations_decimals_and_quotes():

@@ -205,33 +205,9 @@ def test_different_events_are_not_model_contradictions():
             "page attracted nearly one million of 'likes'.",
             True,
         ),
-        # one person, nothing said of them in common: two facts, not one scene
-        (
-            "Tiger Woods isn't golfing.",
-            "The sale of a private island in Lake Malaren has received international attention, thanks to the "
-            "assertion that it is Tiger Woods who sells it.",
-            False,
-        ),
-        (
-            "Pope Francis has refused to meet the Dalai Lama over fears it could impact on the Catholic Church's "
-            "relationship with China.",
-            'Pope Francis told the boy, "One day, we will see our animals again in the eternity of Christ."',
-            False,
-        ),
-        # nor words of who tells: "told", "officials"
-        (
-            'The former Comcast customer, identified only as "Conal," told his story to Consumerist, the site whose '
-            'readers have named Comcast "the worst company in America" two years running.',
-            '"He said paradise is open to all creatures," Father James Martin, a Jesuit priest and editor at large of '
-            'the Catholic magazine America, told the Times.',
-            False,
-        ),
-        # a word of what is said in common, in another form ("confirmed" / "confirms")
-        ("North Korea has not confirmed the dispatch.", "North Korea confirms it sent troops to Russia.", True),
-        ("Tiger Woods is not selling the island.", "Tiger Woods sells his private island in Lake Malaren.", True),
     ],
 )
-def test_two_named_subjects_or_only_a_name_in_common_make_no_contradiction(a, b, reported):
+def test_figures_and_dates_of_two_named_subjects_do_not_conflict(a, b, reported):
     found = relate_sure_contradiction(pair(a, b))
     assert (found is not None and found.relation == "contradiction") is reported
 
