@@ -66,6 +66,15 @@ _CREDIT = re.compile(
     re.I,
 )
 
+# an editor's note opens with its own date or time ("UPDATE 03/12/2014 : This story seems to be false.", "Update 2:13
+# PM: The diagnostic port will not be included ..."): the claim is what follows; the note's date set two such notes
+# against each other as the full news corpus's top date conflict
+_UPDATE_PREFIX = re.compile(
+    r"^(?:update[sd]?|editor['’]?s note)\s*(?:\(?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\)?|\d{1,2}:\d{2}\s*[ap]\.?m\.?)?"
+    r"\s*[:—–-]\s*",
+    re.I,
+)
+
 # "Updated at 11:45 p.m.", "LAST UPDATED AT 14:41 ON Tue 10 Feb 2015": when the page changed, not a claim
 _TIMESTAMP = re.compile(
     r"^(?:last\s+)?(?:updated?|updates|posted|published)(?:\s+(?:at|on))?[\s\d:./,-]*"
@@ -173,7 +182,7 @@ def extract_claims(document: Document) -> list[Claim]:
         _remember(names, name, attributed.attribution)
         absolute = document.body_offset + start
         line = _line_of(document, start)
-        for part in _parts(attributed.content):
+        for part in _parts(_UPDATE_PREFIX.sub("", attributed.content)):
             if len(part.split()) < MIN_WORDS:
                 continue
             claims.append(

@@ -199,3 +199,18 @@ def test_a_fragment_left_once_the_speaker_is_removed_is_not_a_claim():
     """Real news (FNC-1): "says that" was read as the cue, leaving "Isn't going to happen." as a claim."""
     document = _untitled("However a separate source says that isn't going to happen. The council approved the budget.")
     assert [c.text for c in extract_claims(document)] == ["The council approved the budget."]
+
+
+def test_an_editors_note_claims_what_follows_its_date():
+    """Real news: two notes "UPDATE 03/12/2014 : This story seems to be false." / "UPDATE 24/02/2015 : ..." were the
+    full corpus's top date conflict; the dates are the notes', not the story's."""
+    document = _untitled(
+        "UPDATE 03/12/2014 : This story seems to be false.\n\n"
+        "Update 2:13 PM: The diagnostic port will not be included on the watch.\n\n"
+        "Update on the storm: roads in the north were closed on Monday."
+    )
+    assert [c.text for c in extract_claims(document)] == [
+        "This story seems to be false.",
+        "The diagnostic port will not be included on the watch.",
+        "Update on the storm: roads in the north were closed on Monday.",
+    ]
