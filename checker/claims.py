@@ -39,6 +39,7 @@ _BOILERPLATE = re.compile(
     r"^[-–•*\s]*(read more|click here|subscribe|sign up|advertisement|share (this|it|on|with)|follow us|"
     r"(add|leave|post) a comment|see all comments|e-?mail \S+@|like us|tell us|watch (the|this) video|related:|"
     r"let['’]s |let us )|contributed (?:reporting )?to this (?:report|story|article)|"
+    r"\b(?:writer|reporter|correspondent)s?\s+[A-Z][\w.'’ -]+\s+contributed\b|"
     r"^(?:sorry,? we(?: are|['’]re) )?not (?:currently )?accepting comments|^comments (?:are|have been) closed|"
     r"^(?-i:Related[A-Z])",  # "RelatedHalloween 2014 ... Declared a HoaxShah Rukh Khan's Son ...": linked headlines
     re.I,
@@ -57,12 +58,11 @@ _CAPTION = re.compile(
 
 # credits: "Carl Court / Getty Images" against "John Moore / Getty Images" was a 0.99 model contradiction in the full
 # news corpus; "Credit Chang W. Lee/The New York Times", "Photo credit: Getty Images", "Copyright 2014 The Associated
-# Press.", "Associated Press writer John Rice contributed from Mexico City."
+# Press."
 _CREDIT = re.compile(
     r"^(?:(?:photo|image|picture)s?\s*(?:credits?)?\s*:|(?-i:Credits?:?\s+[A-Z])|[—–-]?\s*(?:copyright|©)\s)|"
     r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|associated press|the new york times|shutterstock|pa|rex|corbis|"
-    r"ap photo|ap images|wireimage|filmmagic|bloomberg|xinhua)\)?\.?\s*$|"
-    r"\b(?:writer|reporter|correspondent)s?\s+[A-Z][\w.'’ -]+\s+contributed\b",
+    r"ap photo|ap images|wireimage|filmmagic|bloomberg|xinhua)\)?\.?\s*$",
     re.I,
 )
 
@@ -178,11 +178,11 @@ def extract_claims(document: Document) -> list[Claim]:
             if name:
                 names.append(name)
             continue
-        attributed = attribute(sentence, names)
+        attributed = attribute(_UPDATE_PREFIX.sub("", sentence), names)
         _remember(names, name, attributed.attribution)
         absolute = document.body_offset + start
         line = _line_of(document, start)
-        for part in _parts(_UPDATE_PREFIX.sub("", attributed.content)):
+        for part in _parts(attributed.content):
             if len(part.split()) < MIN_WORDS:
                 continue
             claims.append(

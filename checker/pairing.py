@@ -17,13 +17,10 @@ from itertools import combinations
 from .records import Claim, ClaimPair
 from .relate import model_has_a_say
 from .topics import content_words, share_a_subject
+from .vocabulary import COMMON_CAPITALISED
 
 _ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 _NUMBER = re.compile(r"\d[\d,.]*")
-_COMMON_CAPITALISED = frozenset(
-    "The A An It He She They We This That These Those In On At But And Or If As "
-    "After Before When While Some Many Most Mr Mrs Ms Dr".split()
-)
 
 Embedder = Callable[[Sequence[str]], "object"]
 
@@ -73,7 +70,7 @@ def named_entities(text: str) -> frozenset[str]:
     return frozenset(
         m.group(0).lower()
         for m in _ENTITY.finditer(text)
-        if m.group(0) not in _COMMON_CAPITALISED and (m.start() > 0 or " " in m.group(0))
+        if m.group(0) not in COMMON_CAPITALISED and (m.start() > 0 or " " in m.group(0))
     )
 
 

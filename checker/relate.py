@@ -22,7 +22,7 @@ from .polarity import NOT_A_DENIAL, spelled_out
 from .quantities import QuantityConflict, figures_differ, find_conflict, same_figures_written_apart
 from .records import Claim, ClaimPair, Finding, Judgement, ModelInfo
 from .topics import canonical_names, common_words, content_words, names_spelled_out, overlap, share_a_subject
-from .vocabulary import ABBREVIATIONS, ANTONYMS, DENIAL_WORDS, DENIALS, MONTHS, WEEKDAYS
+from .vocabulary import ABBREVIATIONS, ANTONYMS, COMMON_CAPITALISED, DENIAL_WORDS, DENIALS, MONTHS, WEEKDAYS
 
 _NEGATION = re.compile(r"\b(not|no|never|neither|nor|none|without|" + "|".join(DENIAL_WORDS) + r")\b|n't\b", re.I)
 
@@ -203,9 +203,7 @@ def different_events(a: str, b: str) -> bool:
     return bool(left) and bool(right) and not left & right
 
 
-_NOT_A_NAME = frozenset(
-    (*MONTHS, *WEEKDAYS, "the", "a", "an", "so", "when", "however", "after", "before", "while", "as", "et")
-)
+_NOT_A_NAME = frozenset((*MONTHS, *WEEKDAYS, *(w.lower() for w in COMMON_CAPITALISED), "so", "however", "et"))
 
 
 def _long_names(text: str) -> list[list[str]]:

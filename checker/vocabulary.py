@@ -122,6 +122,12 @@ RELATIVE_DAYS = ("yesterday", "today", "tonight", "tomorrow")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
+# capitalised words that open a sentence or a title, not names ("The", "After", "Mr")
+COMMON_CAPITALISED = frozenset(
+    "The A An It He She They We This That These Those In On At But And Or If As "
+    "After Before When While Some Many Most Mr Mrs Ms Dr".split()
+)
+
 STOP_WORDS = frozenset(
     "the a an of to in and or is are was were be been being for on at by with from that this it as has "
     "have had not no he she they we you i his her their its our will would can could may might said "

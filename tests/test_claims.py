@@ -214,3 +214,9 @@ def test_an_editors_note_claims_what_follows_its_date():
         "The diagnostic port will not be included on the watch.",
         "Update on the storm: roads in the north were closed on Monday.",
     ]
+
+
+def test_the_speaker_after_an_editors_note_is_found():
+    claims = extract_claims(_untitled("Update 2:13 PM: Apple said the diagnostic port will not be included."))
+    assert [c.text for c in claims] == ["The diagnostic port will not be included."]
+    assert claims[0].attribution is not None and claims[0].attribution.speaker == "Apple"
