@@ -8,7 +8,8 @@ few tens of MB. So the work is cut in three steps, each one command:
 2. `run` (on the GPU machine): every run of a sweep file trains in its own process on the GPU (the recipe's
    caps, weights and seed apply there, through `checker.training.train`), within a time budget, then is
    scored on every dev set and the probes, and, if news pairs were packed, counted: what `check` would report
-   on them. The best runs by the mean accuracy of the target dev sets (among those under
+   on them. A `[soups]` table (name = [run, ...]) adds the mean of those runs' weights, scored the same way.
+   The best runs by the mean accuracy of the target dev sets (among those under
    --max-news-contradictions) come back as fp16 weights without the frozen embeddings (which the base already
    holds), with every run's metrics.
 3. `unpack` (here): the weights of one run joined to the packed base's embeddings, saved as a model directory
@@ -61,9 +62,11 @@ def pack(
     news: Path | None = None,
     articles: int = 150,
     news_gold: Path | None = None,
+    base_model: Path | None = None,
 ) -> None:
     """Write train.jsonl.gz, dev.jsonl.gz, base/ (fp16) and, from a news CSV, news.jsonl.gz under `out` (with
-    `news_gold`, each pair read by hand carries its label)."""
+    `news_gold`, each pair read by hand carries its label). `base_model` replaces the recipe's base: a finished
+    model, to train on from where it ended."""
     from safetensors.torch import load_file, save_file
 
     from checker.training import default_base_model
@@ -86,7 +89,7 @@ def pack(
             {"p": row["premise"], "h": row["hypothesis"], "l": row["label"], "f": "probes", "ph": row["phenomenon"]}
         )
     _write_examples(out / "dev.jsonl.gz", dev_rows)
-    base = Path(config.base or default_base_model())
+    base = Path(base_model or config.base or default_base_model())
     target = out / "base"
     target.mkdir(exist_ok=True)
     for name in ("config.json", "tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "vocab.txt"):
@@ -278,11 +281,38 @@ def train_one(packed: Path, sweep: Path, name: str, work: Path, budget_minutes: 
     news_file = packed / "news.jsonl.gz"
     news_rows = _read_rows(news_file) if news_file.exists() else []
     evaluation = _evaluate(model_dir, _read_rows(packed / "dev.jsonl.gz"), news_rows, device)
-    scores = evaluation["accuracy"]
-    ranked = [k for k in TARGET_DEV if k in scores] or [k for k in scores if not k.startswith("probes")]
-    scores["target_mean"] = round(sum(scores[k] for k in ranked) / len(ranked), 4)
+    _add_target_mean(evaluation["accuracy"])
     result = {"name": name, "train_seconds": round(seconds), "recipe": asdict(replace(config))} | evaluation
     (output / "metrics.json").write_text(json.dumps(result, indent=1, default=list))
+
+
+def _soup(packed: Path, work: Path, name: str, members: list[str], device: str) -> dict:
+    """The mean of finished runs' weights (runs that started from one model stay in one basin, so their average
+    is usually better than each), scored like a run."""
+    from safetensors.torch import load_file, save_file
+
+    states = [load_file(work / member / "model" / "model.safetensors") for member in members]
+    model_dir = work / name / "model"
+    model_dir.mkdir(parents=True, exist_ok=True)
+    for path in (work / members[0] / "model").iterdir():
+        if path.suffix != ".safetensors":
+            (model_dir / path.name).write_bytes(path.read_bytes())
+    averaged = {
+        key: sum(s[key].float() for s in states) / len(states) if states[0][key].is_floating_point() else states[0][key]
+        for key in states[0]
+    }
+    save_file(averaged, model_dir / "model.safetensors", metadata={"format": "pt"})
+    news_file = packed / "news.jsonl.gz"
+    evaluation = _evaluate(
+        model_dir, _read_rows(packed / "dev.jsonl.gz"), _read_rows(news_file) if news_file.exists() else [], device
+    )
+    _add_target_mean(evaluation["accuracy"])
+    return {"name": name, "soup_of": members} | evaluation
+
+
+def _add_target_mean(scores: dict) -> None:
+    ranked = [k for k in TARGET_DEV if k in scores] or [k for k in scores if not k.startswith("probes")]
+    scores["target_mean"] = round(sum(scores[k] for k in ranked) / len(ranked), 4)
 
 
 def _ship_weights(model_dir: Path, out: Path, name: str) -> list[str]:
@@ -373,6 +403,12 @@ def run(
         if process.returncode == 0 and metrics_file.exists():
             results.append(json.loads(metrics_file.read_text()))
         print(f"{name}: exit {process.returncode}", file=sys.stderr)
+    finished = {r["name"] for r in results}
+    for soup, members in spec.get("soups", {}).items():
+        if set(members) <= finished:
+            results.append(_soup(packed, work, soup, members, device))
+        else:
+            print(f"{soup}: not made, {sorted(set(members) - finished)} did not finish", file=sys.stderr)
     results.sort(key=lambda r: -r["accuracy"]["target_mean"])
     shipped = {}
     for result in ranked_for_shipping(results, max_news_contradictions, min_gold_found)[:keep]:
@@ -446,11 +482,19 @@ def main() -> None:
     p.add_argument("--news", type=Path, help="news CSV (../shared/data/news/...): also pack the pairs check scores")
     p.add_argument("--news-articles", type=int, default=150, help="how many news bodies (default 150)")
     p.add_argument(
+        "--base", type=Path, help="model directory to pack instead of the recipe's base (to go on training it)"
+    )
+    p.add_argument(
         "--news-gold", type=Path, help='JSONL of hand-read news pairs {"a", "b", "relation": contradiction|none}'
     )
     r = steps.add_parser("run", help="(GPU machine) train the sweep, ship the best")
     r.add_argument("--packed", type=Path, required=True)
-    r.add_argument("--sweep", type=Path, required=True, help="TOML with [runs.NAME] tables: recipe = FILE, overrides")
+    r.add_argument(
+        "--sweep",
+        type=Path,
+        required=True,
+        help="TOML with [runs.NAME] tables (recipe = FILE, overrides) and an optional [soups] table",
+    )
     r.add_argument("--out", type=Path, required=True)
     r.add_argument("--work", type=Path, default=Path("/tmp/sweep"))
     r.add_argument("--budget", type=float, default=5.0, help="training minutes per run")
@@ -481,7 +525,7 @@ def main() -> None:
     u.add_argument("--out", type=Path, required=True)
     args = parser.parse_args()
     if args.step == "pack":
-        pack(args.recipe, args.dev, args.probes, args.out, args.news, args.news_articles, args.news_gold)
+        pack(args.recipe, args.dev, args.probes, args.out, args.news, args.news_articles, args.news_gold, args.base)
     elif args.step == "run":
         run(
             args.packed,

@@ -46,7 +46,8 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
     (tmp_path / "sweep.toml").write_text(
         '[runs.short]\nrecipe = "recipe.toml"\nmax_steps = 3\n\n'
         '[runs."longer-1.5"]\nrecipe = "recipe.toml"\nmax_steps = 6\nseed = 2\n'
-        'weights = {"train:contradiction" = 3.0}\n',
+        'weights = {"train:contradiction" = 3.0}\n\n'
+        '[soups]\nboth = ["short", "longer-1.5"]\n',
         encoding="utf-8",
     )
     news = tmp_path / "news.csv"
@@ -113,7 +114,14 @@ def test_a_sweep_ships_its_best_run_and_unpacks_to_the_trained_model(tiny_model_
 
     summary = json.loads((out / "sweep-metrics.json").read_text())
     results = {r["name"]: r for r in summary["results"]}
-    assert set(results) == {"short", "longer-1.5"}  # a dotted name is one run, not a nested table
+    assert set(results) == {"short", "longer-1.5", "both"}  # a dotted name is one run, not a nested table
+    # the soup is the mean of its runs' weights, scored like a run
+    assert results["both"]["soup_of"] == ["short", "longer-1.5"] and "target_mean" in results["both"]["accuracy"]
+    runs = [load_file(work / name / "model" / "model.safetensors") for name in ("short", "longer-1.5")]
+    soup = load_file(work / "both" / "model" / "model.safetensors")
+    key = "classifier.weight"
+    assert not torch.equal(runs[0][key], runs[1][key])
+    assert torch.allclose(soup[key], (runs[0][key] + runs[1][key]) / 2)
     # a run's weights add to its recipe's
     assert results["longer-1.5"]["recipe"]["weights"] == {"train": 2.0, "train:contradiction": 3.0}
     assert results["short"]["recipe"]["weights"] == {"train": 2.0}
