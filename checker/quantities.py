@@ -99,7 +99,7 @@ _VULGAR = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅛":
 _NUM = _FRACTION + r"|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[,\u202f\u00a0 ]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _WORDNUM = "|".join(WORD_NUMBERS)
 _QUANTITY = re.compile(
-    rf"(?P<hedge>\b(?:{_HEDGE_RE})\s+)?(?P<currency>[$€£¥])?\s?(?P<number>{_NUM}|\b(?:{_WORDNUM})\b)"
+    rf"(?:(?P<hedge>\b(?:{_HEDGE_RE}))\s+(?:an?\s+)?)?(?P<currency>[$€£¥])?\s?(?P<number>{_NUM}|\b(?:{_WORDNUM})\b)"
     rf"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|[kKmMbB])\b)?"
     rf"(?:\s?(?P<percent>%|percent\b|per cent\b))?"
     rf"(?P<after>(?:\s+[a-zA-Z][\w-]*){{0,3}})",
@@ -323,6 +323,9 @@ def _quantity_conflict(a: str, b: str) -> QuantityConflict | None:
     the other claim's amounts matches none of them; an amount qualified by "for the X" counts only against a
     claim that mentions X too.
     """
+    years_a, years_b = set(_YEAR.findall(a)), set(_YEAR.findall(b))
+    if years_a and years_b and not years_a & years_b:
+        return None  # amounts of different years are two facts ("59,000 arrests in 2010" / "by 2013, 28,000")
     words_a, words_b = content_words(a), content_words(b)
     left = [q for q in extract_quantities(a) if q.unit and not q.incremental and q.about <= words_b]
     right = [r for r in extract_quantities(b) if r.unit and not r.incremental and r.about <= words_a]

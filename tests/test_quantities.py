@@ -44,6 +44,9 @@ from checker.quantities import extract_quantities, find_conflict
         ),
         # and durations in seconds
         ("The talks in Geneva lasted 3 hours.", "The talks in Geneva lasted 90 minutes.", "numeric"),
+        # amounts of one year still conflict, and a hedge before "a dozen" still bounds it
+        ("The NYPD made 59,000 arrests in 2010.", "In 2010 the NYPD made 28,000 arrests.", "numeric"),
+        ("Nearly a dozen planes are missing in Libya.", "Twenty planes are missing in Libya.", "numeric"),
     ],
 )
 def test_conflicts_are_found(a, b, kind):
@@ -133,6 +136,16 @@ def test_conflicts_are_found(a, b, kind):
             "AK Verma, an executive engineer at the Central Public Works Department, was fired after last "
             "appearing for work in December 1990.",
             "Mr Verma joined the Central Public Works Department in 1980.",
+        ),
+        # real news (FNC-1): a hedge before "a dozen" holds for the dozen ("nearly a dozen" allows eleven)
+        (
+            "Eleven passenger planes are missing from an airport in Libya.",
+            "Nearly a dozen commercial planes are missing in Libya after a radical Islamic group overtook the airport.",
+        ),
+        # real news (FNC-1): amounts of two different years are two facts
+        (
+            "The NYPD made 59,000 arrests for misdemeanor possession in 2010.",
+            "By 2013, the NYPD was making only 28,000 marijuana possession arrests.",
         ),
     ],
 )
