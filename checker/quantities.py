@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from .topics import content_words, same_topic, stems
@@ -81,6 +81,7 @@ HEDGES = {
     "thousands of": (1.0, 10.0),
 }
 INCREMENTAL = re.compile(r"\b(another|additional|extra|further|more)\s*$", re.I)
+_INCREMENT_AFTER = re.compile(r"\s+(additional|extra|further|other)\b", re.I)  # "14 additional officers"
 # a number followed by one of these is a difference between two amounts ("a $150 premium", "5% more than")
 DIFFERENCE = re.compile(
     r"\s*(premium|discount|markup|surcharge|more|less|fewer|higher|lower|cheaper|dearer|extra|increase|rise|"
@@ -271,8 +272,11 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             if ends and ends[-1] > range_start[1]:
                 found.pop()
                 ends.pop()
-        incremental = bool(INCREMENTAL.search(text[: match.start()]))
+        incremental = bool(INCREMENTAL.search(text[: match.start()]) or _INCREMENT_AFTER.match(after))
         unit = _unit(after, match.group("currency"), match.group("percent"))
+        if unit is None and found and re.match(r"\s+more\b", after, re.I):
+            # "six gunshots followed by four more": the count before is a part, not the whole
+            found[-1] = replace(found[-1], incremental=True)
         end = _core_end(match, scale_word)
         for per, base in ((METRES_PER, "metre"), (SECONDS_PER, "second")):
             if unit in per:

@@ -234,12 +234,29 @@ def different_named_subjects(a: str, b: str) -> bool:
     )
 
 
+_MALE = frozenset(("he", "him", "his", "himself"))
+_FEMALE = frozenset(("she", "her", "hers", "herself"))
+
+
+def different_genders(a: str, b: str) -> bool:
+    """One claim speaks of a man and the other of a woman, by pronouns alone ("He was extradited to the U.S. in
+    2012." / "In 2009, she was extradited to the United States ..."): two people, so two facts."""
+
+    def gender(text: str) -> str | None:
+        words = set(re.findall(r"[a-z]+", text.lower()))
+        male, female = bool(words & _MALE), bool(words & _FEMALE)
+        return "male" if male and not female else "female" if female and not male else None
+
+    left, right = gender(a), gender(b)
+    return left is not None and right is not None and left != right
+
+
 def relate(
     pair: ClaimPair, forward: Judgement, backward: Judgement, thresholds: Thresholds = Thresholds()
 ) -> Finding | None:
     """The finding for one pair, or None when the pair is only novelty."""
     a, b = pair.a.text, pair.b.text
-    named_apart = different_named_subjects(a, b)
+    named_apart = different_named_subjects(a, b) or different_genders(a, b)
     conflict = _figures_conflict(a, b, named_apart, thresholds.same_topic_overlap)
     if conflict is None and one_voice(pair):  # see model_has_a_say
         return None
@@ -314,7 +331,8 @@ def model_has_a_say(pair: ClaimPair) -> bool:
     agreements were such restatements (a title and its lead, a quote printed twice), and a claim counted as
     corroborated by its own article. The pipeline does not judge these pairs at all."""
     a, b = pair.a.text, pair.b.text
-    return not one_voice(pair) or _figures_conflict(a, b, different_named_subjects(a, b)) is not None
+    named_apart = different_named_subjects(a, b) or different_genders(a, b)
+    return not one_voice(pair) or _figures_conflict(a, b, named_apart) is not None
 
 
 def _figures_conflict(a: str, b: str, named_apart: bool, min_overlap: float = 0.6) -> QuantityConflict | None:

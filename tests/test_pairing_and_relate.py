@@ -191,6 +191,17 @@ def test_different_events_are_not_model_contradictions():
             "extra (list) for 18k gold",
             False,
         ),
+        # real news (FNC-1): "she" and "he" are two people, extradited in two years
+        (
+            "In 2009, she was extradited to the United States and jailed over an international phone scam.",
+            "He was extradited to the U.S. in 2012.",
+            False,
+        ),
+        (
+            "In 2009, he was extradited to the United States and jailed over an international phone scam.",
+            "He was extradited to the U.S. in 2012.",
+            True,
+        ),
         # one name on one side only is still one subject
         (
             "Putin and North Korean leader Kim Jong-un signed the partnership treaty at their June summit last year.",

@@ -142,6 +142,15 @@ def test_conflicts_are_found(a, b, kind):
             "Eleven passenger planes are missing from an airport in Libya.",
             "Nearly a dozen commercial planes are missing in Libya after a radical Islamic group overtook the airport.",
         ),
+        # real news (FNC-1): a count told in parts ("six ... followed by four more"), and an addition after its number
+        (
+            "Forensic audio expert Paul Ginsberg analyzed the recording and said he detected at least 10 gunshots.",
+            "A forensic audio expert said he detected a cluster of six gunshots followed by four more after the pause.",
+        ),
+        (
+            "Murillo Karam added that 14 additional police officers were arrested over the disappearances.",
+            "Within days, 22 police officers were arrested over the disappearances.",
+        ),
         # real news (FNC-1): amounts of two different years are two facts
         (
             "The NYPD made 59,000 arrests for misdemeanor possession in 2010.",
