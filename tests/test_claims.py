@@ -171,6 +171,16 @@ def test_questions_and_fragments_are_not_claims():
     assert is_claim_sentence("The deal was approved by 12 votes to 3 / the council said on Monday.")
     assert is_claim_sentence("The agency gave credit to the Associated Press for the photos.")
     assert is_claim_sentence("Credit card fraud has risen by 5% since 2014, the bank said.")
+    # real news: the newsroom on its own reporting ("would not comment" / "we've reached out for comment" was a 0.99
+    # model contradiction); a line that goes on to say something stays
+    assert not is_claim_sentence("When reached, Apple would not comment on the situation.")
+    assert not is_claim_sentence("We've reached out to Apple for comment, and will update as soon as we hear back.")
+    assert not is_claim_sentence("Reps for Conde Nast did not respond to requests for comment.")
+    assert not is_claim_sentence("No comment on air strikes")
+    assert not is_claim_sentence("This story is still developing.")
+    assert not is_claim_sentence("We'll continue to update this story as more info becomes available.")
+    assert is_claim_sentence("A police spokesman declined to comment, saying no complaint had been received.")
+    assert is_claim_sentence("The company commented on the report on Monday.")
 
 
 def test_segmenter_handles_abbreviations_decimals_and_quotes():
