@@ -63,7 +63,8 @@ _NEWSROOM_NOTE = re.compile(
     r"\b(?:will|continue to) update (?:this|the|our) (?:story|article|post|report)\b|"
     r"\bwill update (?:as soon as|when|if)\b|"
     r"\b(?:this|the) (?:story|article|post|report) (?:will be|has been|was|is being) updated\b|"
-    r"\bmore details as (?:they|it) (?:are|is|become)\b|\b(?:this|the) story is (?:still )?developing\b",
+    r"\bmore details as (?:they|it) (?:are|is|become)\b|\b(?:this|the) story is (?:still )?developing\b|"
+    r"\b(?:this|it) is a (?:developing|breaking) (?:news )?story\b",
     re.I,
 )
 _GOES_ON = re.compile(r"\b(?:but|saying|said|says|although|though|while|adding)\b", re.I)

@@ -178,6 +178,7 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("Reps for Conde Nast did not respond to requests for comment.")
     assert not is_claim_sentence("No comment on air strikes")
     assert not is_claim_sentence("This story is still developing.")
+    assert not is_claim_sentence("This is a developing story…")
     assert not is_claim_sentence("We'll continue to update this story as more info becomes available.")
     assert is_claim_sentence("A police spokesman declined to comment, saying no complaint had been received.")
     assert is_claim_sentence("The company commented on the report on Monday.")
