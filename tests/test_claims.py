@@ -177,6 +177,8 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("We've reached out to Apple for comment, and will update as soon as we hear back.")
     assert not is_claim_sentence("Reps for Conde Nast did not respond to requests for comment.")
     assert not is_claim_sentence("No comment on air strikes")
+    assert not is_claim_sentence(": Phelps has yet to comment on any of this")
+    assert not is_claim_sentence("Sony, the studio releasing the film, had no comment on the report when contacted.")
     assert not is_claim_sentence("This story is still developing.")
     assert not is_claim_sentence("This is a developing story…")
     assert not is_claim_sentence("We'll continue to update this story as more info becomes available.")
