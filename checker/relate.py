@@ -234,6 +234,13 @@ def different_named_subjects(a: str, b: str) -> bool:
     )
 
 
+# "... though she writes, 'I have never heard of any spider to crawl under the skin'": she who says it is not the
+# one it is said of (an expert's doubt against "He had a spider crawl underneath his skin." is a real conflict)
+_SAYS = re.compile(
+    r"\b(?:he|she)\s+(?:\w+ly\s+)?(?:said|says|writes|wrote|told|tells|added|adds|explained|explains|noted|notes|"
+    r"argued|argues|claimed|claims|insisted|insists|stated|states|replied|replies)\b",
+    re.I,
+)
 _MALE = frozenset(("he", "him", "his", "himself"))
 _FEMALE = frozenset(("she", "her", "hers", "herself"))
 
@@ -243,7 +250,7 @@ def different_genders(a: str, b: str) -> bool:
     2012." / "In 2009, she was extradited to the United States ..."): two people, so two facts."""
 
     def gender(text: str) -> str | None:
-        words = set(re.findall(r"[a-z]+", text.lower()))
+        words = set(re.findall(r"[a-z]+", _SAYS.sub(" ", text).lower()))
         male, female = bool(words & _MALE), bool(words & _FEMALE)
         return "male" if male and not female else "female" if female and not male else None
 

@@ -202,6 +202,13 @@ def test_different_events_are_not_model_contradictions():
             "He was extradited to the U.S. in 2012.",
             True,
         ),
+        # she who writes is not the one it is said of: an expert's doubt against the claim is a conflict
+        (
+            "He had a spider crawl underneath his skin.",
+            "Marie Herberstein doesn't fully exclude the possibility that this could be a spider, though she writes, "
+            '"I have never heard of any spider to crawl or exist under the skin."',
+            True,
+        ),
         # one name on one side only is still one subject
         (
             "Putin and North Korean leader Kim Jong-un signed the partnership treaty at their June summit last year.",
