@@ -125,6 +125,12 @@ _SUBJECTLESS = re.compile(
     re.I,
 )
 SUBJECTLESS_MAX_WORDS = 6
+# "It was not fun.", "This is not true.", "That is the trend of today.": a short verdict on something the sentence
+# never names leans on the sentences before it; against other articles it was read as a contradiction ("It was not
+# fun." / "Word play is fun.": 0.996) or corroborated by another article's "It is NOT true."
+_DEMONSTRATIVE_VERDICT = re.compile(
+    r"^\W*(?:and |but |so )?(?:it|this|that)(?:['’]s|\s+(?:is|was|isn['’]t|wasn['’]t|will be|would be))\b", re.I
+)
 _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 
 
@@ -162,6 +168,8 @@ def is_claim_sentence(sentence: str) -> bool:
     # credits, editor's notes and labels: "(With the Associated Press)", "Example: [Collected via email, May 2014]"
     words = _BRACKETED.sub(" ", stripped).split()
     if _bare_condition(stripped) or _subjectless(stripped):
+        return False
+    if _DEMONSTRATIVE_VERDICT.match(stripped) and len(words) <= SUBJECTLESS_MAX_WORDS:
         return False
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 

@@ -159,6 +159,10 @@ def test_questions_and_fragments_are_not_claims():
     assert is_claim_sentence("Barack and Michelle Obama cut short their trip to India to attend the funeral.")
     assert is_claim_sentence("Murren said he hadn't seen a check like that since 2007.")
     assert not is_claim_sentence("That's not going to happen.")  # talk that leans on its context
+    assert not is_claim_sentence("It was not fun.")
+    assert not is_claim_sentence("This is not true.")
+    assert is_claim_sentence("It was not fun to spend 44 days in captivity in Libya.")
+    assert is_claim_sentence("This year's festival was cancelled.")
     assert not is_claim_sentence("Here's Mark Gurman at 9to5Mac:")
     assert not is_claim_sentence("Move over, Netflix and Hulu.")
     # real news: two photo credits were a 0.99 model contradiction
