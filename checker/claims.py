@@ -149,6 +149,11 @@ def _bare_condition(text: str) -> bool:
     return bool(_SUBJECTLESS.match(main) or _MODAL.match(main))
 
 
+def _names_something(words: list[str]) -> bool:
+    """A capitalised word after the first ("It's titled “A Message to America.”"): the claim says what it is about."""
+    return any(w.strip("\"'“”‘’(").istitle() for w in words[1:])
+
+
 def _subjectless(text: str) -> bool:
     return bool(_SUBJECTLESS.match(text)) and len(text.split()) <= SUBJECTLESS_MAX_WORDS
 
@@ -169,7 +174,7 @@ def is_claim_sentence(sentence: str) -> bool:
     words = _BRACKETED.sub(" ", stripped).split()
     if _bare_condition(stripped) or _subjectless(stripped):
         return False
-    if _DEMONSTRATIVE_VERDICT.match(stripped) and len(words) <= SUBJECTLESS_MAX_WORDS:
+    if _DEMONSTRATIVE_VERDICT.match(stripped) and len(words) <= SUBJECTLESS_MAX_WORDS and not _names_something(words):
         return False
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 

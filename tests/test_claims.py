@@ -161,6 +161,8 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("That's not going to happen.")  # talk that leans on its context
     assert not is_claim_sentence("It was not fun.")
     assert not is_claim_sentence("This is not true.")
+    assert not is_claim_sentence("It is NOT true.")
+    assert is_claim_sentence("It’s titled “A Message to America.”")  # it names what it is about
     assert is_claim_sentence("It was not fun to spend 44 days in captivity in Libya.")
     assert is_claim_sentence("This year's festival was cancelled.")
     assert not is_claim_sentence("Here's Mark Gurman at 9to5Mac:")
