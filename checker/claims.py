@@ -154,6 +154,13 @@ def _names_something(words: list[str]) -> bool:
     return any(w.strip("\"'“”‘’(").istitle() for w in words[1:])
 
 
+def _unnamed_verdict(text: str) -> bool:
+    words = _BRACKETED.sub(" ", text).split()
+    return (
+        bool(_DEMONSTRATIVE_VERDICT.match(text)) and len(words) <= SUBJECTLESS_MAX_WORDS and not _names_something(words)
+    )
+
+
 def _subjectless(text: str) -> bool:
     return bool(_SUBJECTLESS.match(text)) and len(text.split()) <= SUBJECTLESS_MAX_WORDS
 
@@ -174,7 +181,7 @@ def is_claim_sentence(sentence: str) -> bool:
     words = _BRACKETED.sub(" ", stripped).split()
     if _bare_condition(stripped) or _subjectless(stripped):
         return False
-    if _DEMONSTRATIVE_VERDICT.match(stripped) and len(words) <= SUBJECTLESS_MAX_WORDS and not _names_something(words):
+    if _unnamed_verdict(stripped):
         return False
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 
@@ -259,8 +266,13 @@ def _parts(content: str) -> list[str]:
     if len(sentences) > 1 and all(is_claim_sentence(s) for s in sentences):
         return [part for sentence in sentences for part in _split_joined(sentence)]
     # what is left once the speaker is removed can be a condition or a fragment with no subject ("a source says
-    # that isn't going to happen" leaves "isn't going to happen")
-    return [part for part in _split_joined(content) if not _bare_condition(part) and not _subjectless(part)]
+    # that isn't going to happen" leaves "isn't going to happen"), or a verdict on an unnamed "it" ("'It was not
+    # fun,' Roche said." leaves "It was not fun.")
+    return [
+        part
+        for part in _split_joined(content)
+        if not _bare_condition(part) and not _subjectless(part) and not _unnamed_verdict(part)
+    ]
 
 
 def _split_joined(content: str) -> list[str]:

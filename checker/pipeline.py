@@ -182,7 +182,7 @@ def check(
     )
 
 
-CLAIMS_VERSION = "claims/24"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/25"  # bump when extraction changes, so cached claims are not reused
 
 
 def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:

@@ -218,6 +218,9 @@ def test_a_fragment_left_once_the_speaker_is_removed_is_not_a_claim():
     """Real news (FNC-1): "says that" was read as the cue, leaving "Isn't going to happen." as a claim."""
     document = _untitled("However a separate source says that isn't going to happen. The council approved the budget.")
     assert [c.text for c in extract_claims(document)] == ["The council approved the budget."]
+    # the speaker's name made '"It was not fun," Roche said.' look named; what it claims is "It was not fun."
+    document = _untitled('"It was not fun," Roche said. The council approved the budget.')
+    assert [c.text for c in extract_claims(document)] == ["The council approved the budget."]
 
 
 def test_an_editors_note_claims_what_follows_its_date():
