@@ -76,6 +76,8 @@ class TrainConfig:
     average_with: tuple[str, ...] = ()
     freeze_embeddings: bool = True
     freeze_layers: int = 0
+    # encoder layers of the base to keep, in order (a smaller, faster student: [0, 2, 4, 5] of six); empty keeps all
+    keep_layers: tuple[int, ...] = ()
     bf16: bool = False
     dev_limit: int = 1000
     threads: int = 0
@@ -101,6 +103,8 @@ class TrainConfig:
         for key in ("train", "dev", "average_with"):
             if key in raw:
                 raw[key] = tuple(str((base / p).resolve()) if not Path(p).is_absolute() else p for p in raw[key])
+        if "keep_layers" in raw:
+            raw["keep_layers"] = tuple(raw["keep_layers"])
         for key in ("output", "base"):  # a relative path in a recipe means relative to the recipe, like the data
             if raw.get(key) and not Path(raw[key]).is_absolute():
                 raw[key] = str((base / raw[key]).resolve())
@@ -250,6 +254,8 @@ def train(
     model = AutoModelForSequenceClassification.from_pretrained(
         base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id={n: i for i, n in enumerate(LABELS)}
     )
+    if config.keep_layers:
+        _keep_layers(model, config.keep_layers)
     if config.freeze_embeddings:
         model.base_model.embeddings.requires_grad_(False)
     for layer in model.base_model.encoder.layer[: config.freeze_layers]:
@@ -335,6 +341,17 @@ def train(
     tokenizer.save_pretrained(output / "model")
     _log(f"saved {output / 'model'}")
     return output / "model"
+
+
+def _keep_layers(model, keep: Sequence[int]) -> None:
+    """Drop the encoder layers not in `keep`: the student starts from the teacher's own layers."""
+    import torch
+
+    layers = model.base_model.encoder.layer
+    if sorted(set(keep)) != list(keep) or not all(0 <= i < len(layers) for i in keep):
+        raise ConfigError(f"keep_layers {list(keep)}: want increasing layer numbers below {len(layers)}")
+    model.base_model.encoder.layer = torch.nn.ModuleList(layers[i] for i in keep)
+    model.config.num_hidden_layers = len(keep)
 
 
 def _fit_budget(plan: dict[str, int], step: int, seconds_per_step: float, config: TrainConfig, lost: float) -> None:

@@ -450,16 +450,22 @@ def unpack(parts: list[Path], packed: Path, out: Path) -> None:
 
     from checker.labels import LABELS
 
-    with tempfile.TemporaryDirectory() as work:
-        base = _fp32_base(packed, Path(work))
-        model = AutoModelForSequenceClassification.from_pretrained(
-            base, num_labels=3, id2label=dict(enumerate(LABELS)), label2id={n: i for i, n in enumerate(LABELS)}
-        )
-        tokenizer = AutoTokenizer.from_pretrained(base)
-    state = model.state_dict()
     shipped = {}
     for part in parts:
         shipped.update({k: v.float() if v.is_floating_point() else v for k, v in load_file(part).items()})
+    # a student trained with keep_layers has fewer encoder layers than the base
+    layers = {int(k.split(".")[3]) for k in shipped if k.startswith("bert.encoder.layer.")}
+    with tempfile.TemporaryDirectory() as work:
+        base = _fp32_base(packed, Path(work))
+        model = AutoModelForSequenceClassification.from_pretrained(
+            base,
+            num_labels=3,
+            id2label=dict(enumerate(LABELS)),
+            label2id={n: i for i, n in enumerate(LABELS)},
+            **({"num_hidden_layers": max(layers) + 1} if layers else {}),
+        )
+        tokenizer = AutoTokenizer.from_pretrained(base)
+    state = model.state_dict()
     missing = sorted(k for k in state if k not in shipped and not k.startswith(FROZEN_PREFIX))
     unknown = sorted(k for k in shipped if k not in state)
     if missing or unknown:

@@ -294,6 +294,26 @@ def test_average_with_soups_the_run_with_another_model(tiny_model_dir, tiny_data
     assert torch.allclose(weights[key], (final[key] + base[key]) / 2, atol=1e-6)
 
 
+def test_keep_layers_trains_a_smaller_student_from_the_base_layers(tiny_model_dir, tiny_data):
+    import torch
+    from transformers import AutoModelForSequenceClassification
+
+    two_layers = AutoModelForSequenceClassification.from_pretrained(tiny_model_dir, num_hidden_layers=2)
+    two_layers.save_pretrained(tiny_data / "two-layers")
+    (tiny_data / "two-layers" / "tokenizer.json").write_bytes((tiny_model_dir / "tokenizer.json").read_bytes())
+    for name in ("tokenizer_config.json", "special_tokens_map.json", "vocab.txt"):
+        if (tiny_model_dir / name).exists():
+            (tiny_data / "two-layers" / name).write_bytes((tiny_model_dir / name).read_bytes())
+    with pytest.raises(ConfigError, match="keep_layers"):
+        train(tiny_recipe(tiny_data / "two-layers", tiny_data, keep_layers=(1, 0)))
+    student = train(tiny_recipe(tiny_data / "two-layers", tiny_data, keep_layers=(1,), learning_rate=0.0))
+    weights = AutoModelForSequenceClassification.from_pretrained(student).state_dict()
+    assert AutoModelForSequenceClassification.from_pretrained(student).config.num_hidden_layers == 1
+    key = "bert.encoder.layer.{}.attention.self.query.weight"
+    assert torch.equal(weights[key.format(0)], two_layers.state_dict()[key.format(1)])  # the base's second layer
+    assert len(load_judge(str(student)).judge_batch(PAIRS[:2])) == 2
+
+
 def test_eval_on_three_way_and_two_way_files(tiny_model_dir, tiny_data):
     judge = load_judge(str(tiny_model_dir))
 
