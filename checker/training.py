@@ -412,14 +412,19 @@ def _average_checkpoints(model, checkpoints: Path, count: int, others: Sequence[
             raise ConfigError(f"average_with {other}: cannot load it ({str(error).splitlines()[0][:200]})") from None
         if set(states[-1]) != set(states[0]):
             raise ConfigError(f"average_with {other}: not the same architecture as the trained model")
-    averaged = {
+    model.load_state_dict(average_states(states))
+    _log(f"averaged {len(states)} weight sets: {', '.join([p.name for p in done] + list(others))}")
+
+
+def average_states(states: Sequence[dict]) -> dict:
+    """The mean of several weight sets of one architecture (a checkpoint average, a soup of runs); integer tensors
+    (position ids) are taken from the last."""
+    return {
         key: sum(s[key].float() for s in states) / len(states)
         if states[0][key].is_floating_point()
         else states[-1][key]
         for key in states[0]
     }
-    model.load_state_dict(averaged)
-    _log(f"averaged {len(states)} weight sets: {', '.join([p.name for p in done] + list(others))}")
 
 
 def _quick_dev(model, tokenizer, config: TrainConfig) -> str:

@@ -278,10 +278,7 @@ def train_one(packed: Path, sweep: Path, name: str, work: Path, budget_minutes: 
     started = time.monotonic()
     model_dir = train(config, examples=examples)
     seconds = time.monotonic() - started
-    news_file = packed / "news.jsonl.gz"
-    news_rows = _read_rows(news_file) if news_file.exists() else []
-    evaluation = _evaluate(model_dir, _read_rows(packed / "dev.jsonl.gz"), news_rows, device)
-    _add_target_mean(evaluation["accuracy"])
+    evaluation = _scored(packed, model_dir, device)
     result = {"name": name, "train_seconds": round(seconds), "recipe": asdict(replace(config))} | evaluation
     (output / "metrics.json").write_text(json.dumps(result, indent=1, default=list))
 
@@ -291,28 +288,27 @@ def _soup(packed: Path, work: Path, name: str, members: list[str], device: str) 
     is usually better than each), scored like a run."""
     from safetensors.torch import load_file, save_file
 
+    from checker.training import average_states
+
     states = [load_file(work / member / "model" / "model.safetensors") for member in members]
     model_dir = work / name / "model"
     model_dir.mkdir(parents=True, exist_ok=True)
     for path in (work / members[0] / "model").iterdir():
         if path.suffix != ".safetensors":
             (model_dir / path.name).write_bytes(path.read_bytes())
-    averaged = {
-        key: sum(s[key].float() for s in states) / len(states) if states[0][key].is_floating_point() else states[0][key]
-        for key in states[0]
-    }
-    save_file(averaged, model_dir / "model.safetensors", metadata={"format": "pt"})
+    save_file(average_states(states), model_dir / "model.safetensors", metadata={"format": "pt"})
+    return {"name": name, "soup_of": members} | _scored(packed, model_dir, device)
+
+
+def _scored(packed: Path, model_dir: Path, device: str) -> dict:
+    """`_evaluate` on the packed dev sets, probes and news pairs, with the mean of the target dev sets added."""
     news_file = packed / "news.jsonl.gz"
-    evaluation = _evaluate(
-        model_dir, _read_rows(packed / "dev.jsonl.gz"), _read_rows(news_file) if news_file.exists() else [], device
-    )
-    _add_target_mean(evaluation["accuracy"])
-    return {"name": name, "soup_of": members} | evaluation
-
-
-def _add_target_mean(scores: dict) -> None:
+    news_rows = _read_rows(news_file) if news_file.exists() else []
+    evaluation = _evaluate(model_dir, _read_rows(packed / "dev.jsonl.gz"), news_rows, device)
+    scores = evaluation["accuracy"]
     ranked = [k for k in TARGET_DEV if k in scores] or [k for k in scores if not k.startswith("probes")]
     scores["target_mean"] = round(sum(scores[k] for k in ranked) / len(ranked), 4)
+    return evaluation
 
 
 def _ship_weights(model_dir: Path, out: Path, name: str) -> list[str]:
