@@ -33,8 +33,9 @@ class CheckConfig:
     max_file_mb: float = 20.0
     trust_remote_code: bool = False
     label_map: str | None = None
-    # candidate mode (large corpora) only: judge the longer claim as premise first and skip the reverse direction
-    # when that is at least this neutral (0: always both directions; exhaustive mode always judges both)
+    # judge the longer claim as premise first and skip the reverse direction when that is at least this neutral
+    # (0: always both directions). On the first 300 news articles, checked exhaustively in groups of 10, 0.9 skips
+    # 44% of reverse judgements and changes 3 of 8,597 pairs' relations (three weak agreements, no contradiction)
     skip_neutral: float = 0.9
     cache: bool = True  # reuse judgements and embeddings from earlier runs
     cache_dir: str = ".checker-cache"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -96,6 +97,7 @@ def check(
     """Check the articles under `paths` (and, in gate mode, against the corpus under `against`)."""
     config = config or CheckConfig()
     hooks = hooks or Hooks()
+    loading = None if judge is not None else _load_in_background(config)
     new_documents = load_documents(paths, hooks.note, config.max_file_mb)
     corpus: list[Document] = load_documents(against, hooks.note, config.max_file_mb) if against else []
     documents = _merge(new_documents, corpus)
@@ -123,21 +125,14 @@ def check(
         embed=embed,
         new_ids=new_ids,
     )
-    if judge is None:
-        judge = load_judge(
-            config.model,
-            backend=config.backend,
-            max_length=config.max_length,
-            batch_size=config.batch_size,
-            trust_remote_code=config.trust_remote_code,
-            label_map=parse_label_map(config.label_map),
-        )
+    if loading is not None:
+        judge = loading.result()  # a load error surfaces here, after any error in the input
     if cache is not None:
         from .cache import CachedJudge
 
         judge = CachedJudge(judge, cache)
     hooks.start_scoring(2 * len(plan.pairs))
-    judged = judge_pairs(judge, plan.pairs, hooks.advance, 0.0 if plan.exhaustive else config.skip_neutral)
+    judged = judge_pairs(judge, plan.pairs, hooks.advance, config.skip_neutral)
     if cache is not None:
         cache.close()
     thresholds = thresholds_for(judge.info, config.contradiction_threshold, config.agreement_threshold)
@@ -147,14 +142,11 @@ def check(
     notes: tuple[str, ...] = ()
     if not plan.exhaustive:
         chosen = len(plan.pairs) + plan.unrelated + plan.own_voice
+        notes += (f"candidate pairing: {chosen} of {plan.considered} possible pairs chosen (--exhaustive takes all)",)
+    if config.skip_neutral:
         notes += (
-            f"candidate pairing: {chosen} of {plan.considered} possible pairs chosen "
-            "(--exhaustive takes all)"
-            + (
-                f"; the reverse direction judged only where the first is under {config.skip_neutral:.0%} neutral"
-                if config.skip_neutral
-                else ""
-            ),
+            f"the reverse direction of a pair judged only where the first (the longer claim as premise) is under "
+            f"{config.skip_neutral:.0%} neutral",
         )
     if plan.unrelated:
         notes += (
@@ -180,6 +172,30 @@ def check(
         notes=notes,
         thresholds={"contradiction": thresholds.contradiction, "agreement": thresholds.agreement},
     )
+
+
+def _ready_judge(config: CheckConfig) -> Judge:
+    judge = load_judge(
+        config.model,
+        backend=config.backend,
+        max_length=config.max_length,
+        batch_size=config.batch_size,
+        trust_remote_code=config.trust_remote_code,
+        label_map=parse_label_map(config.label_map),
+    )
+    prepare = getattr(judge, "prepare", None)
+    if prepare is not None:
+        prepare()
+    return judge
+
+
+def _load_in_background(config: CheckConfig) -> Future[Judge]:
+    """Loading the model (imports, weights, the runtime session: a third of the seeds' cold start) needs nothing
+    from the articles, so it runs on a spare core while they are read and split into claims."""
+    pool = ThreadPoolExecutor(1, thread_name_prefix="checker-model-load")
+    loading = pool.submit(_ready_judge, config)
+    pool.shutdown(wait=False)  # the load goes on; result() waits for it
+    return loading
 
 
 CLAIMS_VERSION = "claims/25"  # bump when extraction changes, so cached claims are not reused

@@ -19,7 +19,7 @@ def corpus(tmp_path):
 
 def test_incremental_recheck_scores_only_pairs_of_the_changed_article(tmp_path):
     folder = corpus(tmp_path)
-    config = CheckConfig(cache_dir=str(tmp_path / "cache"))
+    config = CheckConfig(cache_dir=str(tmp_path / "cache"), skip_neutral=0.0)  # both directions of every pair
     first_judge = FakeJudge()
     first = check([folder], config, judge=first_judge)
     assert len(first_judge.calls) == 2 * first.pairs_scored

@@ -102,6 +102,18 @@ def test_bad_input_is_one_line_exit_2_and_no_output_file(tmp_path, setup, args, 
     assert not out.exists() and not list(tmp_path.glob(".out.json.*"))
 
 
+def test_a_model_error_is_one_line_and_comes_after_any_input_error(tmp_path, monkeypatch):
+    from checker import judge
+
+    monkeypatch.setattr(pipeline, "load_judge", judge.load_judge)  # the real loader, which runs in the background
+    missing_model = str(tmp_path / "no-model")
+    result = run("check", str(SEEDS), "--model", missing_model)
+    assert result.exit_code == 2 and "no such model directory" in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output
+    both = run("check", str(tmp_path / "no-articles"), "--model", missing_model)
+    assert both.exit_code == 2 and "no such file" in both.stderr and "no such model" not in both.stderr
+
+
 def test_fifty_megabyte_file_is_refused(tmp_path):
     big = tmp_path / "big.txt"
     with big.open("wb") as handle:

@@ -522,7 +522,7 @@ def test_agreement_needs_matching_figures_and_both_ways_for_a_negation():
     assert both_ways.relation == "agreement" and both_ways.score == 0.75
 
 
-def test_candidate_mode_judges_clearly_neutral_pairs_one_way_only(tmp_path, fake_judge):
+def test_clearly_neutral_pairs_are_judged_one_way_only_in_both_modes(tmp_path, fake_judge):
     from checker.config import CheckConfig
     from checker.pipeline import check
 
@@ -544,3 +544,9 @@ def test_candidate_mode_judges_clearly_neutral_pairs_one_way_only(tmp_path, fake
     both = type(fake_judge)()
     check([tmp_path], replace(config, skip_neutral=0.0), judge=both, embed=embed)
     assert len(both.calls) == 8
+    exhaustive, exhaustive_both = type(fake_judge)(), type(fake_judge)()
+    one_way = check([tmp_path], replace(config, exhaustive=True), judge=exhaustive)
+    two_ways = check([tmp_path], replace(config, exhaustive=True, skip_neutral=0.0), judge=exhaustive_both)
+    assert len(exhaustive.calls) < len(exhaustive_both.calls) == 2 * two_ways.pairs_scored
+    assert one_way.findings == two_ways.findings
+    assert any("under 90% neutral" in note for note in one_way.notes)
