@@ -65,6 +65,23 @@ def test_every_format_renders(tmp_path):
     assert len(result["locations"]) == 2 and result["locations"][0]["physicalLocation"]["region"]["startLine"] >= 1
 
 
+def test_a_claim_pair_repeated_across_articles_is_shown_once_with_every_place(tmp_path):
+    denial = "The city council has not approved the new stadium budget.\n"
+    wire = "The city council has approved the new stadium budget.\n"
+    for name, text in (("denial", denial), ("wire1", wire), ("wire2", wire), ("wire3", wire)):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    as_json = json.loads(run("check", str(tmp_path), "--format", "json", "--fail-on", "none").stdout)
+    conflicts = [f for f in as_json["findings"] if f["relation"] == "contradiction"]
+    assert len(conflicts) == 3 and len({f["id"] for f in conflicts}) == 1  # JSON keeps every finding
+    text = run("check", str(tmp_path), "--fail-on", "none").stdout
+    assert "Contradictions (3, 1 distinct pair of claims)" in text
+    assert text.count("has not approved the new stadium budget") == 1 + 1  # one panel, and the claim list
+    assert "also between 2 more pairs of articles" in text and "wire2:1" in text and "wire3:1" in text
+    markdown = run("check", str(tmp_path), "--format", "markdown", "--fail-on", "none").stdout
+    rows = [line for line in markdown.splitlines() if line.startswith("| C-")]
+    assert len(rows) == 1 and rows[0].endswith("| denial:1 <-> wire2:1; denial:1 <-> wire3:1 |")
+
+
 @pytest.mark.parametrize(
     ("setup", "args", "expected"),
     [

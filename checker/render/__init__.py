@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from enum import Enum
 from typing import TextIO
 
-from ..records import Report
+from ..records import Claim, Finding, Report
 
 
 class Format(str, Enum):
@@ -45,3 +46,32 @@ def render(report: Report, fmt: Format, out: TextIO, color: bool | None = None) 
         from .junit import render_junit
 
         render_junit(report, out)
+
+
+def repeated_together(findings: Sequence[Finding]) -> list[list[Finding]]:
+    """Findings between the same two claim texts (one id) in several pairs of articles, grouped in report order.
+
+    Wire copy repeats sentences across outlets: on the 1,683 real news articles 1,131 contradictions are 916
+    distinct pairs of claims (one pair 15 times). A reader wants each conflict once, with every place it is made."""
+    groups: dict[str, list[Finding]] = {}
+    for finding in findings:
+        groups.setdefault(finding.id, []).append(finding)
+    return list(groups.values())
+
+
+def places(group: Sequence[Finding], shown: int = 5) -> str:
+    """Where the later findings of a group are: "doc:line <-> doc:line", sides in the first finding's order."""
+    first = group[0].pair.a.text
+    sides: list[tuple[Claim, Claim]] = [
+        (f.pair.a, f.pair.b) if f.pair.a.text == first else (f.pair.b, f.pair.a) for f in group[1:]
+    ]
+    listed = [f"{a.document_id}:{a.line} <-> {b.document_id}:{b.line}" for a, b in sides[:shown]]
+    more = f" and {len(sides) - shown} more" if len(sides) > shown else ""
+    return "; ".join(listed) + more
+
+
+def heading_count(findings: Sequence[Finding], groups: Sequence[Sequence[Finding]]) -> str:
+    """ "8", or where claim pairs repeat across articles "1131, 916 distinct pairs of claims"."""
+    if len(groups) == len(findings):
+        return str(len(findings))
+    return f"{len(findings)}, {len(groups)} distinct {'pair' if len(groups) == 1 else 'pairs'} of claims"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..records import Claim, Report
+from . import heading_count, places, repeated_together
 
 
 def _cell(text: str) -> str:
@@ -27,14 +28,16 @@ def render_markdown(report: Report, out: TextIO) -> None:
         w(f"> {note}\n\n")
     for relation, heading in (("contradiction", "Contradictions"), ("agreement", "Agreements")):
         findings = [f for f in report.findings if f.relation == relation]
-        w(f"## {heading} ({len(findings)})\n\n")
+        groups = repeated_together(findings)
+        w(f"## {heading} ({heading_count(findings, groups)})\n\n")
         if not findings:
             w("None.\n\n")
             continue
-        w("| id | kind | score | claim A | claim B |\n|---|---|---|---|---|\n")
-        for f in findings:
+        w("| id | kind | score | claim A | claim B | also between |\n|---|---|---|---|---|---|\n")
+        for group in groups:
+            f = group[0]
             kind = f"{f.kind}: {_cell(f.detail)}" if f.detail else f.kind
-            w(f"| {f.id} | {kind} | {f.score:.2f} | {_side(f.pair.a)} | {_side(f.pair.b)} |\n")
+            w(f"| {f.id} | {kind} | {f.score:.2f} | {_side(f.pair.a)} | {_side(f.pair.b)} | {_cell(places(group))} |\n")
         w("\n")
     w("## Claims by article\n\n")
     for document in report.documents:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..records import Claim, Document, Finding, Report
+from . import heading_count, places, repeated_together
 
 MAX_AGREEMENTS = 15
 
@@ -62,20 +63,19 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
         ("agreement", "Agreements", "green", MAX_AGREEMENTS),
     ):
         findings = [f for f in report.findings if f.relation == relation]
-        console.print(Text(f"\n{heading} ({len(findings)})", style=f"bold {colour}"))
+        groups = repeated_together(findings)
+        console.print(Text(f"\n{heading} ({heading_count(findings, groups)})", style=f"bold {colour}"))
         if not findings:
             console.print("  none")
-        for finding in findings[:limit]:
-            panel = Panel(
-                _pair_text(finding, documents),
-                title=_title(finding),
-                title_align="left",
-                border_style=colour,
-                expand=True,
-            )
+        for group in groups[:limit]:
+            body = _pair_text(group[0], documents)
+            if len(group) > 1:
+                more = "1 more pair" if len(group) == 2 else f"{len(group) - 1} more pairs"
+                body += f"\nalso between {more} of articles: {places(group)}"
+            panel = Panel(body, title=_title(group[0]), title_align="left", border_style=colour, expand=True)
             console.print(panel)
-        if limit is not None and len(findings) > limit:
-            console.print(Text(f"  ... and {len(findings) - limit} more (--format json lists all)", style="dim"))
+        if limit is not None and len(groups) > limit:
+            console.print(Text(f"  ... and {len(groups) - limit} more (--format json lists all)", style="dim"))
 
     console.print(Text("\nClaims by article", style="bold"))
     for document in report.documents:
