@@ -82,6 +82,15 @@ def test_a_claim_pair_repeated_across_articles_is_shown_once_with_every_place(tm
     assert len(rows) == 1 and rows[0].endswith("| denial:1 <-> wire2:1; denial:1 <-> wire3:1 |")
 
 
+def test_text_report_prints_square_brackets_as_written(tmp_path):
+    # rich reads "[numeric: ...]" or an editor's "[sic]" as markup unless told otherwise, and drops it
+    (tmp_path / "a.txt").write_text("Thirteen ships had docked at the port of Haifa [sic] on Monday.\n", "utf-8")
+    (tmp_path / "b.txt").write_text("Fifteen ships had docked at the port of Haifa on Monday.\n", "utf-8")
+    text = run("check", str(tmp_path), "--fail-on", "none").stdout
+    assert "contradiction [numeric: Thirteen ships vs Fifteen ships] score" in text
+    assert text.count("the port of Haifa [sic] on Monday.") == 2  # the finding, and the claim list
+
+
 @pytest.mark.parametrize(
     ("setup", "args", "expected"),
     [

@@ -47,10 +47,10 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
         table.add_column(column, overflow="fold")
     for document in report.documents:
         statuses = [report.claim_status[c.id] for c in report.claims if c.document_id == document.id]
-        table.add_row(
-            document.id,
+        table.add_row(  # Text, not str: rich would read "[...]" in a title as markup and drop it
+            Text(document.id),
             document.date or "-",
-            document.title or "-",
+            Text(document.title or "-"),
             str(len(statuses)),
             str(statuses.count("corroborated") + statuses.count("mixed")),
             str(statuses.count("contradicted") + statuses.count("mixed")),
@@ -72,7 +72,10 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
             if len(group) > 1:
                 more = "1 more pair" if len(group) == 2 else f"{len(group) - 1} more pairs"
                 body += f"\nalso between {more} of articles: {places(group)}"
-            panel = Panel(body, title=_title(group[0]), title_align="left", border_style=colour, expand=True)
+            # Text, not str: rich reads "[negation]" or a claim's "[sic]" as markup and drops it
+            panel = Panel(
+                Text(body), title=Text(_title(group[0])), title_align="left", border_style=colour, expand=True
+            )
             console.print(panel)
         if limit is not None and len(groups) > limit:
             console.print(Text(f"  ... and {len(groups) - limit} more (--format json lists all)", style="dim"))
