@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .records import Attribution
+from .vocabulary import COMMON_CAPITALISED
 
 # verbs that introduce reported speech without "that" ("X said the troops left")
 BARE_REPORTING = (
@@ -60,8 +61,16 @@ _CUE_IN_REST = re.compile(rf"^(?P<speaker>[^,]+?)\s+(?P<cue>{REPORTING})(?P<extr
 _QUOTED_BY = re.compile(r"\bby (?:the )?(?P<source>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)*(?: news agency)?)")
 _QUOTING = re.compile(r"\bquoting (?P<source>[A-Z][\w’'.]*(?:\s+(?:and\s+)?[A-Z][\w’'.]*)*)")
 _QUOTING_ANY = re.compile(r"\bquoting (?P<source>him|her|them|[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)*)")
-_NAME = re.compile(r"^(?P<name>[A-Z][a-z’'.-]+(?:\s+[A-Z][a-z’'.-]+)+)")
+_NAME = re.compile(r"^(?P<name>[A-Z][a-z’'.]+(?:-[A-Z]?[a-z’'.]+)*(?:\s+[A-Z][a-z’'.]+(?:-[A-Z]?[a-z’'.]+)*)+)")
 _DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .]{1,30}(?:\s*\([A-Za-z .]+\))?\s*[:—–-]\s+)(?=[A-Z“\"])")
+# "A spokesman said: “We are looking into the matter.”" (a colon where American style has a comma); up to four words
+# may follow the verb ("told the BBC:", "wrote on Facebook:")
+_COLON_LEAD = re.compile(
+    rf"^{_SPEAKER}\s+(?P<cue>{REPORTING})(?P<extra>(?:\s+[^\s:;“”\"]+){{0,4}})\s*:\s+(?P<content>[“\"‘'A-Z].+)$", re.S
+)
+
+
+_NOT_A_NAME_START = COMMON_CAPITALISED - {"Mr", "Mrs", "Ms", "Dr", "The"}  # "The Pentagon" is one
 
 
 @dataclass(frozen=True)
@@ -73,9 +82,11 @@ class Attributed:
 
 
 def strip_dateline(sentence: str) -> str:
-    """'Seoul: Russia confirmed ...' -> 'Russia confirmed ...'."""
+    """'Seoul: Russia confirmed ...' -> 'Russia confirmed ...' ('He said: ...' is a speaker, not a dateline)."""
     match = _DATELINE.match(sentence)
-    return sentence[match.end() :] if match and len(sentence) - match.end() > 20 else sentence
+    if not match or len(sentence) - match.end() <= 20 or _COLON_LEAD.match(sentence):
+        return sentence
+    return sentence[match.end() :]
 
 
 def _finish(content: str) -> str:
@@ -115,6 +126,8 @@ _DANGLING = frozenset(
     {"and", "or", "but", "who", "which", "that", "to", "when", "if", "-", "–", "—"}
     # a negated or modal reporting verb is not a report: "Francis did not say if dogs could go to hell"
     | {"not", "never", "did", "does", "do", "didn't", "doesn't", "won't", "wouldn't", "would", "could", "will"}
+    # nor one that could or must say it: "No one can say they knew me as a man" asserts nobody says so
+    | {"can", "cannot", "can't", "may", "might", "must", "should", "shall"}
 )
 
 
@@ -151,8 +164,11 @@ def attribute(sentence: str, previous_names: list[str] | None = None) -> Attribu
     if split is None:
         return Attributed(sentence, None)
     speaker = " ".join(split.speaker.split()).strip(" ,.")
+    last = speaker.rsplit(" ", 1)[-1]
+    if last.lower() in ("he", "she") and speaker[:1].isupper():  # "Listening to the message he said: ..."
+        speaker = last
     if speaker.lower() in PRONOUNS and previous_names:
-        speaker = previous_names[-1]
+        speaker = _named(speaker.lower(), previous_names)
     if split.via:
         speaker = f"{speaker} (via {split.via.strip(' ,.')})"
     attribution = Attribution(speaker, split.cue)
@@ -161,7 +177,42 @@ def attribute(sentence: str, previous_names: list[str] | None = None) -> Attribu
     return Attributed(_finish(split.content), attribution)
 
 
+def unquoted(content: str) -> str:
+    """'“We are looking into it.”' -> 'We are looking into it.': the quotation marks around the whole content, or the
+    one that opens (or closes) a quotation running over several sentences; "‘...’" too."""
+    text = content.strip()
+    opens, closes = text.count("“"), text.count("”")
+    if text[:1] in '“"' and text[-1:] in '”"' and opens <= 1 and closes <= 1 and text.count('"') in (0, 2):
+        return text[1:-1].strip()
+    if text[:1] == "“" and opens == 1 and closes == 0:
+        return text[1:].strip()
+    if text[-1:] == "”" and closes == 1 and opens == 0:
+        return text[:-1].strip()
+    if text[:1] in "‘'":  # single quotes (British style); "’" is also an apostrophe, so only with an opening one
+        return text[1:-1].strip() if text[-1:] in "’'" else text[1:].strip()
+    if re.search(r"[.!?,]['’]$", text):  # the sentence that closes a single-quoted quotation
+        return text[:-1].strip()
+    return text
+
+
+def _named(pronoun: str, names: list[str]) -> str:
+    """The one a pronoun speaker stands for: the last one named, but "he" or "she" is not a group ("Some analysts
+    said ..." then "He added: ..." is the rapper quoted before them, not the analysts) nor an institution ("TMZ", "The
+    Independent"); with no one fit, the pronoun itself."""
+    if pronoun in ("he", "she"):
+        for name in reversed(names):
+            last = name.split()[-1]
+            plural = last.islower() and last.endswith("s") and not last.endswith("ss")  # "Ex-ISIS hostages"
+            institution = name.isupper() or re.match(r"The [A-Z]", name) is not None  # "TMZ", "The Independent"
+            if not plural and not institution and last.lower() not in GENERIC_SOURCES:
+                return name
+        return pronoun.capitalize()
+    return names[-1]
+
+
 def _match(sentence: str) -> _Split | None:
+    if (match := _COLON_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
+        return _Split(unquoted(match.group("content")), _trim_speaker(match.group("speaker")), match.group("cue"))
     if match := _QUOTE.match(sentence):
         rest = match.group("rest")
         if cue := _CUE_IN_REST.match(rest):
@@ -214,4 +265,6 @@ def _trim_speaker(speaker: str) -> str:
 def leading_name(sentence: str) -> str | None:
     """The person or body a sentence opens with ('Maria Zakharova, ...' -> 'Maria Zakharova')."""
     match = _NAME.match(strip_dateline(sentence))
-    return match.group("name") if match else None
+    if not match or match.group("name").split()[0] in _NOT_A_NAME_START:  # "On September 3 ...", "In New York ..."
+        return None
+    return match.group("name")

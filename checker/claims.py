@@ -10,8 +10,9 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 
-from .attribution import REPORTING, attribute, leading_name
+from .attribution import REPORTING, Attributed, attribute, leading_name, unquoted
 from .records import Attribution, Claim, Document, with_unique_ids
 from .sentences import split_sentences
 from .vocabulary import MONTHS
@@ -116,12 +117,15 @@ def text_hash(text: str) -> str:
 
 
 _CONDITION = re.compile(r"(?:If|Unless|Whether|Although|Though|Because|When|While)\b")
-# a short sentence that opens on an auxiliary or "never" has no subject: a quote fragment ("Never was shot at.",
-# "Isn't going to happen.") or a question without its mark. "Will" and "Can" are left out: they open names.
+# a short sentence that opens on an auxiliary, "never" or a past verb with its object has no subject: a quote
+# fragment ("Never was shot at.", "Isn't going to happen.") or a question without its mark. "Will" and "Can" are
+# left out: they open names.
 _SUBJECTLESS = re.compile(
     r"(?:never|not|is|isn[’']t|was|wasn[’']t|are|aren[’']t|were|weren[’']t|has|hasn[’']t|have|haven[’']t|had|"
     r"hadn[’']t|do|don[’']t|does|doesn[’']t|did|didn[’']t|won[’']t|wouldn[’']t|can[’']t|couldn[’']t|"
-    r"shouldn[’']t)\b",
+    r"shouldn[’']t)\b"
+    # or on a past verb and its object: "Called it the iPod." (a joke tweet's second sentence), "Loved it!"
+    r"|[A-Za-z]+ed\s+(?:it|him|her|them|me|us)\b",
     re.I,
 )
 SUBJECTLESS_MAX_WORDS = 6
@@ -215,21 +219,29 @@ def extract_claims(document: Document) -> list[Claim]:
             )
         )
     names: list[str] = []
+    quotation = _Quotation(first_index=len(claims))  # after the title
+    previous_end = 0
     for start, end in split_sentences(document.text):
         sentence = document.text[start:end]
+        continued = quotation.enter(sentence, new_paragraph="\n" in document.text[previous_end:start])
+        previous_end = end
         name = leading_name(sentence)
         if not is_claim_sentence(sentence) or len(sentence) > MAX_CLAIM_CHARS * 2:
             if name:
                 names.append(name)
+            quotation.leave(sentence, None, [])
             continue
         attributed = attribute(_UPDATE_PREFIX.sub("", sentence), names)
+        if attributed.attribution is None and continued is not None:
+            attributed = Attributed(unquoted(attributed.content), continued)
         _remember(names, name, attributed.attribution)
         absolute = document.body_offset + start
         line = _line_of(document, start)
+        made = []
         for part in _parts(attributed.content):
             if len(part.split()) < MIN_WORDS:
                 continue
-            claims.append(
+            made.append(
                 Claim(
                     claim_id(document.id, absolute, document.body_offset + end),
                     document.id,
@@ -241,7 +253,59 @@ def extract_claims(document: Document) -> list[Claim]:
                     attributed.attribution,
                 )
             )
+        claims.extend(made)
+        for index, speaker in quotation.leave(sentence, attributed.attribution, made):
+            claims[index] = replace(claims[index], text=unquoted(claims[index].text), attribution=speaker)
     return with_unique_ids(claims, "#")
+
+
+# quotation marks that open or close a quotation: curly double ones, a single one that opens a sentence, follows a
+# colon or is "‘", and a single one after the sentence's last punctuation ("’" and "'" are also apostrophes)
+_OPENING = ("“", '"', "‘", "'")
+_QUOTE_MARKS = re.compile(r"(?P<open>“|‘|(?:^|(?<=:\s))')|(?P<close>”|(?<=[.!?,])['’](?=\s|$))|(?P<either>\")")
+
+
+class _Quotation:
+    """Who speaks inside a quotation that runs over several sentences, so each of them is attributed.
+
+    'He said: “I returned to the airport. I know the rules.”' gives the second sentence its speaker too, and so does
+    the next paragraph when it opens with a quotation mark (the convention for a quote that goes on); a quotation
+    whose speaker comes at its end ('“We will fight. We will win,” she said.') passes that speaker back to the
+    sentences it opened with. A paragraph that does not open with a quotation mark ends any quotation left open.
+    """
+
+    def __init__(self, first_index: int = 0) -> None:
+        self.open = False
+        self.speaker: Attribution | None = None
+        self.waiting: list[int] = []  # claims of the open quotation still without a speaker
+        self.count = first_index  # the index the next claim made will have
+
+    def enter(self, sentence: str, new_paragraph: bool) -> Attribution | None:
+        """The speaker a sentence that starts inside the open quotation inherits (None outside one)."""
+        if new_paragraph and not sentence.lstrip().startswith(_OPENING):
+            self.open, self.speaker, self.waiting = False, None, []
+        if not self.open or self.speaker is None:
+            return None
+        return Attribution(self.speaker.speaker, "quote")
+
+    def leave(self, sentence: str, attribution: Attribution | None, made: list[Claim]) -> list[tuple[int, Attribution]]:
+        """Update the state after a sentence; the earlier claims of a quotation its closing speaker now names."""
+        was_open = self.open
+        for mark in _QUOTE_MARKS.finditer(sentence):
+            self.open = mark["open"] is not None or (mark["either"] is not None and not self.open)
+        indices = list(range(self.count, self.count + len(made)))
+        self.count += len(made)
+        named: list[tuple[int, Attribution]] = []
+        if self.open:
+            if attribution is not None and (attribution.cue != "quote" or self.speaker is None):
+                self.speaker = attribution
+            if self.speaker is None and (was_open or sentence.lstrip().startswith(_OPENING)):
+                self.waiting += indices
+        else:
+            if attribution is not None and was_open:
+                named = [(index, Attribution(attribution.speaker, "quote")) for index in self.waiting]
+            self.speaker, self.waiting = None, []
+        return named
 
 
 def _remember(names: list[str], name: str | None, attribution: Attribution | None) -> None:

@@ -76,6 +76,10 @@ def test_a_quotation_of_several_sentences_gives_one_claim_each(seed_claims):
         ("The bridge will open in May, the ministry said.", "The bridge will open in May.", "the ministry"),
         ("The bridge will open in May, said Jane Doe.", "The bridge will open in May.", "Jane Doe"),
         ("“We will win,” the minister told reporters.", "We will win.", "the minister"),
+        # a colon where American style has a comma; real news read "A spokesman said:" as a dateline and dropped it
+        ("A spokesman said: “We are looking into the matter.”", "We are looking into the matter.", "A spokesman"),
+        ("The minister told the BBC: 'The troops will stay.'", "The troops will stay.", "The minister"),
+        ("Seoul: Russia said the troops had fought in Kursk.", "The troops had fought in Kursk.", "Russia"),
     ],
 )
 def test_attribution_patterns(sentence, content, speaker):
@@ -98,6 +102,7 @@ def test_attribution_patterns(sentence, content, speaker):
         "Needless to say, the plan failed badly.",
         "Josh approached the homeless man and told him he could keep the money.",
         "Francis did not say if dogs could go to hell, too.",  # a report that was not made
+        "No one can say they knew me as a man.",  # nor one nobody can make
     ],
 )
 def test_unattributed_sentence_keeps_its_text(sentence):
@@ -115,6 +120,8 @@ def test_questions_and_fragments_are_not_claims():
     # real news (FNC-1): quote fragments with no subject were set against whole claims as "negation" conflicts
     assert not is_claim_sentence("Never was shot at.")
     assert not is_claim_sentence("Isn't going to happen.")
+    assert not is_claim_sentence("Called it the iPod.")  # real news: a joke tweet's second sentence
+    assert is_claim_sentence("Ahmed called it a victory for the party.")
     assert is_claim_sentence("Will Smith joins the cast.")  # a name, not an auxiliary
     assert is_claim_sentence("Never before has the council approved such a large budget for schools.")
     # credits, editor's notes and snopes-style labels from real news: on their own they assert nothing
@@ -242,3 +249,51 @@ def test_the_speaker_after_an_editors_note_is_found():
     claims = extract_claims(_untitled("Update 2:13 PM: Apple said the diagnostic port will not be included."))
     assert [c.text for c in claims] == ["The diagnostic port will not be included."]
     assert claims[0].attribution is not None and claims[0].attribution.speaker == "Apple"
+
+
+def test_every_sentence_of_a_quotation_has_its_speaker():
+    """Real news: 'He said: “I returned ...' went on over sentences and paragraphs with no speaker, so two people's
+    quotes read as the article's own voice."""
+    claims = extract_claims(
+        _untitled(
+            "Georgy Myakinkin, 31, said he had finished his shift at the airport.\n\n"
+            "He said: “I returned to the airport and was stopped at the scanner. I know the rules of the airport.\n\n"
+            "“When I refused to remove my belt, they called the police.”\n\n"
+            "The officers then allowed him to leave the airport.\n\n"
+            "“The guards were polite. They did their job well,” a spokesman said."
+        )
+    )
+    speakers = [(c.text, c.attribution.speaker if c.attribution else None) for c in claims]
+    assert speakers == [
+        ("He had finished his shift at the airport.", "Georgy Myakinkin, 31"),
+        ("I returned to the airport and was stopped at the scanner.", "Georgy Myakinkin, 31"),
+        ("I know the rules of the airport.", "Georgy Myakinkin, 31"),
+        ("When I refused to remove my belt, they called the police.", "Georgy Myakinkin, 31"),
+        ("The officers then allowed him to leave the airport.", None),  # a paragraph with no quotation mark
+        ("The guards were polite.", "a spokesman"),  # the speaker named at the end of the quotation
+        ("They did their job well.", "a spokesman"),
+    ]
+
+
+def test_a_speaker_named_at_the_end_of_a_quotation_reaches_its_first_sentence_under_a_title():
+    text = "“We will fight on the beaches. We will never surrender to the enemy,” Churchill said in the House."
+    document = Document(id="d", path="d.txt", title="Churchill speaks to the nation", date=None, text=text)
+    claims = extract_claims(document)
+    assert claims[0].is_title and claims[0].attribution is None
+    assert [(c.text, c.attribution.speaker) for c in claims[1:]] == [
+        ("We will fight on the beaches.", "Churchill"),
+        ("We will never surrender to the enemy.", "Churchill"),
+    ]
+
+
+def test_he_or_she_is_never_a_group_or_an_institution():
+    """Real news: "Some analysts said ..." then "He added: ..." made the analysts the rapper's speaker."""
+    claims = extract_claims(
+        _untitled(
+            "Some analysts said the killer in the video had a British accent. "
+            "The Independent reported that the rapper had left London in 2013. "
+            "He added: “I can't tell the angels from the demons any more.”"
+        )
+    )
+    assert claims[-1].text == "I can't tell the angels from the demons any more."
+    assert claims[-1].attribution.speaker == "He"
