@@ -411,11 +411,21 @@ def _date_conflict(a: str, b: str) -> QuantityConflict | None:
     return None
 
 
+# a date that names which report, video or issue ("the December 2014 report has now been confirmed as a hoax")
+# identifies the item, it says nothing of when the story happened: two of one hoax template's debunks, "the December
+# 2014 report" and "the February 2015 report", were the full news corpus's top date conflict
+_ITEM_AFTER_DATE = re.compile(
+    r"\s*(?:\d{4}\s+)?(?:report|story|article|hoax|rumou?r|post|video|tweet|photo|picture|clip|edition|issue|"
+    r"interview|episode|statement|announcement|press release)s?\b",
+    re.I,
+)
+
+
 def _dates(pattern: re.Pattern[str], group: str | int, text: str) -> dict[str, frozenset[str]]:
-    """Each date of one kind in a text, with the words around all its mentions."""
+    """Each date of one kind in a text, with the words around all its mentions (not one that names an item)."""
     found: dict[str, frozenset[str]] = {}
     for match in pattern.finditer(text):
-        if not _is_may_modal(match, text):
+        if not _is_may_modal(match, text) and not _ITEM_AFTER_DATE.match(text, match.end()):
             key = match.group(group).lower()
             found[key] = found.get(key, frozenset()) | _date_context(text, match)
     return found

@@ -22,6 +22,7 @@ from checker.quantities import extract_quantities, find_conflict
         ("Unemployment rose to 5.2% in the region.", "Unemployment rose to 7 percent in the region.", "quantity"),
         ("The bridge opened on Monday after repairs.", "The bridge opened on Friday after repairs.", "date"),
         ("The factory closed in 2019 after the fire.", "The factory closed in 2021 after the fire.", "date"),
+        ("The video was posted on Monday by the group.", "The video was posted on Sunday by the group.", "date"),
         (
             "Prices jumped by a 5% rise in the city last year.",
             "Prices jumped by a 3% rise in the city last year.",
@@ -156,6 +157,12 @@ def test_conflicts_are_found(a, b, kind):
             "The NYPD made 59,000 arrests for misdemeanor possession in 2010.",
             "By 2013, the NYPD was making only 28,000 marijuana possession arrests.",
         ),
+        # real news (FNC-1): a date that names which report is no date of the story (the corpus's top date conflict)
+        (
+            "However the December 2014 report has now been confirmed as a complete hoax.",
+            "However the February 2015 report has now been confirmed as a complete hoax.",
+        ),
+        ("In a March statement the ministry said the bridge would open.", "In a May statement it said so again."),
     ],
 )
 def test_compatible_numbers_do_not_conflict(a, b):
