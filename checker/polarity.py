@@ -33,11 +33,14 @@ NOT_POSITIVE = re.compile(rf"{_COPULA} not ({'|'.join(sorted(set(POLAR_ADJECTIVE
 NEGATIVE_OF = {positive: negative for negative, positive in reversed(POLAR_ADJECTIVES.items())}
 
 
+_PRONOUN = r"(?:it|he|she|they|that|this|we|you|i)"
 # a negative word in a phrase that denies nothing: "She had no idea she was pregnant." asserts the pregnancy; a
 # contrast at the end of a claim asserts its first half ("Their organization is “a tribunal, not arbitration.”")
 NOT_A_DENIAL = re.compile(
     r"\b(?:no idea|no doubt|not only|no matter|no wonder|not least|nothing but)\b|"
-    r",\s+not\s+(?:an?\s+|the\s+)?[\w-]+[.!”\"'’]*\s*$",
+    r",\s+not\s+(?:an?\s+|the\s+)?[\w-]+[.!”\"'’]*\s*$|"
+    # a spoken restart takes the "not" back: "And it's not, it's kind of a strong witness."
+    rf"\b{_PRONOUN}(?:['’](?:s|re)|\s+(?:is|was|are|were))\s+not,\s+(?={_PRONOUN}\b)",
     re.I,
 )
 
