@@ -158,11 +158,21 @@ def _names_something(words: list[str]) -> bool:
     return any(w.strip("\"'“”‘’(").istitle() for w in words[1:])
 
 
+# "We can't confirm that.", "You can go ahead and confirm it.": a short confirmation or denial of an unnamed "it" or
+# "that" answers a question the sentence does not repeat; across articles the two were a 0.995 negation finding
+_UNNAMED_STANCE = re.compile(
+    r"\b(?:confirm|confirms|confirmed|deny|denies|denied|comment on|commented on)\s+(?:it|that|this)\W*$", re.I
+)
+UNNAMED_STANCE_MAX_WORDS = 8
+
+
 def _unnamed_verdict(text: str) -> bool:
     words = _BRACKETED.sub(" ", text).split()
-    return (
-        bool(_DEMONSTRATIVE_VERDICT.match(text)) and len(words) <= SUBJECTLESS_MAX_WORDS and not _names_something(words)
-    )
+    if _names_something(words):
+        return False
+    if _DEMONSTRATIVE_VERDICT.match(text):
+        return len(words) <= SUBJECTLESS_MAX_WORDS
+    return bool(_UNNAMED_STANCE.search(text)) and len(words) <= UNNAMED_STANCE_MAX_WORDS
 
 
 def _subjectless(text: str) -> bool:

@@ -171,6 +171,12 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("It is NOT true.")
     assert is_claim_sentence("It’s titled “A Message to America.”")  # it names what it is about
     assert is_claim_sentence("It was not fun to spend 44 days in captivity in Libya.")
+    # real news: a confirmation or denial of an unnamed "it"/"that" ("we can't confirm that." / "You can go ahead and
+    # confirm it." was a 0.995 negation finding); one that names who or what stays
+    assert not is_claim_sentence('"we can\'t confirm that."')
+    assert not is_claim_sentence("“You can go ahead and confirm it.”")
+    assert is_claim_sentence("The Kremlin has refused to confirm it.")
+    assert is_claim_sentence("The ministry would not confirm the report.")
     assert is_claim_sentence("This year's festival was cancelled.")
     assert not is_claim_sentence("Here's Mark Gurman at 9to5Mac:")
     assert not is_claim_sentence("Move over, Netflix and Hulu.")
