@@ -34,11 +34,12 @@ NEGATIVE_OF = {positive: negative for negative, positive in reversed(POLAR_ADJEC
 
 
 _PRONOUN = r"(?:it|he|she|they|that|this|we|you|i)"
-# a negative word in a phrase that denies nothing: "She had no idea she was pregnant." asserts the pregnancy; a
-# contrast at the end of a claim asserts its first half ("Their organization is “a tribunal, not arbitration.”")
+# a negative word in a phrase that denies nothing: "She had no idea she was pregnant." asserts the pregnancy, "There
+# was no question that chlorine gas was to blame." the gas; a contrast at the end of a claim asserts its first half
+# ("Their organization is “a tribunal, not arbitration.”", 'They call themselves “judges” not “arbitrators.”')
 NOT_A_DENIAL = re.compile(
-    r"\b(?:no idea|no doubt|not only|no matter|no wonder|not least|nothing but)\b|"
-    r",\s+not\s+(?:an?\s+|the\s+)?[\w-]+[.!”\"'’]*\s*$|"
+    r"\b(?:no idea|no doubt|not only|no matter|no wonder|not least|nothing but|no question (?:that|about it))\b|"
+    r"(?:,|[”\"])\s+not\s+[“\"]?(?:an?\s+|the\s+)?[\w-]+[.!”\"'’]*\s*$|"
     # a spoken restart takes the "not" back: "And it's not, it's kind of a strong witness."
     rf"\b{_PRONOUN}(?:['’](?:s|re)|\s+(?:is|was|are|were))\s+not,\s+(?={_PRONOUN}\b)",
     re.I,

@@ -373,6 +373,15 @@ def test_two_denials_in_other_words_are_not_a_negation_conflict():
     assert not negation_kind("The court heard the trade dispute.", "The court heard the trade case.")  # a noun
     # real news: "no idea" denies nothing, the pregnancy is asserted on both sides
     assert not negation_kind("She had no idea she was pregnant.", "Doctors quickly told her she was pregnant.")
+    # real news: "no question that" affirms; a contrast asserts its first half (both were 0.98-0.99 findings)
+    assert not negation_kind(
+        "The diagnosis was poisoning by chlorine gas.", "There was no question that chlorine gas was to blame."
+    )
+    assert not negation_kind(
+        "The four attorneys call themselves “judges” not “arbitrators.”",
+        "The four attorneys call themselves “judges” instead of “arbitrators.”",
+    )
+    assert negation_kind("He answered every question about the budget.", "He answered no question about the budget.")
     # real news: a spoken restart takes its "not" back (the full corpus's second finding, at 0.999)
     assert not negation_kind("And it’s kind of a strong witness.", "And it's not, it's kind of a strong witness.")
     assert negation_kind("And it’s a strong witness.", "And it's not a strong witness.")
