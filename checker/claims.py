@@ -164,6 +164,11 @@ _UNNAMED_STANCE = re.compile(
     r"\b(?:confirm|confirms|confirmed|deny|denies|denied|comment on|commented on)\s+(?:it|that|this)\W*$", re.I
 )
 UNNAMED_STANCE_MAX_WORDS = 8
+# "I am not saying this was not a meteorite impact.": the speaker holds back from asserting either way; against "We
+# are convinced that this was a meteorite" it was a 0.99 negation finding
+_NOT_SAYING = re.compile(
+    r"^\W*(?:and |but |so |now,? )?(?:i|we)(?:['’]m|['’]re| am| are)\s+not\s+(?:saying|claiming|suggesting)\b", re.I
+)
 
 
 def _unnamed_verdict(text: str) -> bool:
@@ -195,7 +200,7 @@ def is_claim_sentence(sentence: str) -> bool:
     words = _BRACKETED.sub(" ", stripped).split()
     if _bare_condition(stripped) or _subjectless(stripped):
         return False
-    if _unnamed_verdict(stripped):
+    if _unnamed_verdict(stripped) or _NOT_SAYING.match(stripped):
         return False
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 

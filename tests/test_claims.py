@@ -177,6 +177,10 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("“You can go ahead and confirm it.”")
     assert is_claim_sentence("The Kremlin has refused to confirm it.")
     assert is_claim_sentence("The ministry would not confirm the report.")
+    # real news: a speaker who holds back asserts nothing ("We are convinced that this was a meteorite" was set
+    # against it as a 0.99 negation finding)
+    assert not is_claim_sentence("I am not saying this was not a meteorite impact.")
+    assert is_claim_sentence("The minister is not saying where the troops are.")
     assert is_claim_sentence("This year's festival was cancelled.")
     assert not is_claim_sentence("Here's Mark Gurman at 9to5Mac:")
     assert not is_claim_sentence("Move over, Netflix and Hulu.")
