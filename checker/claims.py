@@ -164,6 +164,15 @@ _UNNAMED_STANCE = re.compile(
     r"\b(?:confirm|confirms|confirmed|deny|denies|denied|comment on|commented on)\s+(?:it|that|this)\W*$", re.I
 )
 UNNAMED_STANCE_MAX_WORDS = 8
+# what a source left unsaid is a gap in the reporting, not a claim about the story: "It did not say where the attacks
+# occurred." (against "At least five attacks have occurred": 0.97 negation), "Francis did not say if dogs could go
+# to hell, too." (against "All dogs go to heaven!": 0.99)
+_UNSAID = re.compile(
+    r"\b(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|could not|couldn['’]t|has not|hasn['’]t|"
+    r"have not|haven['’]t)\s+(?:yet\s+)?(?:say|said|specify|specified|disclose|disclosed|reveal|revealed|elaborate|"
+    r"explain|explained)\s+(?:on\s+)?(?:if|whether|how|when|where|why|what|who|which)\b",
+    re.I,
+)
 # "I am not saying this was not a meteorite impact.": the speaker holds back from asserting either way; against "We
 # are convinced that this was a meteorite" it was a 0.99 negation finding
 _NOT_SAYING = re.compile(
@@ -200,7 +209,7 @@ def is_claim_sentence(sentence: str) -> bool:
     words = _BRACKETED.sub(" ", stripped).split()
     if _bare_condition(stripped) or _subjectless(stripped):
         return False
-    if _unnamed_verdict(stripped) or _NOT_SAYING.match(stripped):
+    if _unnamed_verdict(stripped) or _NOT_SAYING.match(stripped) or _UNSAID.search(stripped):
         return False
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 

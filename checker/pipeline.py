@@ -198,7 +198,7 @@ def _load_in_background(config: CheckConfig) -> Future[Judge]:
     return loading
 
 
-CLAIMS_VERSION = "claims/33"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/34"  # bump when extraction changes, so cached claims are not reused
 
 
 def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:
