@@ -147,15 +147,11 @@ class OnnxJudge:
         self.input_names = {i.name for i in session.get_inputs()}
         return session
 
-    def prepare(self) -> None:
-        """Open the runtime session now (a run that knows it will score pairs can do this on a spare core)."""
-        if self._session is None:
-            self._session = self._open_session()
-
     def judge_batch(self, pairs: Sequence[tuple[str, str]], progress: Progress | None = None) -> list[Judgement]:
         if not pairs:
             return []
-        self.prepare()  # here at the latest, before the worker threads start
+        if self._session is None:  # opened here, before the worker threads start
+            self._session = self._open_session()
         order = _length_order(pairs)
         size = 1 if self.quantized else self.batch_size
         batches = [order[start : start + size] for start in range(0, len(order), size)]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -97,7 +96,6 @@ def check(
     """Check the articles under `paths` (and, in gate mode, against the corpus under `against`)."""
     config = config or CheckConfig()
     hooks = hooks or Hooks()
-    loading = None if judge is not None else _load_in_background(config)
     new_documents = load_documents(paths, hooks.note, config.max_file_mb)
     corpus: list[Document] = load_documents(against, hooks.note, config.max_file_mb) if against else []
     documents = _merge(new_documents, corpus)
@@ -125,8 +123,15 @@ def check(
         embed=embed,
         new_ids=new_ids,
     )
-    if loading is not None:
-        judge = loading.result()  # a load error surfaces here, after any error in the input
+    if judge is None:  # after the input is read, so an error in it is reported first
+        judge = load_judge(
+            config.model,
+            backend=config.backend,
+            max_length=config.max_length,
+            batch_size=config.batch_size,
+            trust_remote_code=config.trust_remote_code,
+            label_map=parse_label_map(config.label_map),
+        )
     if cache is not None:
         from .cache import CachedJudge
 
@@ -172,30 +177,6 @@ def check(
         notes=notes,
         thresholds={"contradiction": thresholds.contradiction, "agreement": thresholds.agreement},
     )
-
-
-def _ready_judge(config: CheckConfig) -> Judge:
-    judge = load_judge(
-        config.model,
-        backend=config.backend,
-        max_length=config.max_length,
-        batch_size=config.batch_size,
-        trust_remote_code=config.trust_remote_code,
-        label_map=parse_label_map(config.label_map),
-    )
-    prepare = getattr(judge, "prepare", None)
-    if prepare is not None:
-        prepare()
-    return judge
-
-
-def _load_in_background(config: CheckConfig) -> Future[Judge]:
-    """Loading the model (imports, weights, the runtime session: a third of the seeds' cold start) needs nothing
-    from the articles, so it runs on a spare core while they are read and split into claims."""
-    pool = ThreadPoolExecutor(1, thread_name_prefix="checker-model-load")
-    loading = pool.submit(_ready_judge, config)
-    pool.shutdown(wait=False)  # the load goes on; result() waits for it
-    return loading
 
 
 CLAIMS_VERSION = "claims/34"  # bump when extraction changes, so cached claims are not reused

@@ -131,7 +131,7 @@ def test_bad_input_is_one_line_exit_2_and_no_output_file(tmp_path, setup, args, 
 def test_a_model_error_is_one_line_and_comes_after_any_input_error(tmp_path, monkeypatch):
     from checker import judge
 
-    monkeypatch.setattr(pipeline, "load_judge", judge.load_judge)  # the real loader, which runs in the background
+    monkeypatch.setattr(pipeline, "load_judge", judge.load_judge)  # the real loader
     missing_model = str(tmp_path / "no-model")
     result = run("check", str(SEEDS), "--model", missing_model)
     assert result.exit_code == 2 and "no such model directory" in result.stderr
