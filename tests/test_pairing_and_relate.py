@@ -370,6 +370,14 @@ def test_two_denials_in_other_words_are_not_a_negation_conflict():
     assert negation_kind("The ministry confirmed the report.", "The ministry disputed the report.")
     assert negation_kind("The ministry confirmed the report.", "The ministry refuted the report.")
     assert not negation_kind("The ministry denied the report.", "The ministry refuted the report.")
+    # a denial in other words (real news: Boko Haram "dismissed claims" of a truce the government announced)
+    assert negation_kind(
+        "Nigeria has agreed a truce with the Islamist group Boko Haram.",
+        "Boko Haram has dismissed claims that it has agreed a truce with Nigeria.",
+    )
+    assert not negation_kind(
+        "Lin denied the video had been staged.", "Lin bristled at the suggestion the video had been staged."
+    )
     assert not negation_kind("The court heard the trade dispute.", "The court heard the trade case.")  # a noun
     # real news: "no idea" denies nothing, the pregnancy is asserted on both sides
     assert not negation_kind("She had no idea she was pregnant.", "Doctors quickly told her she was pregnant.")
