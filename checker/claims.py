@@ -283,10 +283,11 @@ def extract_claims(document: Document) -> list[Claim]:
     return with_unique_ids(claims, "#")
 
 
-# quotation marks that open or close a quotation: curly double ones, a single one that opens a sentence, follows a
-# colon or is "‘", and a single one after the sentence's last punctuation ("’" and "'" are also apostrophes)
+# quotation marks that open or close a quotation: curly double ones; a single one that is "‘", opens a sentence or
+# follows a colon; a closing single one not followed by a letter ("’" and "'" inside a word are apostrophes:
+# "Durex denies rumors of a ‘pumpkin spice’ flavored condom." opens and closes one)
 _OPENING = ("“", '"', "‘", "'")
-_QUOTE_MARKS = re.compile(r"(?P<open>“|‘|(?:^|(?<=:\s))')|(?P<close>”|(?<=[.!?,])['’](?=\s|$))|(?P<either>\")")
+_QUOTE_MARKS = re.compile(r"(?P<open>“|‘|(?:^|(?<=:\s))')|(?P<close>”|(?<=\S)['’](?![A-Za-z]))|(?P<either>\")")
 
 
 class _Quotation:

@@ -35,8 +35,16 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# pysbd knows double quotation marks, not single ones: "said: ‘It was shocking. The arm was damaged.’ The boy's
+# parents ..." stayed one sentence, so the parents' line went to the spokesman. The segmenter reads a copy with an
+# opening "‘" and a closing "’" (after the sentence's punctuation, not an apostrophe) as double marks; one character
+# each, so the spans hold for the original text.
+_SINGLE_OPEN = re.compile(r"‘")
+_SINGLE_CLOSE = re.compile(r"(?<=[.!?,])’(?=\s|$)")
+
+
 def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    block = text[start:end]
+    block = _SINGLE_CLOSE.sub("”", _SINGLE_OPEN.sub("“", text[start:end]))
     if not block.strip():
         return
     cursor = 0

@@ -221,6 +221,18 @@ def test_segmenter_handles_abbreviations_decimals_and_quotes():
         "“Is it over?” he asked.",
         "Prices rose.",
     ]
+    # single quotation marks end a sentence as double ones do; apostrophes are no quotation marks
+    text = "A spokesman said: ‘It was shocking. The arm was damaged.’ The boy’s parents weren’t there."
+    sentences = [text[s:e] for s, e in split_sentences(text)]
+    assert sentences == [
+        "A spokesman said: ‘It was shocking. The arm was damaged.’",
+        "The boy’s parents weren’t there.",
+    ]
+    claims = extract_claims(_untitled(text))
+    assert [(c.text, c.attribution.speaker if c.attribution else None) for c in claims] == [
+        ("It was shocking. The arm was damaged.", "A spokesman"),
+        ("The boy’s parents weren’t there.", None),
+    ]
 
 
 def _untitled(text: str) -> Document:
