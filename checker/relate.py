@@ -22,16 +22,19 @@ from .polarity import NOT_A_DENIAL, spelled_out
 from .quantities import figures_differ, find_conflict, same_figures_written_apart
 from .records import Claim, ClaimPair, Finding, Judgement, ModelInfo
 from .topics import canonical_names, common_words, content_words, names_spelled_out, overlap, share_a_subject
-from .vocabulary import ABBREVIATIONS, ANTONYMS, COMMON_CAPITALISED, DENIAL_WORDS, DENIALS, MONTHS, WEEKDAYS
-
-# a denial in other words: "Lin bristled at the suggestion that any part of his video had been staged" denies it as
-# much as "Lin denied any part of his video had been staged" (real news: a 0.99 negation finding between the two)
-_DENIAL_PHRASE = (
-    r"bristled at|scoffed at|"
-    r"dismiss(?:ed|es|ing)? (?:the |such |those |these )?(?:reports?|claims?|suggestions?|rumou?rs?|allegations?)"
+from .vocabulary import (
+    ABBREVIATIONS,
+    ANTONYMS,
+    COMMON_CAPITALISED,
+    DENIAL_PHRASES,
+    DENIAL_WORDS,
+    DENIALS,
+    MONTHS,
+    WEEKDAYS,
 )
+
 _NEGATION = re.compile(
-    r"\b(not|no|never|neither|nor|none|without|" + "|".join(DENIAL_WORDS) + "|" + _DENIAL_PHRASE + r")\b|n't\b", re.I
+    r"\b(not|no|never|neither|nor|none|without|" + "|".join(DENIAL_WORDS) + "|" + DENIAL_PHRASES + r")\b|n't\b", re.I
 )
 
 

@@ -39,12 +39,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
 # parents ..." stayed one sentence, so the parents' line went to the spokesman. The segmenter reads a copy with an
 # opening "‘" and a closing "’" (after the sentence's punctuation, not an apostrophe) as double marks; one character
 # each, so the spans hold for the original text.
-_SINGLE_OPEN = re.compile(r"‘")
 _SINGLE_CLOSE = re.compile(r"(?<=[.!?,])’(?=\s|$)")
 
 
 def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
-    block = _SINGLE_CLOSE.sub("”", _SINGLE_OPEN.sub("“", text[start:end]))
+    block = _SINGLE_CLOSE.sub("”", text[start:end].replace("‘", "“"))
     if not block.strip():
         return
     cursor = 0

@@ -220,6 +220,13 @@ DENIALS = {
 # the words that make a claim a denial: refusing too (of what is asked, so not a restatement of "denied"), but not
 # "dispute", most often the noun ("a trade dispute")
 DENIAL_WORDS = (*(word for word in DENIALS if word != "dispute"), "refused", "refuses", "refusing")
+# denials in other words (a regex alternation): "Lin bristled at the suggestion that any part of his video had been
+# staged" denies it as much as "Lin denied any part of his video had been staged" (real news: a 0.99 negation finding
+# between the two); Boko Haram's leader "dismissed claims" of the truce Nigeria announced
+DENIAL_PHRASES = (
+    r"bristled at|scoffed at|"
+    r"dismiss(?:ed|es|ing)? (?:the |such |those |these )?(?:reports?|claims?|suggestions?|rumou?rs?|allegations?)"
+)
 
 # words of a story about a rumour and its debunking: such an article states the rumour and its denial side by side
 RUMOUR_WORDS = re.compile(
