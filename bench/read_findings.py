@@ -3,11 +3,13 @@
 Dev accuracy does not say whether a model's findings on real news are worth a reader's time (v3 and v4 doubled
 the contradictions reported there; the v5 trials stopped seeing real ones), so a change of model or rule is also
 judged on reports of the same news slice against a reader's labels. Reports come from
-`bench/bench_check.py --only news --news-articles 150 --save-news FILE`; labels are JSONL of
-{"a", "b", "relation": "contradiction" | "none"} (one line per pair read; `scripts/gpu_sweep.py pack --news-gold`
-reads the same file). The unread findings are printed so the reader can label them and the counts stay whole.
+`bench/bench_check.py --only news --news-articles 300 --save-news FILE`; labels are JSONL, one line per pair
+read, either {"a", "b", "relation": "contradiction" | "none"} or, to keep the news text out of the project,
+{"id": finding_id(a, b, "pair"), "relation": ...} (`scripts/gpu_sweep.py pack --news-gold` reads both).
+bench/labels/news300.jsonl holds the contradictions of the first 300 articles as checked on 2026-12-03 (92
+read, 26 real). The unread findings are printed so the reader can label them and the counts stay whole.
 
-Usage: python bench/read_findings.py --gold LABELS.jsonl REPORT.json... [--show-unread]
+Usage: python bench/read_findings.py --gold bench/labels/news300.jsonl REPORT.json... [--show-unread]
 """
 
 from __future__ import annotations
@@ -23,11 +25,13 @@ from checker.relate import finding_id  # noqa: E402  (one key for a pair in eith
 
 
 def read_labels(path: Path) -> dict[str, str]:
+    """{pair key: "contradiction" | "none"}; the key is the id a finding of either order has as a "pair"."""
     labels = {}
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             row = json.loads(line)
-            labels[finding_id(row["a"], row["b"], "pair")] = row["relation"]
+            key = row["id"] if "id" in row else finding_id(row["a"], row["b"], "pair")
+            labels[key] = row["relation"]
     return labels
 
 

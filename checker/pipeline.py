@@ -14,7 +14,7 @@ from .judge import Judge, load_judge
 from .labels import parse_label_map
 from .pairing import plan_pairs
 from .records import Claim, ClaimPair, Document, Finding, Judgement, Report
-from .relate import relate, thresholds_for
+from .relate import relate, reverse_can_matter, thresholds_for
 
 
 @dataclass
@@ -44,7 +44,8 @@ def judge_pairs(
 
     With `skip_neutral` > 0 the longer claim is judged as premise first, and the reverse direction only
     when that first judgement is less than `skip_neutral` neutral: a longer claim that says nothing about a
-    shorter one is very rarely entailed or contradicted by it, and this halves the work on large corpora.
+    shorter one is very rarely entailed or contradicted by it, and this halves the work on large corpora. Nor
+    where the reverse cannot change the relation (`relate.reverse_can_matter`).
     """
     if skip_neutral <= 0:
         keys = [k for p in pairs for k in ((p.a.text, p.b.text), (p.b.text, p.a.text))]
@@ -52,7 +53,11 @@ def judge_pairs(
         return [(scored[(p.a.text, p.b.text)], scored[(p.b.text, p.a.text)]) for p in pairs]
     first = [(p.a.text, p.b.text) if len(p.a.text) >= len(p.b.text) else (p.b.text, p.a.text) for p in pairs]
     scored = _score_unique(judge, first, advance)
-    second = [(b, a) for a, b in first if scored[(a, b)].neutral < skip_neutral]
+    second = [
+        (b, a)
+        for pair, (a, b) in zip(pairs, first)
+        if scored[(a, b)].neutral < skip_neutral and reverse_can_matter(pair, scored[(a, b)])
+    ]
     skipped = len(pairs) - len(second)
     if advance and skipped:
         advance(skipped)
@@ -151,7 +156,7 @@ def check(
     if config.skip_neutral:
         notes += (
             f"the reverse direction of a pair judged only where the first (the longer claim as premise) is under "
-            f"{config.skip_neutral:.0%} neutral",
+            f"{config.skip_neutral:.0%} neutral and the reverse can change the relation",
         )
     if plan.unrelated:
         notes += (

@@ -51,10 +51,27 @@ def content_words(text: str) -> frozenset[str]:
     )
 
 
+def written_as_headline(text: str) -> bool:
+    """Nearly every longer word capitalised ("Aaron Sorkin Confirms Christian Bale as Steve Jobs"), or all in
+    capitals: a headline, where capitals no longer tell names from other words."""
+    longer = [word for word in WORD.findall(text) if len(word) >= 4 and word[0].isalpha()]
+    return len(longer) >= 3 and sum(word[0].isupper() for word in longer) >= 0.8 * len(longer)
+
+
 @lru_cache(maxsize=65536)
 def common_words(text: str) -> frozenset[str]:
-    """The content words written in lower case: what a claim says of its subject, not the names in it."""
-    return content_words(text) & {raw for raw in WORD.findall(text.replace("’", "'")) if raw.islower()}
+    """The content words written in lower case: what a claim says of its subject, not the names in it (in a
+    headline, every content word)."""
+    words = content_words(text)
+    if written_as_headline(text):
+        return words
+    raws = WORD.findall(text.replace("’", "'"))
+    lower = {raw for raw in raws if raw.islower()}
+    if (
+        len(raws) > 1 and raws[0][1:].islower() and not raws[1][:1].isupper()
+    ):  # "Rumors of ...", not "ISIS" or "Pope Francis"
+        lower.add(raws[0].lower())
+    return words & lower
 
 
 def overlap(a: str, b: str) -> float:
@@ -114,6 +131,25 @@ def share_a_subject(a: str, b: str) -> bool:
     left, right = subject_stems(a), subject_stems(b)
     shared = len(left & right)
     return shared >= 2 or (shared == 1 and 2 * shared >= min(len(left), len(right)))
+
+
+@lru_cache(maxsize=65536)
+def _common_stems(text: str) -> frozenset[str]:
+    return stems(" ".join(common_words(text)))
+
+
+def say_alike(a: str, b: str) -> bool:
+    """The claims share a word of what they say, not only names (crudely stemmed; a headline's capitalised words
+    count too, as do units): "Pope Francis has refused to meet the Dalai Lama ..." / "Pope Francis confirms ...
+    All dogs go to heaven!" share a subject and say nothing alike.
+
+    The model reads such pairs as one scene: on the first 300 real news articles, 18 of its 66 false
+    contradictions and most of the 77 agreements between claims sharing only names ("Christian Bale will not be
+    playing Steve Jobs ..." / "Aaron Sorkin Confirms Christian Bale as Steve Jobs"), and none of the 26 real
+    contradictions."""
+    if written_as_headline(a) or written_as_headline(b):
+        return bool(stems(a) & stems(b))
+    return bool(_common_stems(a) & _common_stems(b))
 
 
 def same_topic(a: str, b: str, min_overlap: float = 0.6) -> bool:

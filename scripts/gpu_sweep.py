@@ -137,16 +137,15 @@ def news_pairs(csv_path: Path, articles: int) -> list[dict]:
 
 
 def label_news_pairs(rows: list[dict], gold: Path) -> list[dict]:
-    """Mark the news pairs read by hand: `gold` is JSONL of {"a", "b", "relation": "contradiction" | "none"} (the
-    findings of earlier reports, judged by a reader). A model that reports fewer contradictions may just be blind,
-    so a sweep also counts the real ones each run still finds."""
+    """Mark the news pairs read by hand: `gold` is JSONL of {"a", "b", "relation": "contradiction" | "none"} or of
+    {"id", "relation"} (the findings of earlier reports, judged by a reader: bench/read_findings.py). A model that
+    reports fewer contradictions may just be blind, so a sweep also counts the real ones each run still finds."""
     from checker.relate import finding_id  # one key for a pair in either order, as report findings have
 
-    labels = {}
-    for line in gold.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            labels[finding_id(row["a"], row["b"], "pair")] = row["relation"]
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
+    from read_findings import read_labels  # rows by text or by pair id
+
+    labels = read_labels(gold)
     labelled = []
     for row in rows:
         key = finding_id(row["a"], row["b"], "pair")

@@ -7,7 +7,7 @@ import pytest
 from checker.pairing import count_possible, plan_pairs
 from checker.records import Attribution, Claim, ClaimPair, Judgement, ModelInfo
 from checker.relate import finding_id, negation_kind, relate
-from checker.topics import share_a_subject
+from checker.topics import say_alike, share_a_subject
 
 
 def make_claim(doc: str, index: int, text: str) -> Claim:
@@ -156,6 +156,35 @@ def test_two_stage_judging_skips_clearly_neutral_reverse_directions():
     assert len(staged.calls) == 3  # the neutral pair is judged one way only
     assert fast[0] == full[0]
     assert staged.calls[2] == (pairs[0].a.text, pairs[0].b.text)
+
+
+def test_the_reverse_direction_is_judged_only_where_it_can_change_the_relation():
+    from checker.pipeline import judge_pairs
+
+    pope = "Pope Francis has refused to meet the Dalai Lama over fears for the Church's ties with China."
+    names_only = ClaimPair(make_claim("a", 0, pope), make_claim("b", 0, "Pope Francis confirms all dogs go to heaven!"))
+    paraphrase = ClaimPair(make_claim("a", 1, pope), make_claim("b", 1, "Pope Francis will not see the Dalai Lama."))
+    alike = ClaimPair(make_claim("a", 2, pope), make_claim("b", 2, "Pope Francis has agreed to meet the Dalai Lama."))
+    first = {  # the model's first direction (longer claim as premise): torn, never clearly neutral
+        names_only.b.text: Judgement(0.3, 0.2, 0.5),
+        paraphrase.b.text: Judgement(0.9, 0.05, 0.05),
+        alike.b.text: Judgement(0.3, 0.2, 0.5),
+    }
+
+    class Scripted:
+        info = ModelInfo(name="scripted", backend="test")
+        calls: list[tuple[str, str]] = []
+
+        def judge_batch(self, batch, progress=None):
+            self.calls.extend(batch)
+            return [first.get(hypothesis, Judgement(0.3, 0.2, 0.5)) for _, hypothesis in batch]
+
+    judge = Scripted()
+    judge_pairs(judge, [names_only, paraphrase, alike], skip_neutral=0.9)
+    reversed_premises = {premise for premise, _ in judge.calls[3:]}
+    # only names in common and no entailment: no second direction can make a finding of it
+    assert names_only.b.text not in reversed_premises
+    assert {paraphrase.b.text, alike.b.text} <= reversed_premises and len(judge.calls) == 5
 
 
 def test_identical_claims_agree_whatever_the_model_says():
@@ -312,6 +341,31 @@ def test_one_word_in_common_is_a_subject_only_for_a_short_claim():
     assert not share_a_subject("The fish measured 8.7 feet.", "This one was 8.8 feet.")  # a unit is no subject
     # real news, a 0.91 agreement: an age is no subject either
     assert not share_a_subject("The child was roughly 10 years old.", "The fish was 2-years and 10-months old.")
+
+
+def test_claims_sharing_only_names_say_nothing_alike():
+    # real news, a 0.93 model contradiction: "Pope Francis" is all the two claims share
+    pope = pair(
+        "Pope Francis has refused to meet the Dalai Lama over fears for the Church's ties with China.",
+        "Finally, Pope Francis confirms what we've always known: All dogs go to heaven!",
+    )
+    assert share_a_subject(pope.a.text, pope.b.text) and not say_alike(pope.a.text, pope.b.text)
+    assert relate_sure_contradiction(pope) is None
+    one_way = Judgement(0.97, 0.02, 0.01), Judgement(0.2, 0.7, 0.1)
+    assert relate(pope, *one_way) is None  # a one-way model agreement between them is no corroboration either
+    said_alike = pair(pope.a.text, "Pope Francis has agreed to meet the Dalai Lama in Rome.")
+    assert relate_sure_contradiction(said_alike).relation == "contradiction"
+    # a paraphrase in other words agrees when each claim entails the other (the seeds, 0.87 / 0.96)
+    troops = pair(
+        "North Korea confirms it sent troops to fight in Russia's Kursk region.",
+        "Moscow acknowledges North Korean soldiers fought in Kursk.",
+    )
+    assert not say_alike(troops.a.text, troops.b.text)
+    assert relate(troops, Judgement(0.87, 0.1, 0.03), Judgement(0.96, 0.03, 0.01)).relation == "agreement"
+    assert relate(troops, *one_way) is None
+    # a headline's capitals are words, not names; a sentence's first word too unless a name follows
+    assert say_alike("Aaron Sorkin Confirms Christian Bale as Steve Jobs", "Sorkin has confirmed that Bale is Jobs.")
+    assert say_alike("Rumors of a coup were rubbish.", "But the rumor is not true.")
 
 
 def test_a_capital_stands_for_its_country():
