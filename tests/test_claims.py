@@ -80,6 +80,8 @@ def test_a_quotation_of_several_sentences_gives_one_claim_each(seed_claims):
         ("A spokesman said: “We are looking into the matter.”", "We are looking into the matter.", "A spokesman"),
         ("The minister told the BBC: 'The troops will stay.'", "The troops will stay.", "The minister"),
         ("Seoul: Russia said the troops had fought in Kursk.", "The troops had fought in Kursk.", "Russia"),
+        ("The minister tweeted “The troops will stay.”", "The troops will stay.", "The minister"),
+        ("Cook added he charges his watch every night.", "He charges his watch every night.", "Cook"),
     ],
 )
 def test_attribution_patterns(sentence, content, speaker):
@@ -103,11 +105,29 @@ def test_attribution_patterns(sentence, content, speaker):
         "Josh approached the homeless man and told him he could keep the money.",
         "Francis did not say if dogs could go to hell, too.",  # a report that was not made
         "No one can say they knew me as a man.",  # nor one nobody can make
+        "The US has not publicly stated it is flying drones over Syria.",  # the claim is that no one said it
+        # "posted", "tweeted", "wrote" before what was posted or written, or as a participle (all real news, whose
+        # claims read "Online showed men playing in a pool ..." and "On further developments.")
+        "A video posted online showed men playing in a pool at the compound.",
+        "We'll keep you posted on further developments.",
+        "Abdel-Majed Abdel Bary tweeted a photo of himself holding up a severed head.",
+        "A student at Elon University recently wrote an article for the College Fix.",
     ],
 )
 def test_unattributed_sentence_keeps_its_text(sentence):
     result = attribute(sentence)
     assert result.attribution is None and result.content == sentence
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["U.S. officials have not yet confirmed Godane is among the dead.", "Al-Shabab has not publicly confirmed it."],
+)
+def test_a_stance_not_yet_taken_is_a_negated_stance(sentence):
+    # real news: the speaker read "U.S. officials have not yet" and the cue "confirmed"
+    result = attribute(sentence)
+    assert result.content == sentence and result.attribution.cue == "not confirmed"
+    assert result.attribution.speaker in ("U.S. officials", "Al-Shabab")
 
 
 def test_questions_and_fragments_are_not_claims():
