@@ -139,17 +139,17 @@ def _common_stems(text: str) -> frozenset[str]:
 
 
 def say_alike(a: str, b: str) -> bool:
-    """The claims share a word of what they say, not only names (crudely stemmed; a headline's capitalised words
-    count too, as do units): "Pope Francis has refused to meet the Dalai Lama ..." / "Pope Francis confirms ...
-    All dogs go to heaven!" share a subject and say nothing alike.
+    """The claims share a word of what they say, not only names (crudely stemmed; units count, and a headline's
+    capitalised words, against what the other claim says): "Pope Francis has refused to meet the Dalai Lama ..." /
+    "Pope Francis confirms ... All dogs go to heaven!" share a subject and say nothing alike.
 
     The model reads such pairs as one scene: on the first 300 real news articles, 18 of its 66 false
-    contradictions and most of the 77 agreements between claims sharing only names ("Christian Bale will not be
+    contradictions and most of the 82 agreements between claims sharing only names ("Christian Bale will not be
     playing Steve Jobs ..." / "Aaron Sorkin Confirms Christian Bale as Steve Jobs"), and none of the 26 real
     contradictions."""
-    if written_as_headline(a) or written_as_headline(b):
-        return bool(stems(a) & stems(b))
-    return bool(_common_stems(a) & _common_stems(b))
+    left = stems(a) if written_as_headline(a) else _common_stems(a)
+    right = stems(b) if written_as_headline(b) else _common_stems(b)
+    return bool(left & right)
 
 
 def same_topic(a: str, b: str, min_overlap: float = 0.6) -> bool:

@@ -364,7 +364,10 @@ def test_claims_sharing_only_names_say_nothing_alike():
     assert relate(troops, Judgement(0.87, 0.1, 0.03), Judgement(0.96, 0.03, 0.01)).relation == "agreement"
     assert relate(troops, *one_way) is None
     # a headline's capitals are words, not names; a sentence's first word too unless a name follows
-    assert say_alike("Aaron Sorkin Confirms Christian Bale as Steve Jobs", "Sorkin has confirmed that Bale is Jobs.")
+    headline = "Aaron Sorkin Confirms Christian Bale as Steve Jobs"
+    assert say_alike(headline, "Sorkin has confirmed that Bale is Jobs.")
+    # ... against what the other claim says, not its names (real news: a 0.98 model agreement)
+    assert not say_alike(headline, "Christian Bale will not be playing Steve Jobs after all.")
     assert say_alike("Rumors of a coup were rubbish.", "But the rumor is not true.")
 
 
