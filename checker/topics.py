@@ -144,9 +144,8 @@ def say_alike(a: str, b: str) -> bool:
     "Pope Francis confirms ... All dogs go to heaven!" share a subject and say nothing alike.
 
     The model reads such pairs as one scene: on the first 300 real news articles, 18 of its 66 false
-    contradictions and most of the 82 agreements between claims sharing only names ("Christian Bale will not be
-    playing Steve Jobs ..." / "Aaron Sorkin Confirms Christian Bale as Steve Jobs"), and none of the 26 real
-    contradictions."""
+    contradictions and 56 of its 883 agreements, most of them wrong ("Christian Bale will not be playing Steve Jobs
+    ..." / "Aaron Sorkin Confirms Christian Bale as Steve Jobs"), and none of the 26 real contradictions."""
     left = stems(a) if written_as_headline(a) else _common_stems(a)
     right = stems(b) if written_as_headline(b) else _common_stems(b)
     return bool(left & right)
