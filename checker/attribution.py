@@ -38,10 +38,12 @@ _LEAD_BARE = re.compile(
     rf"(?!\s+to\b)(?:\s*,)?\s+(?:that\s+)?(?P<content>.+)$",
     re.S,
 )
-_LEAD_THAT = re.compile(rf"^{_SPEAKER}\s+(?P<cue>{REPORTING}){_TAIL}\s+that\s+(?P<content>.+)$", re.S)
+# "that year" / "that day" is a time, not the start of what was said ("last tweeted on August 3 that year, when ...")
+_THAT = r"that\s+(?!(?:year|day|week|month|night|morning|afternoon|evening|time)\b)"
+_LEAD_THAT = re.compile(rf"^{_SPEAKER}\s+(?P<cue>{REPORTING}){_TAIL}\s+{_THAT}(?P<content>.+)$", re.S)
 _APPOSITION_LEAD = re.compile(
     rf"^(?P<speaker>[A-Z][^,;:“”\"]{{1,60}}),\s+(?P<role>[^,;“”\"]{{2,90}}),\s+"
-    rf"(?:(?P<cue>{BARE_REPORTING}){_TAIL}(?:\s*,)?\s+(?:that\s+)?|(?P<cue_that>{REPORTING}){_TAIL}\s+that\s+)"
+    rf"(?:(?P<cue>{BARE_REPORTING}){_TAIL}(?:\s*,)?\s+(?:that\s+)?|(?P<cue_that>{REPORTING}){_TAIL}\s+{_THAT})"
     rf"(?P<content>.+)$",
     re.S,
 )
@@ -64,7 +66,7 @@ _QUOTED_BY = re.compile(r"\bby (?:the )?(?P<source>[A-Z][\w’'.]*(?:\s+[A-Z][\w
 _QUOTING = re.compile(r"\bquoting (?P<source>[A-Z][\w’'.]*(?:\s+(?:and\s+)?[A-Z][\w’'.]*)*)")
 _QUOTING_ANY = re.compile(r"\bquoting (?P<source>him|her|them|[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)*)")
 _NAME = re.compile(r"^(?P<name>[A-Z][a-z’'.]+(?:-[A-Z]?[a-z’'.]+)*(?:\s+[A-Z][a-z’'.]+(?:-[A-Z]?[a-z’'.]+)*)+)")
-_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .]{1,30}(?:\s*\([A-Za-z .]+\))?\s*[:—–-]\s+)(?=[A-Z“\"])")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .]{1,30}(?:\s*\([A-Za-z .]+\))?\s*(?:--|[:—–-])\s+)(?=[A-Z“\"])")
 # "A spokesman said: “We are looking into the matter.”" (a colon where American style has a comma); up to four words
 # may follow the verb ("told the BBC:", "wrote on Facebook:")
 _COLON_LEAD = re.compile(

@@ -82,6 +82,7 @@ def test_a_quotation_of_several_sentences_gives_one_claim_each(seed_claims):
         ("Seoul: Russia said the troops had fought in Kursk.", "The troops had fought in Kursk.", "Russia"),
         ("The minister tweeted “The troops will stay.”", "The troops will stay.", "The minister"),
         ("Cook added he charges his watch every night.", "He charges his watch every night.", "Cook"),
+        ("WASHINGTON -- Jeh Johnson said the border is secure.", "The border is secure.", "Jeh Johnson"),
     ],
 )
 def test_attribution_patterns(sentence, content, speaker):
@@ -112,6 +113,7 @@ def test_attribution_patterns(sentence, content, speaker):
         "We'll keep you posted on further developments.",
         "Abdel-Majed Abdel Bary tweeted a photo of himself holding up a severed head.",
         "A student at Elon University recently wrote an article for the College Fix.",
+        "He last tweeted on August 3 that year, when he was understood to be in Libya.",  # a time, not a report
     ],
 )
 def test_unattributed_sentence_keeps_its_text(sentence):
