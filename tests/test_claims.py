@@ -278,6 +278,16 @@ def test_a_fragment_left_once_the_speaker_is_removed_is_not_a_claim():
     assert [c.text for c in extract_claims(document)] == ["The council approved the budget."]
 
 
+def test_a_judgement_of_taste_is_not_a_claim():
+    """Real news: "They are good people." against "A few of the people are really ugly." was a model contradiction."""
+    document = _untitled(
+        "“They are good people,” a spokesman said. A few of the people are really ugly. "
+        "The bridge is in good shape. Police said the man was a good swimmer."
+    )
+    texts = [c.text for c in extract_claims(document)]
+    assert texts == ["The bridge is in good shape.", "The man was a good swimmer."]
+
+
 def test_an_editors_note_claims_what_follows_its_date():
     """Real news: two notes "UPDATE 03/12/2014 : This story seems to be false." / "UPDATE 24/02/2015 : ..." were the
     full corpus's top date conflict; the dates are the notes', not the story's."""
