@@ -98,9 +98,15 @@ def denies(text: str) -> bool:
 def negation_kind(a: str, b: str) -> bool:
     """One claim negates what the other asserts, in nearly the same words, and those words say something of the
     subject: sharing only names is not negating ("In 2014 DC Toys Collector earned $4.9m." / "In the videos DC Toys
-    Collector's face is never seen." was a real-news negation finding)."""
+    Collector's face is never seen." was a real-news negation finding). Nor is denying another figure: "... doesn't
+    weigh 21 grams more than the Day One device" leaves "0.8 grams more than the Day One unit" standing."""
     a, b = spelled_out(a), spelled_out(b)
-    return denies(a) != denies(b) and overlap(a, b) >= 0.5 and bool(common_words(a) & common_words(b))
+    return (
+        denies(a) != denies(b)
+        and overlap(a, b) >= 0.5
+        and bool(common_words(a) & common_words(b))
+        and not figures_differ(a, b)
+    )
 
 
 # "Zelensky called on China to press Pyongyang to withdraw its troops": an appeal says what someone wants done, not

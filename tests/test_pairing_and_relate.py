@@ -462,6 +462,13 @@ def test_two_denials_in_other_words_are_not_a_negation_conflict():
     assert negation_kind("In 2014 DC Toys Collector earned $4.9m.", "In 2014 DC Toys Collector never earned $4.9m.")
 
 
+def test_denying_another_figure_is_not_a_negation():
+    # real news, a 0.91 negation finding: the denial is of 21 grams, the claim of 0.8
+    weighs = "The new unit weighs 0.8 grams more than the Day One unit."
+    assert not negation_kind(weighs, "The new unit doesn't weigh 21 grams more than the Day One unit.")
+    assert negation_kind(weighs, "The new unit doesn't weigh 0.8 grams more than the Day One unit.")
+
+
 def test_a_negative_word_and_a_negated_positive_are_one_claim():
     # real news: the model scored this pair 0.99 contradiction and the report called it a negation conflict
     same = pair("That report, however, is false.", "The report, however, is not true.")
