@@ -63,8 +63,8 @@ class Thresholds:
     entailment_veto: float = 0.35
     agreement: float = 0.7
     # claims that share only names (topics.say_alike) agree only if each entails the other this strongly: a
-    # paraphrase in other words ("North Korea confirms it sent troops to fight in Russia's Kursk region." / "Moscow
-    # acknowledges North Korean soldiers fought in Kursk.", 0.87 / 0.96); they never contradict
+    # paraphrase in other words ("North Korea has confirmed the dispatch of its troops to Russia's Kursk region." /
+    # "Moscow acknowledges North Korean soldiers fought in Kursk.", 0.94 / 0.89); they never contradict
     paraphrase: float = 0.85
     # a numeric/date conflict also needs this much content-word overlap to count as "the same thing"
     same_topic_overlap: float = 0.6

@@ -12,6 +12,7 @@ from functools import lru_cache
 from .vocabulary import (
     ALIASES,
     CURRENCY_WORDS,
+    IRREGULAR,
     METRES_PER,
     MONTHS,
     RELATIVE_DAYS,
@@ -134,21 +135,22 @@ def share_a_subject(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _common_stems(text: str) -> frozenset[str]:
-    return stems(" ".join(common_words(text)))
+def _said_stems(text: str) -> frozenset[str]:
+    """What a claim says, crudely stemmed: every word of a headline, else the words that are no names ("fought" as
+    "fight", "died" as "die")."""
+    words = content_words(text) if written_as_headline(text) else common_words(text)
+    return stems(" ".join(IRREGULAR.get(word, word) for word in words))
 
 
 def say_alike(a: str, b: str) -> bool:
-    """The claims share a word of what they say, not only names (crudely stemmed; units count, and a headline's
-    capitalised words, against what the other claim says): "Pope Francis has refused to meet the Dalai Lama ..." /
-    "Pope Francis confirms ... All dogs go to heaven!" share a subject and say nothing alike.
+    """The claims share a word of what they say, not only names (crudely stemmed, irregular verbs as one; units count,
+    and a headline's capitalised words, against what the other claim says): "Pope Francis has refused to meet the
+    Dalai Lama ..." / "Pope Francis confirms ... All dogs go to heaven!" share a subject and say nothing alike.
 
     The model reads such pairs as one scene: on the first 300 real news articles, 18 of its 66 false
     contradictions and 56 of its 883 agreements, most of them wrong ("Christian Bale will not be playing Steve Jobs
     ..." / "Aaron Sorkin Confirms Christian Bale as Steve Jobs"), and none of the 26 real contradictions."""
-    left = stems(a) if written_as_headline(a) else _common_stems(a)
-    right = stems(b) if written_as_headline(b) else _common_stems(b)
-    return bool(left & right)
+    return bool(_said_stems(a) & _said_stems(b))
 
 
 def same_topic(a: str, b: str, min_overlap: float = 0.6) -> bool:

@@ -355,13 +355,13 @@ def test_claims_sharing_only_names_say_nothing_alike():
     assert relate(pope, *one_way) is None  # a one-way model agreement between them is no corroboration either
     said_alike = pair(pope.a.text, "Pope Francis has agreed to meet the Dalai Lama in Rome.")
     assert relate_sure_contradiction(said_alike).relation == "contradiction"
-    # a paraphrase in other words agrees when each claim entails the other (the seeds, 0.87 / 0.96)
+    # a paraphrase in other words agrees when each claim entails the other (the seeds, 0.94 / 0.89)
     troops = pair(
-        "North Korea confirms it sent troops to fight in Russia's Kursk region.",
+        "North Korea has confirmed the dispatch of its troops to Russia's Kursk region.",
         "Moscow acknowledges North Korean soldiers fought in Kursk.",
     )
     assert not say_alike(troops.a.text, troops.b.text)
-    assert relate(troops, Judgement(0.87, 0.1, 0.03), Judgement(0.96, 0.03, 0.01)).relation == "agreement"
+    assert relate(troops, Judgement(0.94, 0.05, 0.01), Judgement(0.89, 0.1, 0.01)).relation == "agreement"
     assert relate(troops, *one_way) is None
     # a headline's capitals are words, not names; a sentence's first word too unless a name follows
     headline = "Aaron Sorkin Confirms Christian Bale as Steve Jobs"
@@ -369,6 +369,8 @@ def test_claims_sharing_only_names_say_nothing_alike():
     # ... against what the other claim says, not its names (real news: a 0.98 model agreement)
     assert not say_alike(headline, "Christian Bale will not be playing Steve Jobs after all.")
     assert say_alike("Rumors of a coup were rubbish.", "But the rumor is not true.")
+    # irregular verbs are one word: a real conflict of the full news corpus
+    assert say_alike("Macaulay Culkin is not dead.", "Macaulay Culkin has once again died.")
 
 
 def test_a_capital_stands_for_its_country():
