@@ -99,14 +99,27 @@ def negation_kind(a: str, b: str) -> bool:
     """One claim negates what the other asserts, in nearly the same words, and those words say something of the
     subject: sharing only names is not negating ("In 2014 DC Toys Collector earned $4.9m." / "In the videos DC Toys
     Collector's face is never seen." was a real-news negation finding). Nor is denying another figure: "... doesn't
-    weigh 21 grams more than the Day One device" leaves "0.8 grams more than the Day One unit" standing."""
+    weigh 21 grams more than the Day One device" leaves "0.8 grams more than the Day One unit" standing. Of a contrast
+    ("..., but ..."), only the clause that denies is compared: on the full news corpus this let 108 more restatements
+    with a "but" clause agree ("Boko Haram had demanded the release of detained extremists in exchange for the girls,
+    but ..."), and reported as many negations as it dropped."""
     a, b = spelled_out(a), spelled_out(b)
-    return (
-        denies(a) != denies(b)
-        and overlap(a, b) >= 0.5
-        and bool(common_words(a) & common_words(b))
-        and not figures_differ(a, b)
-    )
+    if denies(a) == denies(b) or figures_differ(a, b):
+        return False
+    denial, other = (_denying_clause(a), b) if denies(a) else (_denying_clause(b), a)
+    return overlap(denial, other) >= 0.5 and bool(common_words(denial) & common_words(other))
+
+
+# a sentence of two clauses joined by a contrast: "Other actors haven't been announced for the film, but Scott
+# Rudin ... have signed on to produce" denies nothing of its second clause
+_CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|although|though|whereas|while)\s+|;\s+|^(?:although|though|while)\s+", re.I)
+
+
+def _denying_clause(text: str) -> str:
+    """The clauses of a contrast that carry the denial (the whole text if it has no contrast)."""
+    clauses = [clause for clause in _CONTRAST.split(text) if clause.strip()]
+    denying = [clause for clause in clauses if denies(clause)]
+    return " ".join(denying) if len(clauses) > 1 and denying else text
 
 
 # "Zelensky called on China to press Pyongyang to withdraw its troops": an appeal says what someone wants done, not
