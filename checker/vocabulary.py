@@ -225,7 +225,8 @@ DENIAL_WORDS = (*(word for word in DENIALS if word != "dispute"), "refused", "re
 # between the two); Boko Haram's leader "dismissed claims" of the truce Nigeria announced
 DENIAL_PHRASES = (
     r"bristled at|scoffed at|"
-    r"dismiss(?:ed|es|ing)? (?:the |such |those |these )?(?:reports?|claims?|suggestions?|rumou?rs?|allegations?)"
+    r"(?:dismiss(?:ed|es|ing)?|sh(?:o|oo)t(?:s|ing)? down) (?:the |such |those |these )?"
+    r"(?:reports?|claims?|suggestions?|rumou?rs?|allegations?)"
 )
 
 # words of a story about a rumour and its debunking: such an article states the rumour and its denial side by side

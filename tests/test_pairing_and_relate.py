@@ -6,7 +6,7 @@ import pytest
 
 from checker.pairing import count_possible, plan_pairs
 from checker.records import Attribution, Claim, ClaimPair, Judgement, ModelInfo
-from checker.relate import finding_id, negation_kind, relate
+from checker.relate import denies, finding_id, negation_kind, relate
 from checker.topics import say_alike, share_a_subject
 
 
@@ -438,6 +438,9 @@ def test_two_denials_in_other_words_are_not_a_negation_conflict():
         "Lin denied the video had been staged.", "Lin bristled at the suggestion the video had been staged."
     )
     assert not negation_kind("The court heard the trade dispute.", "The court heard the trade case.")  # a noun
+    # real news, a 0.98 finding: two denials of one report
+    assert not negation_kind("Ty Votaw shot down the report on Monday.", "Ty Votaw denied the report on Monday.")
+    assert not denies("The plane was shot down.")  # a plane is no report
     # real news: "no idea" denies nothing, the pregnancy is asserted on both sides
     assert not negation_kind("She had no idea she was pregnant.", "Doctors quickly told her she was pregnant.")
     # real news: "no question that" affirms; a contrast asserts its first half (both were 0.98-0.99 findings)
