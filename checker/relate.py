@@ -112,12 +112,15 @@ def negation_kind(a: str, b: str) -> bool:
 
 # a sentence of two clauses joined by a contrast: "Other actors haven't been announced for the film, but Scott
 # Rudin ... have signed on to produce" denies nothing of its second clause
-_CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|although|though|whereas|while)\s+|;\s+|^(?:although|though|while)\s+", re.I)
+_CONTRAST = re.compile(r"(?:,\s*|\s+)(?:but|although|though|whereas|while)\s+|;\s+", re.I)
+# "Though Mosul has been under ISIS control since June, the health ministry denied ...": a leading concession ends
+# at its comma
+_CONCESSION = re.compile(r"^(?:even\s+)?(?:although|though|while)\s+([^,]+),\s*", re.I)
 
 
 def _denying_clause(text: str) -> str:
     """The clauses of a contrast that carry the denial (the whole text if it has no contrast)."""
-    clauses = [clause for clause in _CONTRAST.split(text) if clause.strip()]
+    clauses = [clause for clause in _CONTRAST.split(_CONCESSION.sub(r"\1; ", text)) if clause.strip()]
     denying = [clause for clause in clauses if denies(clause)]
     return " ".join(denying) if len(clauses) > 1 and denying else text
 

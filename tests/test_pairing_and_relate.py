@@ -473,6 +473,9 @@ def test_a_denial_in_one_clause_of_a_contrast_does_not_negate_the_other_clause()
     contrast = "Other actors haven't been named for the Jobs film, but Scott Rudin and Mark Gordon are producing it."
     assert not negation_kind(producing, contrast)
     assert negation_kind(producing, "Scott Rudin is not producing the Jobs film, but he may direct it.")
+    # a leading concession ends at its comma (real news, a 0.98 finding)
+    shamed = "Although she shamed him on Snapchat and Twitter, she hasn't posted that video."
+    assert not negation_kind("She shamed him on Twitter and Snapchat.", shamed)
 
 
 def test_denying_another_figure_is_not_a_negation():
