@@ -100,8 +100,9 @@ _UPDATE_PREFIX = re.compile(
 
 # "Updated at 11:45 p.m.", "LAST UPDATED AT 14:41 ON Tue 10 Feb 2015": when the page changed, not a claim
 _TIMESTAMP = re.compile(
-    r"^(?:last\s+)?(?:updated?|updates|posted|published)(?:\s+(?:at|on))?[\s\d:./,-]*"
-    r"(?:[ap]\.?m\.?|gmt|utc|[ecmp][sd]?t|bst)?\.?(?:\s+on\s+\w{3,9},?\s+\d{1,2}\s+\w{3,9},?\s+\d{4})?\.?$",
+    r"^(?:last\s+)?(?:updated?|updates|posted|published)\b(?:[\s\d:./,-]|\b(?:at|on|as\s+of|[ap]\.?m\b\.?|gmt|utc|"
+    r"[ecmp][sd]?t|bst|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\b)*\.?$",
     re.I,
 )
 

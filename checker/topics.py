@@ -135,22 +135,43 @@ def share_a_subject(a: str, b: str) -> bool:
 
 
 @lru_cache(maxsize=65536)
-def _said_stems(text: str) -> frozenset[str]:
-    """What a claim says, crudely stemmed: every word of a headline, else the words that are no names ("fought" as
-    "fight", "died" as "die")."""
+def _said_words(text: str) -> frozenset[str]:
+    """What a claim says: every word of a headline, else the words that are no names ("fought" as "fight", "died"
+    as "die")."""
     words = content_words(text) if written_as_headline(text) else common_words(text)
-    return stems(" ".join(IRREGULAR.get(word, word) for word in words))
+    return frozenset(IRREGULAR.get(word, word) for word in words)
+
+
+@lru_cache(maxsize=65536)
+def _capitalised(text: str) -> frozenset[str]:
+    """The words a text writes with a capital after its first: names, or a headline's words."""
+    return frozenset(raw.lower() for raw in WORD.findall(text.replace("’", "'"))[1:] if raw[0].isupper())
 
 
 def say_alike(a: str, b: str) -> bool:
-    """The claims share a word of what they say, not only names (crudely stemmed, irregular verbs as one; units count,
-    and a headline's capitalised words, against what the other claim says): "Pope Francis has refused to meet the
-    Dalai Lama ..." / "Pope Francis confirms ... All dogs go to heaven!" share a subject and say nothing alike.
+    """The claims share a word of what they say, not only names (crudely stemmed, irregular verbs as one; units
+    count; a word that names someone on the other side is a name, so a headline's "Christian Bale" or a sentence's
+    first word "Rosenberg" are names where the other claim writes them so): "Pope Francis has refused to meet the
+    Dalai Lama ..." / "Pope Francis confirms ... All dogs go to heaven!" share a subject and say nothing alike. A
+    claim with nothing but names to say it with ("Rosenberg was not in Kobani.") or that denies its subject exists
+    ("Lyndon Edwards doesn't exist.") is alike with any claim on that subject.
 
     The model reads such pairs as one scene: on the first 300 real news articles, 18 of its 66 false
     contradictions and 56 of its 883 agreements, most of them wrong ("Christian Bale will not be playing Steve Jobs
     ..." / "Aaron Sorkin Confirms Christian Bale as Steve Jobs"), and none of the 26 real contradictions."""
-    return bool(_said_stems(a) & _said_stems(b))
+    left = stems(" ".join(_said_words(a) - _capitalised(b)))
+    right = stems(" ".join(_said_words(b) - _capitalised(a)))
+    if not left or not right or _DENIES_EXISTENCE.search(a) or _DENIES_EXISTENCE.search(b):
+        return True
+    return bool(left & right)
+
+
+# a claim that its subject does not exist or never happened says nothing else, and contradicts anything it did:
+# "London Police Chief Lyndon Edwards doesn't exist." / "... Lyndon Edwards held a press conference ..."
+_DENIES_EXISTENCE = re.compile(
+    r"\b(?:(?:does|did|do)(?:\s+not|n['’]t)\s+(?:even\s+|really\s+)?exist|never\s+existed|[Nn]o\s+such)\b|"
+    r"\b[Tt]here\s+(?:is|was|are|were)\s+no\s+[“\"‘']?(?:[0-9-]+\S*\s+)?[A-Z]"
+)
 
 
 def same_topic(a: str, b: str, min_overlap: float = 0.6) -> bool:

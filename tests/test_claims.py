@@ -158,6 +158,10 @@ def test_questions_and_fragments_are_not_claims():
     assert is_claim_sentence("The ministry shared its findings with the press.")
     assert not is_claim_sentence("Updated at 11:45 p.m.")  # real news: set against "Updates at 5:10 p.m." at 0.99
     assert not is_claim_sentence("LAST UPDATED AT 14:41 ON Tue 10 Feb 2015")
+    # real news: "Updated Dec. 31, 2014 11:30 a.m." against "Update as of 04:16 a.m." was a 0.95 finding
+    assert not is_claim_sentence("Updated Dec. 31, 2014 11:30 a.m.")
+    assert not is_claim_sentence("Update as of 04:16 a.m.")
+    assert is_claim_sentence("Updated rules in May let trucks use the bridge.")
     assert is_claim_sentence("Updated figures show 3,000 troops were sent.")
     assert not is_claim_sentence("Let’s apply this to a watch case.")
     assert not is_claim_sentence("Julie Tate in Washington and Griff Witte in London contributed to this report.")

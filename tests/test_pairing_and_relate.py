@@ -369,6 +369,16 @@ def test_claims_sharing_only_names_say_nothing_alike():
     # ... against what the other claim says, not its names (real news: a 0.98 model agreement)
     assert not say_alike(headline, "Christian Bale will not be playing Steve Jobs after all.")
     assert say_alike("Rumors of a coup were rubbish.", "But the rumor is not true.")
+    # a claim with only names to say it with, or that its subject does not exist, meets any claim on its subject
+    # (real conflicts of the full news corpus)
+    assert say_alike("Rosenberg was not in Kobani.", "Gill Rosenberg was captured by jihadists near Kobani.")
+    assert say_alike(
+        "Lyndon Edwards held a press conference on Banksy.", "London Police Chief Lyndon Edwards doesn't exist."
+    )
+    assert say_alike(
+        'There is no "Father John O\'Neal" in Boston.', "Father O'Neal says he went to heaven and met God."
+    )
+    assert not say_alike("There is no hell for dogs.", "Pope Francis said there is a place in heaven for Fido.")
     # irregular verbs are one word: a real conflict of the full news corpus
     assert say_alike("Macaulay Culkin is not dead.", "Macaulay Culkin has once again died.")
 
