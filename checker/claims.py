@@ -190,6 +190,10 @@ _OPINION = re.compile(
     re.I,
 )
 
+# what asserts nothing about the story: an exhortation ("Let's not unduly create fear ..." was corroborated by "But
+# the rumor is not true."), an exclamation ("What a statement that would make.")
+_NOT_ASSERTED = re.compile(r"^\W*(?:let['’]s|let\s+us)\s|^\W*(?:what\s+an?|how)\s+(?:\S+\s+){0,5}?\S+[.!]\W*$", re.I)
+
 
 def _unnamed_verdict(text: str) -> bool:
     words = _BRACKETED.sub(" ", text).split()
@@ -222,7 +226,7 @@ def is_claim_sentence(sentence: str) -> bool:
         return False
     if _unnamed_verdict(stripped) or _NOT_SAYING.match(stripped) or _UNSAID.search(stripped):
         return False
-    if _OPINION.search(stripped):
+    if _OPINION.search(stripped) or _NOT_ASSERTED.search(stripped):
         return False
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 
@@ -377,6 +381,7 @@ def _parts(content: str) -> list[str]:
         and not _subjectless(part)
         and not _unnamed_verdict(part)
         and not _OPINION.search(part)
+        and not _NOT_ASSERTED.search(part)
     ]
 
 

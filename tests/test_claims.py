@@ -292,6 +292,14 @@ def test_a_judgement_of_taste_is_not_a_claim():
     assert texts == ["The bridge is in good shape.", "The man was a good swimmer."]
 
 
+def test_an_exhortation_or_an_exclamation_is_not_a_claim():
+    # real news: each was corroborated by a claim it says nothing of
+    assert not is_claim_sentence("Let’s not unduly create fear and anxiety in the American public.")
+    assert not is_claim_sentence("What a statement that would make.")
+    assert is_claim_sentence("How the troops got there is a mystery to officials in Kyiv.")
+    assert is_claim_sentence("What happened next shocked the village.")
+
+
 def test_an_editors_note_claims_what_follows_its_date():
     """Real news: two notes "UPDATE 03/12/2014 : This story seems to be false." / "UPDATE 24/02/2015 : ..." were the
     full corpus's top date conflict; the dates are the notes', not the story's."""
