@@ -128,10 +128,8 @@ GENERIC_SOURCES = {
 _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _DANGLING = frozenset(
     {"and", "or", "but", "who", "which", "that", "to", "when", "if", "-", "–", "—"}
-    # a negated or modal reporting verb is not a report: "Francis did not say if dogs could go to hell"
-    | {"not", "never", "did", "does", "do", "didn't", "doesn't", "won't", "wouldn't", "would", "could", "will"}
-    # nor one that could or must say it: "No one can say they knew me as a man" asserts nobody says so
-    | {"can", "cannot", "can't", "may", "might", "must", "should", "shall"}
+    # an auxiliary or modal before the reporting verb: "No one can say they knew me as a man" asserts nobody says so
+    | {"did", "does", "do", "would", "could", "will", "can", "cannot", "may", "might", "must", "should", "shall"}
 )
 
 
@@ -144,7 +142,9 @@ def _plausible_speaker(speaker: str) -> bool:
     if not words or set(lowered) & _CLAUSE_WORDS or lowered[-1] in _DANGLING or speaker[0] in "\"“”'‘":
         return False
     if any(w in ("not", "never") or w.endswith(("n't", "n’t")) for w in lowered):
-        return False  # "The US has not publicly stated it is flying drones": nobody said so; keep the whole sentence
+        # a negated report is no report: "Francis did not say if dogs could go to hell", "The US has not publicly
+        # stated it is flying drones" (nobody said so; the whole sentence is the claim)
+        return False
     if speaker.lower() in PRONOUNS:
         return True
     if speaker[:1].islower():  # "media reports said", "local officials said", "the ministry said"

@@ -195,6 +195,11 @@ _OPINION = re.compile(
 _NOT_ASSERTED = re.compile(r"^\W*(?:let['’]s|let\s+us)\s|^\W*(?:what\s+an?|how)\s+(?:\S+\s+){0,5}?\S+[.!]\W*$", re.I)
 
 
+def _nothing_to_check(text: str) -> bool:
+    """A judgement of taste, an exhortation or an exclamation: said, but no fact."""
+    return bool(_OPINION.search(text) or _NOT_ASSERTED.search(text))
+
+
 def _unnamed_verdict(text: str) -> bool:
     words = _BRACKETED.sub(" ", text).split()
     if _names_something(words):
@@ -226,7 +231,7 @@ def is_claim_sentence(sentence: str) -> bool:
         return False
     if _unnamed_verdict(stripped) or _NOT_SAYING.match(stripped) or _UNSAID.search(stripped):
         return False
-    if _OPINION.search(stripped) or _NOT_ASSERTED.search(stripped):
+    if _nothing_to_check(stripped):
         return False
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 
@@ -380,8 +385,7 @@ def _parts(content: str) -> list[str]:
         if not _bare_condition(part)
         and not _subjectless(part)
         and not _unnamed_verdict(part)
-        and not _OPINION.search(part)
-        and not _NOT_ASSERTED.search(part)
+        and not _nothing_to_check(part)
     ]
 
 

@@ -68,9 +68,8 @@ def common_words(text: str) -> frozenset[str]:
         return words
     raws = WORD.findall(text.replace("’", "'"))
     lower = {raw for raw in raws if raw.islower()}
-    if (
-        len(raws) > 1 and raws[0][1:].islower() and not raws[1][:1].isupper()
-    ):  # "Rumors of ...", not "ISIS" or "Pope Francis"
+    # the first word too when no name follows it ("Rumors of a coup ..."; not "ISIS" or "Pope Francis")
+    if len(raws) > 1 and raws[0][1:].islower() and not raws[1][:1].isupper():
         lower.add(raws[0].lower())
     return words & lower
 
@@ -136,10 +135,8 @@ def share_a_subject(a: str, b: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _said_words(text: str) -> frozenset[str]:
-    """What a claim says: every word of a headline, else the words that are no names ("fought" as "fight", "died"
-    as "die")."""
-    words = content_words(text) if written_as_headline(text) else common_words(text)
-    return frozenset(IRREGULAR.get(word, word) for word in words)
+    """What a claim says (`common_words`), irregular verbs in one form ("fought" as "fight", "died" as "die")."""
+    return frozenset(IRREGULAR.get(word, word) for word in common_words(text))
 
 
 @lru_cache(maxsize=65536)
