@@ -1,6 +1,7 @@
 """Pairs per second of the shipped int8 ONNX model vs torch fp32 on the same weights.
 
-Usage: python bench/bench_model.py --torch-model runs/nli-default/model [--repeat 3]
+Usage: checker unpack models/checker-nli-minilm -o runs/v6-fp32   # the shipped weights, back in fp32 for torch
+       python bench/bench_model.py --torch-model runs/v6-fp32 [--repeat 3]
 Short pairs are <= 48 tokens, long pairs <= 256; batch sizes 1, 16 and 64 (pairs handed to the judge per call).
 The int8 judge scores each pair alone (one single-threaded run per core in parallel: dynamic quantization would
 otherwise make scores depend on batch neighbours), so for it "batch" is only how many pairs it can spread over the

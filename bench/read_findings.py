@@ -7,7 +7,9 @@ judged on reports of the same news slice against a reader's labels. Reports come
 read, either {"a", "b", "relation": "contradiction" | "none"} or, to keep the news text out of the project,
 {"id": finding_id(a, b, "pair"), "relation": ...} (`scripts/gpu_sweep.py pack --news-gold` reads both).
 bench/labels/news300.jsonl holds the contradictions of the first 300 articles as checked on 2026-12-03 (92
-read, 26 real). The unread findings are printed so the reader can label them and the counts stay whole.
+read, 26 real), and those down to a threshold of 0.75 of v6 and of its per-token int8 variant (34 more, 4 real;
+check --contradiction-threshold 0.75). The unread findings are printed so the reader can label them and the counts
+stay whole.
 
 Usage: python bench/read_findings.py --gold bench/labels/news300.jsonl REPORT.json... [--show-unread]
 """

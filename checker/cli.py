@@ -367,6 +367,19 @@ def export_command(
     typer.echo(str(path))
 
 
+@app.command(name="unpack")
+@reports_errors
+def unpack_command(
+    model: Annotated[Path, typer.Argument(help="ONNX model directory (model.int8.onnx or model.onnx, config.json).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory for the rebuilt transformers model.")],
+) -> None:
+    """Rebuild a transformers model from an ONNX export: fine-tune the shipped model further (train --base), or time
+    torch on its weights. Exporting the result again gives the same int8 weights."""
+    from .unpack import unpack_onnx
+
+    typer.echo(str(unpack_onnx(model, output)))
+
+
 # the news bodies both training-data generators read (checker/news_bodies.py)
 NewsCsv = Annotated[
     Path,

@@ -169,7 +169,7 @@ def test_against_checks_only_new_articles(tmp_path):
 
 
 def test_every_command_has_help():
-    for command in ("check", "eval", "train", "export", "contrast", "story-pairs", "score"):
+    for command in ("check", "eval", "train", "export", "unpack", "contrast", "story-pairs", "score"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Usage" in result.output, command
     assert runner.invoke(cli.check_app, ["--help"]).exit_code == 0

@@ -71,6 +71,37 @@ def test_int8_scores_do_not_depend_on_batch_neighbours(tiny_int8_dir):
     assert int8.info.extra["scoring"] == "per-pair"  # part of the cache key: old batched scores are not reused
 
 
+def test_an_unpacked_int8_model_exports_to_the_same_int8_weights(tiny_model_dir, tiny_int8_dir, tmp_path):
+    """The shipped int8 file is its own training checkpoint: unpack, export, and every quantized weight comes back."""
+    import numpy as np
+    import onnx
+    from onnx import numpy_helper
+
+    from checker.errors import ModelLoadError
+    from checker.unpack import unpack_onnx
+
+    def quantized(directory: Path) -> dict:
+        graph = onnx.load(str(directory / "model.int8.onnx")).graph
+        return {t.name: numpy_helper.to_array(t) for t in graph.initializer if t.name.endswith("_quantized")}
+
+    unpacked = unpack_onnx(tiny_int8_dir, tmp_path / "unpacked")
+    again = export_onnx(unpacked, tmp_path / "again")
+    before, after = quantized(tiny_int8_dir), quantized(again)
+    assert before.keys() == after.keys() and len(before) >= 8  # 6 encoder projections, pooler, classifier
+    assert all(np.array_equal(before[name], after[name]) for name in before)
+    assert OnnxJudge(again).judge_batch(PAIRS) == OnnxJudge(tiny_int8_dir).judge_batch(PAIRS)
+
+    # an fp32 export unpacks to the trained weights themselves
+    from transformers import AutoModelForSequenceClassification
+
+    fp32 = unpack_onnx(export_onnx(tiny_model_dir, tmp_path / "fp32", quantize=False), tmp_path / "fp32-unpacked")
+    original = AutoModelForSequenceClassification.from_pretrained(tiny_model_dir).state_dict()
+    rebuilt = AutoModelForSequenceClassification.from_pretrained(fp32).state_dict()
+    assert all(np.allclose(original[k].numpy(), rebuilt[k].numpy(), atol=1e-6) for k in original)
+    with pytest.raises(ModelLoadError, match="no model.int8.onnx/model.onnx"):
+        unpack_onnx(tiny_model_dir, tmp_path / "nothing")
+
+
 def test_a_recheck_answered_from_the_cache_never_opens_the_model(tiny_int8_dir, tmp_path):
     from checker.cache import Cache, CachedJudge
 
