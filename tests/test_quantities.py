@@ -178,6 +178,15 @@ def test_formats_normalise_to_the_same_value():
     assert hedged.low == 3000 and hedged.high == float("inf") and hedged.unit == "troop"
 
 
+def test_a_ceiling_or_a_floor_is_not_the_amount():
+    [ceiling] = extract_quantities("Apple will unveil the Watch, which boasts as many as 34 variants.")
+    assert ceiling.low == 0 and ceiling.high == 34
+    [floor] = extract_quantities("While the Apple Watch will start at $349, prices of the other models were not given.")
+    assert floor.low == 349 and floor.high == float("inf") and floor.unit == "dollar"
+    assert find_conflict("The Apple Watch will cost $10,000.", "The Apple Watch will start at $349.") is None
+    assert find_conflict("The Apple Watch will cost $10,000.", "The Apple Watch will cost $349.") is not None
+
+
 def test_fractions_are_amounts_and_slashed_numbers_are_not():
     assert [round(q.value, 3) for q in extract_quantities("6 1/2 feet, 6½ feet and 3/4 of the votes")] == [
         1.981,
