@@ -93,6 +93,8 @@ HEDGES = {
     "hundreds of": (1.0, 10.0),
     "thousands of": (1.0, 10.0),
 }
+# a modal of possibility earlier in the figure's clause; "may" in lower case only ("in May 2014" is a date)
+_GUESS = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\b[^,;:.!?]*$")
 INCREMENTAL = re.compile(r"\b(another|additional|extra|further|more)\s*$", re.I)
 _INCREMENT_AFTER = re.compile(r"\s+(additional|extra|further|other)\b", re.I)  # "14 additional officers"
 # a number followed by one of these is a difference between two amounts ("a $150 premium", "5% more than")
@@ -147,6 +149,7 @@ class Quantity:
     unit: str | None
     incremental: bool  # "another 3,000": an addition, not a total
     about: frozenset[str] = frozenset()  # content words of a "for the steel model" qualifier
+    guessed: bool = False  # "it could sell for $4,000": a guess in its clause, not a figure anyone states
 
 
 @dataclass(frozen=True)
@@ -306,7 +309,8 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             label = f"{core} {_unit_words(after, unit)}".strip()
         qualifier = _QUALIFIER.match(text, end)
         about = content_words(qualifier.group(1)) if qualifier else frozenset()
-        found.append(Quantity(label, value, max(low, 0.0), high, unit, incremental, about))
+        guessed = bool(_GUESS.search(text[: match.start()]))
+        found.append(Quantity(label, value, max(low, 0.0), high, unit, incremental, about, guessed))
         ends.append(match.end("number"))
     return tuple(found)
 
@@ -338,7 +342,7 @@ def _quantity_conflict(a: str, b: str) -> QuantityConflict | None:
 
     A claim that names several amounts of a unit ("$500 for steel, $4,000 for gold") conflicts only when one of
     the other claim's amounts matches none of them; an amount qualified by "for the X" counts only against a
-    claim that mentions X too.
+    claim that mentions X too; a guess ("might just cost $4,999") is no amount anyone states.
     """
     years_a, years_b = set(_YEAR.findall(a)), set(_YEAR.findall(b))
     if years_a and years_b and not years_a & years_b:
@@ -348,9 +352,11 @@ def _quantity_conflict(a: str, b: str) -> QuantityConflict | None:
     right = [r for r in extract_quantities(b) if r.unit and not r.incremental and r.about <= words_a]
     for q in left:
         same_unit = [r for r in right if r.unit == q.unit]
-        if not same_unit or any(_intervals_meet(q, r) for r in same_unit):
-            continue
-        unmatched = [r for r in same_unit if not any(_intervals_meet(p, r) for p in left if p.unit == r.unit)]
+        if q.guessed or not same_unit or any(_intervals_meet(q, r) for r in same_unit):
+            continue  # a guessed amount may reconcile two claims but sets up no conflict
+        unmatched = [
+            r for r in same_unit if not r.guessed and not any(_intervals_meet(p, r) for p in left if p.unit == r.unit)
+        ]
         if not unmatched:
             continue
         r = unmatched[0]

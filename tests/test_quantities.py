@@ -187,6 +187,17 @@ def test_a_ceiling_or_a_floor_is_not_the_amount():
     assert find_conflict("The Apple Watch will cost $10,000.", "The Apple Watch will cost $349.") is not None
 
 
+def test_a_guessed_amount_sets_up_no_conflict_but_may_reconcile_one():
+    stated = "The Apple Watch Edition will cost $10,000."
+    assert find_conflict(stated, "Analysts say the Apple Watch Edition might just cost $4,999.") is None
+    assert find_conflict(stated, "Analysts say the Apple Watch Edition will just cost $4,999.") is not None
+    # the guess still fits the stated price, so the floor beside it is no conflict either
+    assert find_conflict(stated, "The Apple Watch Edition will cost $5,000 and could cost $10,000.") is None
+    # "May" is a month: "in May 2014, 3,000 troops" states its figure
+    [troops] = extract_quantities("In May 2014, 3,000 troops were sent.")
+    assert not troops.guessed
+
+
 def test_fractions_are_amounts_and_slashed_numbers_are_not():
     assert [round(q.value, 3) for q in extract_quantities("6 1/2 feet, 6½ feet and 3/4 of the votes")] == [
         1.981,
