@@ -93,6 +93,8 @@ HEDGES = {
     "hundreds of": (1.0, 10.0),
     "thousands of": (1.0, 10.0),
 }
+# between a part and its whole: "300 out of 400 soldiers", "3 of the 7 attackers"
+_PART_OF = re.compile(r"\s+(?:out\s+of|of)(?:\s+(?:the|all))?\s*", re.I)
 # a modal of possibility earlier in the figure's clause; "may" in lower case only ("in May 2014" is a date)
 _GUESS = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\b[^,;:.!?]*$")
 INCREMENTAL = re.compile(r"\b(another|additional|extra|further|more)\s*$", re.I)
@@ -247,6 +249,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Every countable quantity in a claim (years are dates, not quantities)."""
     found: list[Quantity] = []
     ends: list[int] = []  # where each found number ends, to drop the lower end of a range
+    starts: list[int] = []  # where each found quantity starts, to find "300 out of 400 soldiers"
     for match in _QUANTITY.finditer(text):
         number_text = match.group("number")
         value = _parse_number(number_text)
@@ -288,6 +291,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             if ends and ends[-1] > range_start[1]:
                 found.pop()
                 ends.pop()
+                starts.pop()
         incremental = bool(INCREMENTAL.search(text[: match.start()]) or _INCREMENT_AFTER.match(after))
         unit = _unit(after, match.group("currency"), match.group("percent"))
         if unit is None and found and re.match(r"\s+more\b", after, re.I):
@@ -312,6 +316,11 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
         guessed = bool(_GUESS.search(text[: match.start()]))
         found.append(Quantity(label, value, max(low, 0.0), high, unit, incremental, about, guessed))
         ends.append(match.end("number"))
+        starts.append(match.start())
+    for index in range(len(found) - 1):  # "killed 300 out of 400 soldiers": the part counts soldiers too
+        part, whole = found[index], found[index + 1]
+        if part.unit is None and whole.unit and _PART_OF.fullmatch(text, ends[index], starts[index + 1]):
+            found[index] = replace(part, unit=whole.unit, text=f"{part.text} of {whole.text}")
     return tuple(found)
 
 

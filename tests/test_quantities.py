@@ -187,6 +187,19 @@ def test_a_ceiling_or_a_floor_is_not_the_amount():
     assert find_conflict("The Apple Watch will cost $10,000.", "The Apple Watch will cost $349.") is not None
 
 
+def test_a_part_of_a_whole_counts_the_whole_s_unit():
+    part, whole = extract_quantities("ISIS killed 300 out of 400 soldiers they besieged.")
+    assert (part.value, part.unit) == (300, "troop") and (whole.value, whole.unit) == (400, "troop")
+    assert [q.unit for q in extract_quantities("3 of the 7 attackers were killed.")] == ["attacker", "attacker"]
+    assert (
+        find_conflict(
+            "IS have killed 300 Iraqi soldiers with chlorine gas, an MP said on Monday.",
+            "ISIS killed 300 out of 400 soldiers with chlorine gas, an MP said on Monday.",
+        )
+        is None
+    )
+
+
 def test_a_guessed_amount_sets_up_no_conflict_but_may_reconcile_one():
     stated = "The Apple Watch Edition will cost $10,000."
     assert find_conflict(stated, "Analysts say the Apple Watch Edition might just cost $4,999.") is None
