@@ -95,8 +95,9 @@ HEDGES = {
 }
 # between a part and its whole: "300 out of 400 soldiers", "3 of the 7 attackers"
 _PART_OF = re.compile(r"\s+(?:out\s+of|of)(?:\s+(?:the|all))?\s*", re.I)
-# a modal of possibility earlier in the figure's clause; "may" in lower case only ("in May 2014" is a date)
-_GUESS = re.compile(r"\b(?:[Cc]ould|[Mm]ight|may)\b[^,;:.!?]*$")
+# a modal of possibility or a negation earlier in the figure's clause ("may" in lower case only: "in May 2014" is a
+# date): "it could sell for $4,000", "the audio does not capture the one or two shots" state no amount
+_UNSTATED = re.compile(r"(?:\b(?:[Cc]ould|[Mm]ight|may|not|never)\b|n['’]t\b)[^,;:.!?]*$")
 INCREMENTAL = re.compile(r"\b(another|additional|extra|further|more)\s*$", re.I)
 _INCREMENT_AFTER = re.compile(r"\s+(additional|extra|further|other)\b", re.I)  # "14 additional officers"
 # a number followed by one of these is a difference between two amounts ("a $150 premium", "5% more than")
@@ -120,7 +121,7 @@ _QUANTITY = re.compile(
     rf"(?:(?P<hedge>\b(?:{_HEDGE_RE}))\s+(?:an?\s+)?)?(?P<currency>[$€£¥])?\s?(?P<number>{_NUM}|\b(?:{_WORDNUM})\b)"
     rf"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|[kKmMbB])\b)?"
     rf"(?:\s?(?P<percent>%|percent\b|per cent\b))?"
-    rf"(?P<after>(?:\s+[a-zA-Z][\w-]*){{0,3}})",
+    rf"(?=(?P<after>(?:\s+[a-zA-Z][\w-]*){{0,3}}))",  # a lookahead: "one that is over two metres" keeps its "over"
     re.I,
 )
 _VOTE_WORDS = r"vote|voted|ruling|ruled|decision|margin|majority"
@@ -130,7 +131,9 @@ _VOTE = re.compile(
     re.I,
 )
 # the first number of a range, just before a quantity: "$720 to $3,800", "$120-$360", "between 4,000 and 5,000"
-_RANGE_START = re.compile(rf"(?:(?P<between>\bbetween\s+)?[$€£¥]?(?P<number>{_NUM}))\s*(?P<joint>-|–|to|and)\s*$", re.I)
+_RANGE_START = re.compile(
+    rf"(?:(?P<between>\bbetween\s+)?[$€£¥]?(?P<number>{_NUM}|\b(?:{_WORDNUM})))\s*(?P<joint>-|–|to|and|or)\s*$", re.I
+)
 # a rate after an amount of money: "$29.11 per gram", "$4 a gallon"
 _RATE = re.compile(r"\s+(?:per|an?)\s+(?:troy\s+)?([a-z]+)\b", re.I)  # a troy ounce is what "an ounce" of gold means
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -151,7 +154,7 @@ class Quantity:
     unit: str | None
     incremental: bool  # "another 3,000": an addition, not a total
     about: frozenset[str] = frozenset()  # content words of a "for the steel model" qualifier
-    guessed: bool = False  # "it could sell for $4,000": a guess in its clause, not a figure anyone states
+    unstated: bool = False  # "it could sell for $4,000": a guess or a denial in its clause, no figure anyone states
 
 
 @dataclass(frozen=True)
@@ -212,8 +215,8 @@ def _unit(after: str, currency: str | None, percent: str | None) -> str | None:
         return "them"
     if words[:2] == ["of", "the"]:
         words = words[2:]
-    if not words or words[0] in STOP_WORDS or words[0] in ("of", "to", "per", "a"):
-        return None
+    if not words or words[0] in STOP_WORDS or words[0] in ("of", "to", "per", "a") or words[0] in WORD_NUMBERS:
+        return None  # "three of the seven attackers": the count of a part, whose unit comes from its whole
     for word in words[:3]:
         if word in STOP_WORDS:
             break
@@ -292,7 +295,8 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
                 found.pop()
                 ends.pop()
                 starts.pop()
-        incremental = bool(INCREMENTAL.search(text[: match.start()]) or _INCREMENT_AFTER.match(after))
+        begins = range_start[1] if range_start else match.start()  # "another four or five shots" adds them all
+        incremental = bool(INCREMENTAL.search(text[:begins]) or _INCREMENT_AFTER.match(after))
         unit = _unit(after, match.group("currency"), match.group("percent"))
         if unit is None and found and re.match(r"\s+more\b", after, re.I):
             # "six gunshots followed by four more": the count before is a part, not the whole
@@ -304,7 +308,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
                 value, low, high, unit = value * factor, low * factor, high * factor, base
         if unit and DIFFERENCE.match(text, end):  # "$150 premium" compares with differences, not with prices
             unit = f"{unit} difference"
-        core = text[range_start[1] if range_start else match.start() : end].strip()
+        core = text[begins:end].strip()
         if match.group("percent") or not unit:
             label = core
         elif match.group("currency"):  # "$1,200 per troy ounce", "$500"
@@ -312,9 +316,13 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
         else:
             label = f"{core} {_unit_words(after, unit)}".strip()
         qualifier = _QUALIFIER.match(text, end)
+        if qualifier is None and unit and not match.group("currency"):  # "6 million units for the first quarter"
+            counted = _unit_words(after, unit)
+            if counted and counted in after:
+                qualifier = _QUALIFIER.match(text, end + after.index(counted) + len(counted))
         about = content_words(qualifier.group(1)) if qualifier else frozenset()
-        guessed = bool(_GUESS.search(text[: match.start()]))
-        found.append(Quantity(label, value, max(low, 0.0), high, unit, incremental, about, guessed))
+        unstated = bool(_UNSTATED.search(text[:begins]))
+        found.append(Quantity(label, value, max(low, 0.0), high, unit, incremental, about, unstated))
         ends.append(match.end("number"))
         starts.append(match.start())
     for index in range(len(found) - 1):  # "killed 300 out of 400 soldiers": the part counts soldiers too
@@ -351,7 +359,7 @@ def _quantity_conflict(a: str, b: str) -> QuantityConflict | None:
 
     A claim that names several amounts of a unit ("$500 for steel, $4,000 for gold") conflicts only when one of
     the other claim's amounts matches none of them; an amount qualified by "for the X" counts only against a
-    claim that mentions X too; a guess ("might just cost $4,999") is no amount anyone states.
+    claim that mentions X too; a guess ("might just cost $4,999") or a denial is no amount anyone states.
     """
     years_a, years_b = set(_YEAR.findall(a)), set(_YEAR.findall(b))
     if years_a and years_b and not years_a & years_b:
@@ -361,10 +369,10 @@ def _quantity_conflict(a: str, b: str) -> QuantityConflict | None:
     right = [r for r in extract_quantities(b) if r.unit and not r.incremental and r.about <= words_a]
     for q in left:
         same_unit = [r for r in right if r.unit == q.unit]
-        if q.guessed or not same_unit or any(_intervals_meet(q, r) for r in same_unit):
-            continue  # a guessed amount may reconcile two claims but sets up no conflict
+        if q.unstated or not same_unit or any(_intervals_meet(q, r) for r in same_unit):
+            continue  # a guessed or denied amount may reconcile two claims but sets up no conflict
         unmatched = [
-            r for r in same_unit if not r.guessed and not any(_intervals_meet(p, r) for p in left if p.unit == r.unit)
+            r for r in same_unit if not r.unstated and not any(_intervals_meet(p, r) for p in left if p.unit == r.unit)
         ]
         if not unmatched:
             continue

@@ -200,7 +200,17 @@ def test_a_part_of_a_whole_counts_the_whole_s_unit():
     )
 
 
-def test_a_guessed_amount_sets_up_no_conflict_but_may_reconcile_one():
+def test_a_range_of_word_numbers_with_its_qualifier_after_the_unit():
+    [units] = extract_quantities("Apple will make five to six million units for the first quarter.")
+    assert (units.low, units.high, units.unit) == (5e6, 6e6, "unit") and units.about == {"first", "quarter"}
+    [shots] = extract_quantities("After a pause, another four or five shots ring out.")
+    assert (shots.low, shots.high, shots.incremental) == (4, 5, True)
+    year = "Apple will sell 19 million Apple Watch units in 2015, half of those in the December quarter."
+    assert find_conflict(year, "Apple will make five to six million Apple Watch units for the first quarter.") is None
+    assert find_conflict(year, "Apple will make five to six million Apple Watch units in 2015.") is not None
+
+
+def test_a_guessed_or_denied_amount_sets_up_no_conflict_but_may_reconcile_one():
     stated = "The Apple Watch Edition will cost $10,000."
     assert find_conflict(stated, "Analysts say the Apple Watch Edition might just cost $4,999.") is None
     assert find_conflict(stated, "Analysts say the Apple Watch Edition will just cost $4,999.") is not None
@@ -208,7 +218,10 @@ def test_a_guessed_amount_sets_up_no_conflict_but_may_reconcile_one():
     assert find_conflict(stated, "The Apple Watch Edition will cost $5,000 and could cost $10,000.") is None
     # "May" is a month: "in May 2014, 3,000 troops" states its figure
     [troops] = extract_quantities("In May 2014, 3,000 troops were sent.")
-    assert not troops.guessed
+    assert not troops.unstated
+    heard = "On the new audio at least ten shots can be heard."
+    assert find_conflict("The new audio does not capture the one or two shots fired inside.", heard) is None
+    assert find_conflict("The new audio captures the one or two shots fired inside.", heard) is not None
 
 
 def test_fractions_are_amounts_and_slashed_numbers_are_not():
