@@ -461,7 +461,11 @@ def _dates(pattern: re.Pattern[str], group: str | int, text: str) -> dict[str, f
     """Each date of one kind in a text, with the words around all its mentions (not one that names an item)."""
     found: dict[str, frozenset[str]] = {}
     for match in pattern.finditer(text):
-        if not _is_may_modal(match, text) and not _ITEM_AFTER_DATE.match(text, match.end()):
+        if (
+            not _is_may_modal(match, text)
+            and not _ITEM_AFTER_DATE.match(text, match.end())
+            and not _is_bound(match, text)
+        ):
             key = match.group(group).lower()
             found[key] = found.get(key, frozenset()) | _date_context(text, match)
     return found
@@ -486,6 +490,23 @@ def _names(words: set[str]) -> str:
 
 def _years(years: set[str]) -> str:
     return "/".join(sorted(years))
+
+
+# a deadline or a starting point, not the date of an event: "on sale before the end of April" fits "by the end of
+# March", and "a person of interest from at least 2011" fits "questioned in 2010"
+_BOUND_BEFORE = re.compile(
+    r"\b(?:by|before|until|till|since|after|from|at\s+least|no\s+later\s+than)\s+"
+    r"(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$",
+    re.I,
+)
+_BOUND_PREPOSITIONS = frozenset({"by", "before", "until", "since", "after", "from"})
+
+
+def _is_bound(match: re.Match[str], text: str) -> bool:
+    prep = match.groupdict().get("prep")
+    if prep and prep.lower() in _BOUND_PREPOSITIONS:
+        return True
+    return bool(_BOUND_BEFORE.search(text, 0, match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))))
 
 
 def _is_may_modal(match: re.Match[str], text: str) -> bool:

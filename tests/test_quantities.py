@@ -210,6 +210,21 @@ def test_a_range_of_word_numbers_with_its_qualifier_after_the_unit():
     assert find_conflict(year, "Apple will make five to six million Apple Watch units in 2015.") is not None
 
 
+def test_a_deadline_or_a_starting_point_is_no_date_of_an_event():
+    march = "Reports say the Apple Watch will go on sale by the end of March."
+    assert find_conflict("The Apple Watch will go on sale before the end of April, Foskett says.", march) is None
+    assert find_conflict(
+        "The Apple Watch will go on sale in April, Foskett says.", march.replace("by the end of", "in")
+    )
+    assert (
+        find_conflict(
+            "British security services questioned Emwazi in 2010.",
+            "Emwazi was a person of interest to British security services from at least 2011.",
+        )
+        is None
+    )
+
+
 def test_a_guessed_or_denied_amount_sets_up_no_conflict_but_may_reconcile_one():
     stated = "The Apple Watch Edition will cost $10,000."
     assert find_conflict(stated, "Analysts say the Apple Watch Edition might just cost $4,999.") is None
