@@ -75,6 +75,7 @@ HEDGES = {
     "under": (0.0, 1.0),
     "at most": (0.0, 1.0),
     "no more than": (0.0, 1.0),
+    "within": (0.0, 1.0),  # "passed within 22,000 miles of Earth"
     # a ceiling or a floor, not the amount: "as many as 34 variants", "prices start at $349"
     "as many as": (0.0, 1.0),
     "as much as": (0.0, 1.0),
@@ -98,6 +99,8 @@ _PART_OF = re.compile(r"\s+(?:out\s+of|of)(?:\s+(?:the|all))?\s*", re.I)
 # a modal of possibility or a negation earlier in the figure's clause ("may" in lower case only: "in May 2014" is a
 # date): "it could sell for $4,000", "the audio does not capture the one or two shots" state no amount
 _UNSTATED = re.compile(r"(?:\b(?:[Cc]ould|[Mm]ight|may|not|never)\b|n['’]t\b)[^,;:.!?]*$")
+_DIMENSIONS = re.compile(r"\s*[x×]\s*\d")
+_DIMENSIONS_BEFORE = re.compile(r"\d\s*[x×]\s*$")
 INCREMENTAL = re.compile(r"\b(another|additional|extra|further|more)\s*$", re.I)
 _INCREMENT_AFTER = re.compile(r"\s+(additional|extra|further|other)\b", re.I)  # "14 additional officers"
 # a number followed by one of these is a difference between two amounts ("a $150 premium", "5% more than")
@@ -119,7 +122,7 @@ _NUM = _FRACTION + r"|\d{1,2}(?:,\d{2})+,\d{3}(?!\d)|\d{1,3}(?:[,\u202f\u00a0 ]\
 _WORDNUM = "|".join(WORD_NUMBERS)
 _QUANTITY = re.compile(
     rf"(?:(?P<hedge>\b(?:{_HEDGE_RE}))\s+(?:an?\s+)?)?(?P<currency>[$€£¥])?\s?(?P<number>{_NUM}|\b(?:{_WORDNUM})\b)"
-    rf"(?:\s?(?P<scale>thousand|million|billion|trillion|mn|bn|tn|[kKmMbB])\b)?"
+    rf"(?:\s?(?P<scale>hundred|thousand|million|billion|trillion|mn|bn|tn|[kKmMbB])\b)?"
     rf"(?:\s?(?P<percent>%|percent\b|per cent\b))?"
     rf"(?=(?P<after>(?:\s+[a-zA-Z][\w-]*){{0,3}}))",  # a lookahead: "one that is over two metres" keeps its "over"
     re.I,
@@ -270,14 +273,16 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             scale_word = ""  # "3 m tall" or "5 b" are not millions/billions; "1m peso" and "2m people" are
         if not scale_word and re.match(r"\s*(thousand|million|billion|trillion)\b", after, re.I):
             continue
-        scale = SCALES.get(scale_word, 1.0)
+        scale = 100.0 if scale_word == "hundred" else SCALES.get(scale_word, 1.0)  # "three hundred soldiers"
         plain = not match.group("currency") and not match.group("percent") and not scale_word
         if plain and _YEAR.fullmatch(number_text):
             continue
         if (
-            text[match.end("number") : match.end("number") + 1] in ("-", "/")
-            or text[match.start("number") - 1 : match.start("number")] == "/"
-            or re.match(r"\s*(am|pm|a\.m|p\.m|years? old|year-old)\b", after, re.I)
+            text[match.end("number") : match.end("number") + 1] in ("-", "/", ":")
+            or text[match.start("number") - 1 : match.start("number")] in ("/", ":")
+            or re.match(r"\s*(am|pm|a\.m|p\.m|years? old|year-old)\b", text[match.end("number") :], re.I)
+            or _DIMENSIONS.match(text, match.end("number"))  # "a 1366 x 768 pixel display"
+            or _DIMENSIONS_BEFORE.search(text, 0, match.start("number"))
         ):
             continue
         hedge = (match.group("hedge") or "").strip().lower()

@@ -225,6 +225,23 @@ def test_a_deadline_or_a_starting_point_is_no_date_of_an_event():
     )
 
 
+def test_hundreds_times_dimensions_and_bounds_of_distance():
+    [soldiers] = extract_quantities("Three hundred Iraqi soldiers died in a chlorine gas attack.")
+    assert (soldiers.value, soldiers.unit) == (300, "troop")
+    assert extract_quantities("An explosion occurred around 11:05 p.m.") == ()
+    assert extract_quantities("The loud explosion occurred around 11 p.m. on Saturday.") == ()
+    assert extract_quantities("The 11.6-inch MacBook Air offers a 1366 x 768 pixel display.") == ()
+    [distance, _] = extract_quantities("2014 RC passed within 22,000 miles (36,000 kilometers) of our planet.")
+    assert distance.low == 0 and distance.unit == "metre"
+    assert (
+        find_conflict(
+            "About the size of a house, asteroid 2014 RC passed within 22,000 miles of our planet on Sunday.",
+            "Asteroid 2014 RC passed close to our planet on Sunday and is about 20 metres wide, the size of a house.",
+        )
+        is None
+    )
+
+
 def test_a_guessed_or_denied_amount_sets_up_no_conflict_but_may_reconcile_one():
     stated = "The Apple Watch Edition will cost $10,000."
     assert find_conflict(stated, "Analysts say the Apple Watch Edition might just cost $4,999.") is None
