@@ -273,7 +273,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             scale_word = ""  # "3 m tall" or "5 b" are not millions/billions; "1m peso" and "2m people" are
         if not scale_word and re.match(r"\s*(thousand|million|billion|trillion)\b", after, re.I):
             continue
-        scale = 100.0 if scale_word == "hundred" else SCALES.get(scale_word, 1.0)  # "three hundred soldiers"
+        scale = SCALES.get(scale_word, 1.0)
         plain = not match.group("currency") and not match.group("percent") and not scale_word
         if plain and _YEAR.fullmatch(number_text):
             continue
@@ -461,6 +461,14 @@ _ITEM_AFTER_DATE = re.compile(
     re.I,
 )
 
+# a deadline or a starting point, not the date of an event: "on sale before the end of April" fits "by the end of
+# March", and "a person of interest from at least 2011" fits "questioned in 2010"
+_BOUND_BEFORE = re.compile(
+    r"\b(?:by|before|until|till|since|after|from|at\s+least|no\s+later\s+than)\s+"
+    r"(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$",
+    re.I,
+)
+
 
 def _dates(pattern: re.Pattern[str], group: str | int, text: str) -> dict[str, frozenset[str]]:
     """Each date of one kind in a text, with the words around all its mentions (not one that names an item)."""
@@ -469,7 +477,7 @@ def _dates(pattern: re.Pattern[str], group: str | int, text: str) -> dict[str, f
         if (
             not _is_may_modal(match, text)
             and not _ITEM_AFTER_DATE.match(text, match.end())
-            and not _is_bound(match, text)
+            and not _BOUND_BEFORE.search(text, 0, match.start(group))
         ):
             key = match.group(group).lower()
             found[key] = found.get(key, frozenset()) | _date_context(text, match)
@@ -495,23 +503,6 @@ def _names(words: set[str]) -> str:
 
 def _years(years: set[str]) -> str:
     return "/".join(sorted(years))
-
-
-# a deadline or a starting point, not the date of an event: "on sale before the end of April" fits "by the end of
-# March", and "a person of interest from at least 2011" fits "questioned in 2010"
-_BOUND_BEFORE = re.compile(
-    r"\b(?:by|before|until|till|since|after|from|at\s+least|no\s+later\s+than)\s+"
-    r"(?:the\s+(?:end|start|beginning|middle)\s+of\s+)?(?:early\s+|late\s+|mid-?)?$",
-    re.I,
-)
-_BOUND_PREPOSITIONS = frozenset({"by", "before", "until", "since", "after", "from"})
-
-
-def _is_bound(match: re.Match[str], text: str) -> bool:
-    prep = match.groupdict().get("prep")
-    if prep and prep.lower() in _BOUND_PREPOSITIONS:
-        return True
-    return bool(_BOUND_BEFORE.search(text, 0, match.start() + (len(match.group(0)) - len(match.group(0).lstrip()))))
 
 
 def _is_may_modal(match: re.Match[str], text: str) -> bool:

@@ -48,12 +48,14 @@ def unpack_onnx(model_dir: str | Path, output: str | Path) -> Path:
 
     state = {}
     for name, values in stored.items():
-        if "." in name and not name.startswith("onnx::") and values.dtype == np.float32 and values.ndim:
-            state[name] = values  # biases and LayerNorm weights keep their parameter names
-        elif name.endswith("_quantized") and "." in name and not name.startswith("onnx::"):
-            base = name[: -len("_quantized")]
+        if name.startswith("onnx::") or "." not in name:
+            continue  # torch's own names (onnx::MatMul_N) are found through their nodes below
+        if name.endswith("_quantized"):
+            base = name.removesuffix("_quantized")
             if not base.endswith("_Transposed"):
                 state[base] = weight(base)  # quantized embedding tables
+        elif values.dtype == np.float32 and values.ndim:
+            state[name] = values  # biases and LayerNorm weights keep their parameter names
     for node in graph.node:
         if node.op_type == "Identity" and node.input[0] in stored:  # torch shares equal tensors (fresh LayerNorms)
             state[node.output[0]] = stored[node.input[0]].astype(np.float32)

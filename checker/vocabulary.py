@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 SCALES = {
+    "hundred": 1e2,  # "three hundred soldiers"
     "thousand": 1e3,
     "k": 1e3,
     "million": 1e6,
