@@ -8,7 +8,8 @@ read, either {"a", "b", "relation": "contradiction" | "none"} or, to keep the ne
 {"id": finding_id(a, b, "pair"), "relation": ...} (`scripts/gpu_sweep.py pack --news-gold` reads both).
 bench/labels/news300.jsonl holds the contradictions of the first 300 articles as checked on 2026-12-03 (92
 read, 26 real), and those down to a threshold of 0.75 of v6 and of its per-token int8 variant (34 more, 4 real;
-check --contradiction-threshold 0.75). The unread findings are printed so the reader can label them and the counts
+check --contradiction-threshold 0.75) and of the passage-contrast trial (configs/trial-v9-passages.toml; 16 more,
+1 real). The unread findings are printed so the reader can label them and the counts
 stay whole.
 
 Usage: python bench/read_findings.py --gold bench/labels/news300.jsonl REPORT.json... [--show-unread]

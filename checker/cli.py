@@ -1,5 +1,5 @@
 """The command line: `check PATH...` and the `checker` group (check, score, train, eval, export, contrast,
-story-pairs).
+passage-pairs, story-pairs, unpack).
 
 Commands only parse options, build a config, call one library function and render. Library errors
 (CheckerError) become one-line messages with exit code 2; a finding that reaches --fail-on exits 1.
@@ -389,6 +389,11 @@ NewsCsv = Annotated[
 ]
 
 
+SkipArticles = Annotated[
+    int, typer.Option(help="Leave out the first N articles (bench/bench_check.py --only news reads them).")
+]
+
+
 @app.command(name="contrast")
 @reports_errors
 def contrast_command(
@@ -415,14 +420,38 @@ def contrast_command(
     typer.echo(", ".join(f"{k}: {v} pairs" for k, v in counts.items()))
 
 
+@app.command(name="passage-pairs")
+@reports_errors
+def passage_pairs_command(
+    news: NewsCsv,
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file of passage pairs and count bounds.")],
+    skip: SkipArticles = 300,
+    per_phenomenon: Annotated[int, typer.Option(help="At most this many passage pairs of each edit.")] = 1500,
+    bounds: Annotated[int, typer.Option(help="At most this many single-sentence count-bound pairs.")] = 3000,
+    probe: Annotated[
+        Path | None, typer.Option(help="JSONL file of held-apart passage probes (100 per edit), never trained on.")
+    ] = None,
+    seed: Annotated[int, typer.Option()] = 0,
+) -> None:
+    """Contrast pairs whose premise is a 2-4 sentence news passage and whose hypothesis is one of its sentences,
+    edited (negation, figure, date, role, hedge, count bound "more than 1,730" ...; label known from the edit).
+
+    They teach what single-sentence pairs cannot: find the sentence a claim speaks of in a paragraph, then compare
+    (see the model card). Sentences of the held-apart probe slice are left out, as in `checker contrast`."""
+    from .contrast import build_passage_set
+
+    counts = build_passage_set(news, output, skip, per_phenomenon, bounds, probe, seed=seed)
+    typer.echo(f"{counts['passages']} passage pairs, {counts['bounds']} count bounds -> {output}")
+    if probe is not None:
+        typer.echo(f"{counts['probes']} held-apart probes -> {probe}")
+
+
 @app.command(name="story-pairs")
 @reports_errors
 def story_pairs_command(
     news: NewsCsv,
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file of not_contradiction pairs.")],
-    skip: Annotated[
-        int, typer.Option(help="Leave out the first N articles (bench/bench_check.py --only news reads them).")
-    ] = 300,
+    skip: SkipArticles = 300,
     per_article: Annotated[int, typer.Option(help="At most this many pairs from one article.")] = 12,
     limit: Annotated[int, typer.Option(help="At most this many pairs in all.")] = 40_000,
     seed: Annotated[int, typer.Option()] = 0,

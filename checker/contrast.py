@@ -5,7 +5,8 @@ dates (and numbers only rounded or hedged, which must stay entailment), swapped 
 hedges, flipped attributions, dropped clauses and added facts. It also teaches what must NOT be a
 contradiction: a sentence against itself or a surface restatement of itself (entailment), and a sentence
 against a copy with one detail dropped (entailment) or added (neutral). Every generator takes a sentence and
-a seeded `random.Random` and returns `(hypothesis, label)` or None when the edit does not apply.
+a seeded `random.Random` and returns `(hypothesis, label)` or None when the edit does not apply. Passage pairs
+make the same edits to one sentence of a short news passage and keep the whole passage as the premise.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import hashlib
 import random
 import re
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
 from .polarity import NEGATIVE_OF, NEGATIVE_PREDICATE, NOT_POSITIVE, spell_out
@@ -99,6 +100,10 @@ SYMMETRIC = re.compile(r"\b(and|met|meet|meets|talks?|talked|spoke|signed|with|b
 _LOWERCASE_STARTS = frozenset("The A An They He She It This These Those Some Many Most Its Their His Her".split())
 _NUMBER = re.compile(r"(?<![\w.,-])(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?![\w-]|,\d|\.\d)")
 _YEAR = re.compile(r"\b(19[5-9]\d|20[0-3]\d)\b")
+_COUNT = re.compile(r"(?<![\w.,-])(\$?)(\d{1,3}(?:,\d{3})+|\d+)(?![\w-]|,\d|\.\d)")
+_BOUNDED_ALREADY = re.compile(
+    r"\b(about|around|some|nearly|almost|roughly|approximately|than|least|most|up to|to|between|No\.?)\s*$|#\s*$", re.I
+)
 _ENTITY = re.compile(r"\b(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)*)\b")
 _ATTRIBUTION = re.compile(r"\b(said|says|announced|stated|confirmed|insisted|claimed)( that)?\b")
 _NEGATION = re.compile(
@@ -204,6 +209,36 @@ def round_number(sentence: str, rng: random.Random) -> tuple[str, str] | None:
 
     changed = _word_swap(sentence, _NUMBER, replace, rng)
     return (changed, "entailment") if changed else None
+
+
+def bound_number(sentence: str, rng: random.Random) -> tuple[str, str] | None:
+    """Replace a count by a bound: "1,713" -> "more than 1,730" (contradiction) or "more than 1,500" (entailment).
+
+    The adversarial NLI sets test exactly this ("had a population of more than 1,730"), and news claims carry
+    bounds ("at least 25 killed") that a figure inside or outside of them must match or contradict."""
+    labels: list[str] = []
+
+    def bounded(match: re.Match[str]) -> str | None:
+        before = sentence[: match.start()]
+        if _YEAR.fullmatch(match.group(2)) or _BOUNDED_ALREADY.search(before):
+            return None
+        value = float(match.group(2).replace(",", ""))
+        if value < 10 or sentence[match.end() : match.end() + 1] in ("%", "-"):
+            return None
+        above = rng.random() < 0.5
+        scaled = int(value * (rng.uniform(1.15, 2.0) if above else rng.uniform(0.5, 0.87)))
+        magnitude = 10 ** max(0, len(str(scaled)) - 2)
+        bound = (scaled // magnitude) * magnitude
+        if bound == value or (bound > value) != above:
+            return None
+        excludes = rng.random() < 0.5  # "more than" a higher figure, "fewer than" a lower one
+        word = "more than" if above == excludes else "less than" if match.group(1) else "fewer than"
+        labels.append("contradiction" if excludes else "entailment")
+        number = f"{bound:,}" if "," in match.group(2) or bound >= 10000 else str(bound)
+        return f"{word} {match.group(1)}{number}"
+
+    changed = _word_swap(sentence, _COUNT, bounded, rng)
+    return (changed, labels[-1]) if changed else None
 
 
 def change_date(sentence: str, rng: random.Random) -> tuple[str, str] | None:
@@ -426,6 +461,68 @@ def contrast_pairs(sentences: list[str], seed: int = 0) -> Iterator[ContrastPair
             yield ContrastPair(sentence, added[0], added[1], "fact_added")
 
 
+PASSAGE_EDITS: dict[str, Edit] = {**EDITS, "number_bound": bound_number}
+
+
+def passage_pairs(passages: list[list[str]], seed: int = 0, probe_percent: int = 10) -> Iterator[ContrastPair]:
+    """Every edit that applies to each sentence of a passage, with the whole passage as the premise: the model must
+    find the sentence the hypothesis speaks of before it can compare (the adversarial NLI sets hide a changed date
+    or figure in a paragraph, which single-sentence pairs never teach). Phenomena are named "passage_<edit>"; a
+    passage with a held-apart probe sentence is skipped."""
+    rng = random.Random(seed)
+    for number, passage in enumerate(passages):
+        if any(is_probe(sentence, probe_percent) for sentence in passage):
+            continue
+        premise = " ".join(passage)
+        for index, sentence in enumerate(passage):
+            if not _good_sentence(sentence, 7, 40):
+                continue
+            for phenomenon, edit in PASSAGE_EDITS.items():
+                edited = edit(sentence, rng)
+                if edited:
+                    yield ContrastPair(premise, edited[0], edited[1], f"passage_{phenomenon}")
+            hedged = hedge_premise(sentence, rng)  # the passage only hedges what the hypothesis states
+            if hedged:
+                yield ContrastPair(_replaced(passage, index, hedged[0]), sentence, "neutral", "passage_hedge_premise")
+            dropped = drop_detail(sentence, rng)  # the passage has the sentence without its time or place
+            if dropped:
+                yield ContrastPair(_replaced(passage, index, dropped[0]), sentence, "neutral", "passage_detail_added")
+            other = passages[(number + 1 + rng.randrange(max(1, len(passages) - 1))) % len(passages)][-1]
+            added = add_fact(sentence, other)
+            if added:
+                yield ContrastPair(premise, added[0], "neutral", "passage_fact_added")
+
+
+def _replaced(passage: list[str], index: int, sentence: str) -> str:
+    return " ".join([*passage[:index], sentence, *passage[index + 1 :]])
+
+
+def news_passages(
+    csv_path: str | Path, skip: int = 0, seed: int = 0, max_sentences: int = 4, max_words: int = 80
+) -> list[list[str]]:
+    """Runs of 2 to `max_sentences` consecutive sentences of one article body, at most `max_words` words in all,
+    after the first `skip` articles (the ones bench/bench_check.py reads)."""
+    from .news_bodies import article_bodies
+    from .sentences import split_sentences
+
+    rng = random.Random(seed)
+    passages: list[list[str]] = []
+    for _, body in article_bodies(csv_path, skip=skip):
+        sentences = [" ".join(body[start:end].split()) for start, end in split_sentences(body)]
+        at = 0
+        while at + 2 <= len(sentences):
+            size = rng.randint(2, max_sentences)
+            run = sentences[at : at + size]
+            at += size
+            if (
+                len(run) >= 2
+                and sum(len(s.split()) for s in run) <= max_words
+                and all(s[:1].isupper() and s.endswith((".", '"', "”")) and "http" not in s for s in run)
+            ):
+                passages.append(run)
+    return passages
+
+
 def is_probe(sentence: str, probe_percent: int) -> bool:
     """Deterministic hold-out: a sentence belongs to the probe slice by the hash of its text."""
     digest = hashlib.sha1(sentence.encode("utf-8")).digest()
@@ -494,17 +591,59 @@ def build_contrast_sets(
     rng = random.Random(seed)
     rng.shuffle(train_sentences)
 
-    def capped(pairs: Iterable[ContrastPair], cap: int) -> list[ContrastPair]:
-        counts: dict[str, int] = {}
-        kept = []
-        for pair in pairs:
-            if counts.get(pair.phenomenon, 0) < cap:
-                counts[pair.phenomenon] = counts.get(pair.phenomenon, 0) + 1
-                kept.append(pair)
-        return kept
-
-    counts = {"train": write_jsonl(capped(contrast_pairs(train_sentences, seed), per_phenomenon), train_path)}
+    counts = {"train": write_jsonl(_capped(contrast_pairs(train_sentences, seed), per_phenomenon), train_path)}
     if probe_path is not None:
-        probes = capped(contrast_pairs(probe_sentences, seed + 1), probe_per_phenomenon)
+        probes = _capped(contrast_pairs(probe_sentences, seed + 1), probe_per_phenomenon)
         counts["probe"] = write_jsonl(probes, probe_path)
     return counts
+
+
+def build_passage_set(
+    news_csv: str | Path,
+    path: str | Path,
+    skip: int = 300,
+    per_phenomenon: int = 1500,
+    bounds: int = 3000,
+    probe_path: str | Path | None = None,
+    probe_per_phenomenon: int = 100,
+    probe_percent: int = 10,
+    seed: int = 0,
+) -> dict[str, int]:
+    """Write passage pairs (source "contrast_passage", at most `per_phenomenon` of each edit, drawn at random) and
+    single-sentence count bounds (source "contrast_bound", at most `bounds`) to one JSONL file; returns counts.
+
+    The first `skip` articles are left out, as the benchmark that judges a model on real news reads them. The
+    passages with a held-apart probe sentence, never trained on, give the probe file."""
+    passages = news_passages(news_csv, skip=skip, seed=seed)
+    counts = {}
+    if probe_path is not None:
+        held_apart = [p for p in passages if any(is_probe(sentence, probe_percent) for sentence in p)]
+        probes = list(passage_pairs(held_apart, seed + 1, probe_percent=0))
+        random.Random(seed + 1).shuffle(probes)
+        counts["probes"] = write_jsonl(_capped(probes, probe_per_phenomenon), probe_path)
+    pairs = list(passage_pairs(passages, seed, probe_percent))
+    rng = random.Random(seed)
+    rng.shuffle(pairs)
+    kept = [replace(pair, source="contrast_passage") for pair in _capped(pairs, per_phenomenon)]
+    sentences = [s for s in news_sentences(news_csv) if not is_probe(s, probe_percent)]
+    rng.shuffle(sentences)
+    bounded: list[ContrastPair] = []
+    for sentence in sentences:
+        if len(bounded) >= bounds:
+            break
+        made = bound_number(sentence, rng)
+        if made:
+            bounded.append(ContrastPair(sentence, made[0], made[1], "number_bound", source="contrast_bound"))
+    write_jsonl([*kept, *bounded], path)
+    return {"passages": len(kept), "bounds": len(bounded), **counts}
+
+
+def _capped(pairs: Iterable[ContrastPair], cap: int) -> list[ContrastPair]:
+    """The first `cap` pairs of each phenomenon, in order."""
+    counts: dict[str, int] = {}
+    kept = []
+    for pair in pairs:
+        if counts.get(pair.phenomenon, 0) < cap:
+            counts[pair.phenomenon] = counts.get(pair.phenomenon, 0) + 1
+            kept.append(pair)
+    return kept

@@ -169,7 +169,7 @@ def test_against_checks_only_new_articles(tmp_path):
 
 
 def test_every_command_has_help():
-    for command in ("check", "eval", "train", "export", "unpack", "contrast", "story-pairs", "score"):
+    for command in ("check", "eval", "train", "export", "unpack", "contrast", "passage-pairs", "story-pairs", "score"):
         result = run(command, "--help")
         assert result.exit_code == 0 and "Usage" in result.output, command
     assert runner.invoke(cli.check_app, ["--help"]).exit_code == 0
@@ -182,6 +182,20 @@ def test_cli_import_is_light():
     )
     output = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert output.strip() == "[]"
+
+
+def test_passage_pairs_command_writes_pairs_and_names_a_missing_csv(tmp_path):
+    news = tmp_path / "news.csv"
+    body = " ".join(f"Officials in Springfield counted {n} ballots on day {n} of the vote." for n in range(12, 20))
+    news.write_text(f'Body ID,articleBody\n1,"{body}"\n', encoding="utf-8")
+    out = tmp_path / "passages.jsonl"
+    result = run("passage-pairs", "--news", str(news), "-o", str(out), "--skip", "0")
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert rows and f"{sum(r['source'] == 'contrast_passage' for r in rows)} passage pairs" in result.output
+    result = run("passage-pairs", "--news", str(tmp_path / "gone.csv"), "-o", str(tmp_path / "none.jsonl"))
+    assert result.exit_code == 2 and "gone.csv: no such file" in result.output
+    assert not (tmp_path / "none.jsonl").exists()
 
 
 def test_story_pairs_command_writes_pairs_and_names_a_bad_csv(tmp_path):
