@@ -389,11 +389,6 @@ NewsCsv = Annotated[
 ]
 
 
-SkipArticles = Annotated[
-    int, typer.Option(help="Leave out the first N articles (bench/bench_check.py --only news reads them).")
-]
-
-
 @app.command(name="contrast")
 @reports_errors
 def contrast_command(
@@ -425,7 +420,9 @@ def contrast_command(
 def passage_pairs_command(
     news: NewsCsv,
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file of passage pairs and count bounds.")],
-    skip: SkipArticles = 300,
+    skip: Annotated[
+        int, typer.Option(help="No passages from the first N articles (bench/bench_check.py --only news reads them).")
+    ] = 300,
     per_phenomenon: Annotated[int, typer.Option(help="At most this many passage pairs of each edit.")] = 1500,
     bounds: Annotated[int, typer.Option(help="At most this many single-sentence count-bound pairs.")] = 3000,
     probe: Annotated[
@@ -451,7 +448,9 @@ def passage_pairs_command(
 def story_pairs_command(
     news: NewsCsv,
     output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file of not_contradiction pairs.")],
-    skip: SkipArticles = 300,
+    skip: Annotated[
+        int, typer.Option(help="Leave out the first N articles (bench/bench_check.py --only news reads them).")
+    ] = 300,
     per_article: Annotated[int, typer.Option(help="At most this many pairs from one article.")] = 12,
     limit: Annotated[int, typer.Option(help="At most this many pairs in all.")] = 40_000,
     seed: Annotated[int, typer.Option()] = 0,

@@ -612,8 +612,9 @@ def build_passage_set(
     """Write passage pairs (source "contrast_passage", at most `per_phenomenon` of each edit, drawn at random) and
     single-sentence count bounds (source "contrast_bound", at most `bounds`) to one JSONL file; returns counts.
 
-    The first `skip` articles are left out, as the benchmark that judges a model on real news reads them. The
-    passages with a held-apart probe sentence, never trained on, give the probe file."""
+    Passages come from the articles after the first `skip`, which the benchmark that judges a model on real news
+    reads; count bounds, like `checker contrast`'s edits, from the sentences of every article outside the probe
+    slice. The passages with a held-apart probe sentence, never trained on, give the probe file."""
     passages = news_passages(news_csv, skip=skip, seed=seed)
     counts = {}
     if probe_path is not None:
