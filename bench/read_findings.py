@@ -24,33 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker.relate import finding_id  # noqa: E402  (one key for a pair in either order)
-
-
-def read_labels(path: Path) -> dict[str, str]:
-    """{pair key: "contradiction" | "none"}; the key is the id a finding of either order has as a "pair"."""
-    labels = {}
-    for line in path.read_text(encoding="utf-8").splitlines():
-        if line.strip():
-            row = json.loads(line)
-            key = row["id"] if "id" in row else finding_id(row["a"], row["b"], "pair")
-            labels[key] = row["relation"]
-    return labels
-
-
-def tally(report: dict, labels: dict[str, str]) -> tuple[dict[str, int], list[dict]]:
-    """Counts of the report's contradictions by the reader's label, and the findings not read yet."""
-    counts = {"contradictions": 0, "real": 0, "false": 0, "unread": 0}
-    unread = []
-    for finding in report["findings"]:
-        if finding["relation"] != "contradiction":
-            continue
-        counts["contradictions"] += 1
-        label = labels.get(finding_id(finding["a"]["text"], finding["b"]["text"], "pair"))
-        counts["real" if label == "contradiction" else "false" if label == "none" else "unread"] += 1
-        if label is None:
-            unread.append(finding)
-    return counts, unread
+from checker.quality import read_finding_labels, tally_findings  # noqa: E402
 
 
 def main() -> None:
@@ -59,10 +33,10 @@ def main() -> None:
     parser.add_argument("--gold", type=Path, required=True, help="JSONL of pairs a reader labelled")
     parser.add_argument("--show-unread", action="store_true", help="print the findings not labelled yet")
     args = parser.parse_args()
-    labels = read_labels(args.gold)
+    labels = read_finding_labels(args.gold)
     for path in args.reports:
         report = json.loads(path.read_text(encoding="utf-8"))
-        counts, unread = tally(report, labels)
+        counts, unread = tally_findings(report, labels)
         agreements = report["summary"]["agreements"]
         print(f"{path}: " + " ".join(f"{k}={v}" for k, v in counts.items()) + f" agreements={agreements}")
         for finding in unread if args.show_unread else []:

@@ -140,12 +140,10 @@ def label_news_pairs(rows: list[dict], gold: Path) -> list[dict]:
     """Mark the news pairs read by hand: `gold` is JSONL of {"a", "b", "relation": "contradiction" | "none"} or of
     {"id", "relation"} (the findings of earlier reports, judged by a reader: bench/read_findings.py). A model that
     reports fewer contradictions may just be blind, so a sweep also counts the real ones each run still finds."""
+    from checker.quality import read_finding_labels  # rows by text or by pair id
     from checker.relate import finding_id  # one key for a pair in either order, as report findings have
 
-    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
-    from read_findings import read_labels  # rows by text or by pair id
-
-    labels = read_labels(gold)
+    labels = read_finding_labels(gold)
     labelled = []
     for row in rows:
         key = finding_id(row["a"], row["b"], "pair")
