@@ -51,7 +51,9 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
 
-    from checker.judge import OnnxJudge, TransformersJudge, default_model_path
+    from checker.judge import default_model_path
+    from checker.judge.onnx_backend import OnnxJudge
+    from checker.judge.transformers_backend import TransformersJudge
 
     onnx = OnnxJudge(default_model_path())
     judges = {"onnx-int8": onnx}

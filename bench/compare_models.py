@@ -16,10 +16,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker.evaluation import argmax_label, fold  # noqa: E402
 from checker.judge import load_judge  # noqa: E402
-from checker.labels import NOT_ENTAILMENT  # noqa: E402
-from checker.nli_data import data_files, read_examples  # noqa: E402
+from checker.judge.labels import NOT_ENTAILMENT  # noqa: E402
+from checker.lab.evaluate import argmax_label, fold  # noqa: E402
+from checker.lab.nli_data import data_files, read_examples  # noqa: E402
 
 
 def mcnemar_z(only_old: int, only_new: int) -> float:

@@ -26,8 +26,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from checker import quality as q  # noqa: E402
 from checker.errors import CheckerError  # noqa: E402
+from checker.lab import quality as q  # noqa: E402
 
 SHARED = ROOT.parent / "shared"
 SUITES = ("planted", "fnc", "pairs", "report")
@@ -45,7 +45,7 @@ def _fresh(folder: Path) -> Path:
 def _report(paths, config, judge) -> dict:
     """`check` on `paths`, as the JSON report a user would get."""
     from checker.pipeline import check
-    from checker.render.jsonout import report_dict
+    from checker.report.jsonout import report_dict
 
     return report_dict(check(paths, config, judge=judge))
 
@@ -186,7 +186,7 @@ def main() -> None:
     from checker.config import load_config
     from checker.fileio import atomic_output
     from checker.judge import load_judge
-    from checker.labels import parse_label_map
+    from checker.judge.labels import parse_label_map
 
     try:
         config = replace(load_config(model=args.model), cache=True, cache_dir=args.cache_dir)

@@ -5,12 +5,11 @@ the contradictions reported there; the v5 trials stopped seeing real ones), so a
 judged on reports of the same news slice against a reader's labels. Reports come from
 `bench/bench_check.py --only news --news-articles 300 --save-news FILE`; labels are JSONL, one line per pair
 read, either {"a", "b", "relation": "contradiction" | "none"} or, to keep the news text out of the project,
-{"id": finding_id(a, b, "pair"), "relation": ...} (`scripts/gpu_sweep.py pack --news-gold` reads both).
-bench/labels/news300.jsonl holds the contradictions of the first 300 articles as checked on 2026-12-03 (92
-read, 26 real), and those down to a threshold of 0.75 of v6 and of its per-token int8 variant (34 more, 4 real;
-check --contradiction-threshold 0.75) and of the passage-contrast trial (configs/trial-v9-passages.toml; 16 more,
-1 real). The unread findings are printed so the reader can label them and the counts
-stay whole.
+{"id": finding_id(a, b, "pair"), "relation": ...} (`python -m checker.lab.gpu_sweep pack --news-gold` reads both).
+bench/labels/news300.jsonl holds the contradictions of the first 300 articles as checked on 2026-12-03 (92 read, 26
+real), and those down to a threshold of 0.75 of v6 and of its per-token int8 variant (34 more, 4 real; check
+--contradiction-threshold 0.75) and of the passage-contrast trial (configs/trial-v9-passages.toml in git history; 16
+more, 1 real). The unread findings are printed so the reader can label them and the counts stay whole.
 
 Usage: python bench/read_findings.py --gold bench/labels/news300.jsonl REPORT.json... [--show-unread]
 """
@@ -24,7 +23,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from checker.quality import read_finding_labels, tally_findings  # noqa: E402
+from checker.lab.quality import read_finding_labels, tally_findings  # noqa: E402
 
 
 def main() -> None:

@@ -1,3 +1,5 @@
+"""`python -m checker`: the same commands as the `checker` program."""
+
 from .cli import main
 
 main()

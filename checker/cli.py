@@ -97,7 +97,7 @@ def run_check(
 ) -> None:
     from .config import load_config
     from .pipeline import check
-    from .render import Format, render
+    from .report import Format, render
 
     try:
         output_format = Format(fmt)
@@ -257,9 +257,9 @@ def eval_command(
     """Accuracy, macro-F1, per-label P/R/F1 and confusion matrix per file (2-way files fold the labels)."""
     import json
 
-    from .evaluation import evaluate_paths
     from .fileio import atomic_output
     from .judge import load_judge
+    from .lab.evaluate import evaluate_paths
 
     if fmt not in ("text", "json"):
         raise ConfigError(f"--format must be text or json, not {fmt!r}")
@@ -323,8 +323,8 @@ def train_command(
     ] = False,
 ) -> None:
     """Fine-tune a 3-label NLI cross-encoder (two-way sets train through a folded loss)."""
-    from .training import TrainConfig
-    from .training import train as run_training
+    from .lab.train import TrainConfig
+    from .lab.train import train as run_training
 
     overrides = {
         "train": tuple(train) if train else None,
@@ -361,7 +361,7 @@ def export_command(
     quantize: Annotated[bool, typer.Option("--quantize/--no-quantize", help="Dynamic int8 quantization.")] = True,
 ) -> None:
     """Export a model to ONNX (plus dynamic int8 quantization) for the torch-free runtime."""
-    from .export import export_onnx
+    from .lab.export import export_onnx
 
     path = export_onnx(model, output, quantize=quantize)
     typer.echo(str(path))
@@ -375,12 +375,12 @@ def unpack_command(
 ) -> None:
     """Rebuild a transformers model from an ONNX export: fine-tune the shipped model further (train --base), or time
     torch on its weights. Exporting the result again gives the same int8 weights."""
-    from .unpack import unpack_onnx
+    from .lab.unpack import unpack_onnx
 
     typer.echo(str(unpack_onnx(model, output)))
 
 
-# the news bodies both training-data generators read (checker/news_bodies.py)
+# the news bodies both training-data generators read (checker/lab/news_bodies.py)
 NewsCsv = Annotated[
     Path,
     typer.Option(
@@ -405,8 +405,8 @@ def contrast_command(
     """Generate labelled contrast pairs (negation, numbers, dates, roles, hedges, attribution...)."""
     import random
 
-    from .contrast import build_contrast_sets
-    from .nli_data import load_examples
+    from .lab.contrast import build_contrast_sets
+    from .lab.nli_data import load_examples
 
     extra = sorted({e.premise for e in load_examples(premises)} if premises else set())
     extra = [p for p in extra if 6 <= len(p.split()) <= 40]
@@ -435,7 +435,7 @@ def passage_pairs_command(
 
     They teach what single-sentence pairs cannot: find the sentence a claim speaks of in a paragraph, then compare
     (see the model card). Sentences of the held-apart probe slice are left out, as in `checker contrast`."""
-    from .contrast import build_passage_set
+    from .lab.contrast import build_passage_set
 
     counts = build_passage_set(news, output, skip, per_phenomenon, bounds, probe, seed=seed)
     typer.echo(f"{counts['passages']} passage pairs, {counts['bounds']} count bounds -> {output}")
@@ -457,10 +457,10 @@ def story_pairs_command(
 ) -> None:
     """Weakly labelled pairs: two claims of one article in its own voice, labelled not_contradiction.
 
-    They teach a model that related sentences of one story are not contradictions (see checker/story_pairs.py);
+    They teach a model that related sentences of one story are not contradictions (see checker/lab/story_pairs.py);
     train on them beside the NLI sets (the file's name, up to its first dot, is the source name for caps and
     weights)."""
-    from .story_pairs import story_pairs, write_story_pairs
+    from .lab.story_pairs import story_pairs, write_story_pairs
 
     count = write_story_pairs(story_pairs(news, skip, per_article, limit, seed), output)
     typer.echo(f"{count} pairs -> {output}")

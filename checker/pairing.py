@@ -11,15 +11,12 @@ import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import combinations
 
+from .compare.speakers import model_has_a_say
+from .compare.words import content_words, named_entities, share_a_subject
 from .records import Claim, ClaimPair
-from .relate import model_has_a_say
-from .topics import content_words, share_a_subject
-from .vocabulary import COMMON_CAPITALISED
 
-_ENTITY = re.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*\b")
 _NUMBER = re.compile(r"\d[\d,.]*")
 
 Embedder = Callable[[Sequence[str]], "object"]
@@ -32,9 +29,11 @@ class PairPlan:
     pairs: list[ClaimPair]
     considered: int
     exhaustive: bool
-    # pairs left out because the claims share no subject (topics.share_a_subject; relate reports no finding for them)
+    # pairs left out because the claims share no subject (compare.words.share_a_subject; relate reports no finding
+    # for them)
     unrelated: int = 0
-    # pairs left out as two claims of one article in one voice with no figures to compare (relate.model_has_a_say)
+    # pairs left out as two claims of one article in one voice with no figures to compare
+    # (compare.speakers.model_has_a_say)
     own_voice: int = 0
 
 
@@ -62,16 +61,6 @@ def count_possible(claims: Sequence[Claim], within: bool, new_ids: set[str] | No
     if not within:
         count -= same_doc - old_same
     return count
-
-
-@lru_cache(maxsize=65536)  # relate() asks again for every pair a claim is in
-def named_entities(text: str) -> frozenset[str]:
-    """Capitalised names (not a lone sentence-initial word), lower-cased."""
-    return frozenset(
-        m.group(0).lower()
-        for m in _ENTITY.finditer(text)
-        if m.group(0) not in COMMON_CAPITALISED and (m.start() > 0 or " " in m.group(0))
-    )
 
 
 def keys_of(claim: Claim) -> set[str]:

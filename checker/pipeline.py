@@ -11,7 +11,7 @@ from .claims import extract_all, extract_claims
 from .config import CheckConfig
 from .ingest import load_documents
 from .judge import Judge, load_judge
-from .labels import parse_label_map
+from .judge.labels import parse_label_map
 from .pairing import plan_pairs
 from .records import Claim, ClaimPair, Document, Finding, Judgement, Report
 from .relate import relate, reverse_can_matter, thresholds_for
@@ -112,7 +112,7 @@ def check(
         cache = Cache(config.cache_dir, warn=hooks.note)
     claims = _claims_of(documents, cache)
     if embed is None and not config.exhaustive and len(claims) > config.max_exhaustive_claims:
-        from .embedding import SentenceEmbedder
+        from .judge.embedding import SentenceEmbedder
 
         embed = SentenceEmbedder()
         if cache is not None:

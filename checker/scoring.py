@@ -11,19 +11,24 @@ import csv
 import json
 import os
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .compare.quantities import find_conflict
 from .errors import DataError
 from .fileio import atomic_output
 from .judge import Judge
-from .nli_data import find_pair_columns
-from .quantities import find_conflict
 from .records import Claim, ClaimPair
 from .relate import relate, thresholds_for
 
 FORMATS = {".csv": "csv", ".tsv": "tsv", ".jsonl": "jsonl", ".json": "jsonl", ".parquet": "parquet"}
+PAIR_COLUMNS = (
+    ("premise", "hypothesis"),
+    ("claim_a", "claim_b"),
+    ("sentence1", "sentence2"),
+    ("text_a", "text_b"),
+)
 SCORE_COLUMNS = ("label", "entailment", "neutral", "contradiction", "kind")
 
 
@@ -91,6 +96,22 @@ def _chunks(rows, size: int, path: Path, handle) -> Iterator[list[dict]]:
         raise DataError(f"{path}: cannot read: {error}") from None
     finally:
         handle.close()
+
+
+def find_pair_columns(columns: Sequence[str], path: Path, explicit: tuple[str, str] | None = None) -> tuple[str, str]:
+    """Pick the two text columns of a pair file."""
+    if explicit:
+        missing = [c for c in explicit if c not in columns]
+        if missing:
+            raise DataError(f"{path}: no column {', '.join(missing)} (columns found: {', '.join(columns) or 'none'})")
+        return explicit
+    for first, second in PAIR_COLUMNS:
+        if first in columns and second in columns:
+            return first, second
+    raise DataError(
+        f"{path}: no pair columns (want premise/hypothesis, claim_a/claim_b, sentence1/sentence2 or "
+        f"text_a/text_b, or pass --columns A,B; columns found: {', '.join(columns) or 'none'})"
+    )
 
 
 def pick_columns(columns: list[str], path: Path, explicit: str | None) -> tuple[str, str]:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from checker.compare.words import overlap
 from checker.records import Judgement, ModelInfo
-from checker.topics import overlap
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -57,7 +57,7 @@ def tiny_model_dir(tmp_path_factory) -> Path:
     import torch
     from transformers import AutoTokenizer, BertConfig, BertForSequenceClassification
 
-    from checker.training import default_base_model
+    from checker.lab.train import default_base_model
 
     directory = tmp_path_factory.mktemp("tiny-model")
     torch.manual_seed(0)

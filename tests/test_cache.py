@@ -5,10 +5,10 @@ from functools import partial
 from conftest import SEEDS, FakeJudge
 
 from checker.cache import Cache
+from checker.compare.words import share_a_subject
 from checker.config import CheckConfig
 from checker.pipeline import check
 from checker.records import Judgement
-from checker.topics import share_a_subject
 
 
 def corpus(tmp_path):

@@ -3,11 +3,11 @@ from pathlib import Path
 import pytest
 from conftest import SEEDS
 
-from checker.attribution import attribute
-from checker.claims import extract_all, extract_claims, is_claim_sentence
+from checker.claims.attribution import attribute
+from checker.claims.extract import extract_all, extract_claims, is_claim_sentence
+from checker.claims.sentences import split_sentences
 from checker.ingest import load_documents
 from checker.records import Document
-from checker.sentences import split_sentences
 
 
 @pytest.fixture(scope="module")

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 from conftest import CASES
 
-from checker.contrast import (
+from checker.lab.contrast import (
     EDITS,
     bound_number,
     build_passage_set,

@@ -1,4 +1,4 @@
-"""scripts/gpu_sweep.py end to end on the CPU with the tiny model: pack, a two-run sweep, the best run shipped
+"""checker/lab/gpu_sweep.py end to end on the CPU with the tiny model: pack, a two-run sweep, the best run shipped
 in parts without its frozen embeddings, and unpacked into a model that checker loads."""
 
 import gzip
@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-SCRIPT = Path(__file__).resolve().parents[1] / "scripts" / "gpu_sweep.py"
+SCRIPT = Path(__file__).resolve().parents[1] / "checker" / "lab" / "gpu_sweep.py"
 PAIRS = [
     ("A man is playing a guitar on stage.", "A man is performing music.", "entailment"),
     ("A man is playing a guitar on stage.", "Nobody is playing an instrument.", "contradiction"),

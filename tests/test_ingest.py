@@ -94,7 +94,7 @@ def test_missing_path_and_empty_folder(tmp_path):
 
 
 def test_html_claims_point_at_their_html_lines():
-    from checker.claims import extract_claims
+    from checker.claims.extract import extract_claims
 
     document = next(d for d in load_documents([SEEDS]) if d.id == "003_kyiv_reaction")
     source = Path(document.path).read_text(encoding="utf-8").splitlines()
@@ -103,7 +103,7 @@ def test_html_claims_point_at_their_html_lines():
 
 
 def test_front_matter_title_claim_points_at_its_line():
-    from checker.claims import extract_claims
+    from checker.claims.extract import extract_claims
 
     document = next(d for d in load_documents([SEEDS]) if d.id == "002_moscow_acknowledges")
     title = extract_claims(document)[0]

@@ -7,12 +7,14 @@ from pathlib import Path
 import pytest
 
 from checker.errors import ConfigError, LabelMappingError
-from checker.evaluation import evaluate_paths, metrics
-from checker.export import export_onnx
-from checker.judge import OnnxJudge, TransformersJudge, load_judge
-from checker.labels import map_model_labels, parse_label_map
-from checker.nli_data import NLIExample, cap_examples, load_examples
-from checker.training import TrainConfig, folded_loss, latest_checkpoint, linear_schedule, resolve_device, train
+from checker.judge import load_judge
+from checker.judge.labels import map_model_labels, parse_label_map
+from checker.judge.onnx_backend import OnnxJudge
+from checker.judge.transformers_backend import TransformersJudge
+from checker.lab.evaluate import evaluate_paths, metrics
+from checker.lab.export import export_onnx
+from checker.lab.nli_data import NLIExample, cap_examples, load_examples
+from checker.lab.train import TrainConfig, folded_loss, latest_checkpoint, linear_schedule, resolve_device, train
 
 PAIRS = [
     ("A man is playing a guitar on stage.", "A man is performing music."),
@@ -78,7 +80,7 @@ def test_an_unpacked_int8_model_exports_to_the_same_int8_weights(tiny_model_dir,
     from onnx import numpy_helper
 
     from checker.errors import ModelLoadError
-    from checker.unpack import unpack_onnx
+    from checker.lab.unpack import unpack_onnx
 
     def quantized(directory: Path) -> dict:
         graph = onnx.load(str(directory / "model.int8.onnx")).graph
@@ -159,7 +161,7 @@ def test_folded_loss_sums_neutral_and_contradiction():
 
 
 def test_a_weight_per_source_and_label_comes_before_the_source_weight():
-    from checker.training import example_weight
+    from checker.lab.train import example_weight
 
     weights = {"fnc1_stance": 2.0, "fnc1_stance:contradiction": 4.0}
     assert example_weight(NLIExample("p", "h", "contradiction", "fnc1_stance"), weights) == 4.0
@@ -170,8 +172,8 @@ def test_a_weight_per_source_and_label_comes_before_the_source_weight():
 def test_not_contradiction_rows_fold_entailment_and_neutral():
     import torch
 
-    from checker.labels import normalize_label
-    from checker.training import LABEL_MASKS
+    from checker.judge.labels import normalize_label
+    from checker.lab.train import LABEL_MASKS
 
     mask = torch.tensor([LABEL_MASKS[normalize_label("not_contradiction")]])
     leaning_entailment = folded_loss(torch.tensor([[3.0, 0.0, 0.0]]), mask, torch.ones(1))
@@ -237,10 +239,10 @@ def test_a_time_budget_shortens_the_run_and_the_schedule_still_ends_at_zero(tiny
     """The speed is timed after a few warm-up steps; a budget too small for more ends the run right there."""
     import torch
 
-    import checker.training
+    import checker.lab.train
 
-    monkeypatch.setattr(checker.training, "BUDGET_WARMUP_STEPS", 5)
-    monkeypatch.setattr(checker.training, "BUDGET_TIMED_STEPS", 20)
+    monkeypatch.setattr(checker.lab.train, "BUDGET_WARMUP_STEPS", 5)
+    monkeypatch.setattr(checker.lab.train, "BUDGET_TIMED_STEPS", 20)
 
     rates = []
     original_step = torch.optim.AdamW.step

@@ -4,10 +4,11 @@ from itertools import combinations
 import numpy as np
 import pytest
 
+from checker.compare.polarity import denies, negation_kind
+from checker.compare.words import say_alike, share_a_subject
 from checker.pairing import count_possible, plan_pairs
 from checker.records import Attribution, Claim, ClaimPair, Judgement, ModelInfo
-from checker.relate import denies, finding_id, negation_kind, relate
-from checker.topics import say_alike, share_a_subject
+from checker.relate import finding_id, relate
 
 
 def make_claim(doc: str, index: int, text: str) -> Claim:

@@ -5,8 +5,8 @@ import json
 
 import pytest
 
-from checker import quality as q
 from checker.errors import DataError
+from checker.lab import quality as q
 from checker.records import Finding
 from checker.relate import finding_id
 

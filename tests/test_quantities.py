@@ -1,6 +1,6 @@
 import pytest
 
-from checker.quantities import extract_quantities, find_conflict
+from checker.compare.quantities import extract_quantities, find_conflict
 
 
 @pytest.mark.parametrize(

@@ -6,7 +6,7 @@ from conftest import SEEDS, FakeJudge
 
 from checker.config import CheckConfig
 from checker.pipeline import check
-from checker.render.sarif import sarif_dict
+from checker.report.sarif import sarif_dict
 
 SCHEMA = Path(__file__).resolve().parent / "schemas" / "sarif-2.1.0-rtm.5.json"
 

@@ -5,7 +5,7 @@ import json
 import pytest
 
 from checker.errors import DataError
-from checker.story_pairs import pairs_of_article, story_pairs, write_story_pairs
+from checker.lab.story_pairs import pairs_of_article, story_pairs, write_story_pairs
 
 ARTICLE = (
     "The mayor of Springfield opened the new bridge on Monday. "

@@ -1,0 +1,300 @@
+"""Separate who says a claim from what is claimed.
+
+"Gerasimov said the soldiers fought" -> content "The soldiers fought", speaker Gerasimov, cue "said".
+Reporting cues ("said", "according to", "believe", quotes) are stripped from the claim text; stance cues
+("confirmed", "denied", "acknowledged") keep the whole sentence, because the verb is the claim.
+Pronoun speakers ("he was quoted as saying") resolve to the person the previous sentences named.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..compare.vocabulary import COMMON_CAPITALISED
+from ..records import Attribution
+
+# verbs that introduce reported speech without "that" ("X said the troops left")
+BARE_REPORTING = (
+    r"said|says|say|told reporters|stated|believed|believes|believe|estimated|estimates|estimate|"
+    r"insisted|added|adds|wrote|writes|tweeted|posted"
+)
+REPORTING = (
+    r"said|says|say|told reporters|told|stated|states|added|adds|noted|reported|reports|wrote|writes|"
+    r"explained|announced|announces|claimed|claims|insisted|warned|argued|alleged|estimated|estimates|"
+    r"estimate|believed|believes|believe|tweeted|posted|quoted as saying|was quoted as saying|"
+    r"were quoted as saying|is quoted as saying"
+)
+STANCE = r"confirmed|confirms|denied|denies|acknowledged|acknowledges|admitted|admits|rejected|disputed"
+PRONOUNS = {"he", "she", "they", "him", "her", "them", "it"}
+_SPEAKER = r"(?P<speaker>[A-Z“\"]?[^,;:“”\"]{1,80}?)"
+_TAIL = r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\w+)?)?"
+
+_ACCORDING_LEAD = re.compile(r"^According to (?P<speaker>[^,]{2,80}),\s*(?P<content>.+)$", re.S)
+_ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according to (?P<speaker>[^,]{2,80}?)[.!]?$", re.S)
+_QUOTE = re.compile(r"^[“\"](?P<content>.+?)[,.]?[”\"],?\s+(?P<rest>[^“”\"]+?)[.!]?$", re.S)
+_LEAD_BARE = re.compile(
+    rf"^{_SPEAKER}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbeen)\s+(?P<cue>{BARE_REPORTING}){_TAIL}"
+    rf"(?!\s+to\b)(?:\s*,)?\s+(?:that\s+)?(?P<content>.+)$",
+    re.S,
+)
+# "that year" / "that day" is a time, not the start of what was said ("last tweeted on August 3 that year, when ...")
+_THAT = r"that\s+(?!(?:year|day|week|month|night|morning|afternoon|evening|time)\b)"
+_LEAD_THAT = re.compile(rf"^{_SPEAKER}\s+(?P<cue>{REPORTING}){_TAIL}\s+{_THAT}(?P<content>.+)$", re.S)
+_APPOSITION_LEAD = re.compile(
+    rf"^(?P<speaker>[A-Z][^,;:“”\"]{{1,60}}),\s+(?P<role>[^,;“”\"]{{2,90}}),\s+"
+    rf"(?:(?P<cue>{BARE_REPORTING}){_TAIL}(?:\s*,)?\s+(?:that\s+)?|(?P<cue_that>{REPORTING}){_TAIL}\s+{_THAT})"
+    rf"(?P<content>.+)$",
+    re.S,
+)
+_SPEAKER_TAIL = re.compile(
+    r"(\s+(also|previously|later|earlier|again|further|first|now|then|has|have|had|"
+    r"would|will|had also|has also|have also))+$",
+    re.I,
+)
+_STANCE_LEAD = re.compile(
+    rf"^{_SPEAKER}\s+(?P<negated>(?:(?:has|have|had)\s+)?not\s+(?:yet\s+|publicly\s+|officially\s+)?)?"
+    rf"(?:(?:has|have|had)\s+)?(?P<cue>{STANCE})\b",
+    re.S,
+)
+_TRAIL_SAID = re.compile(
+    rf"^(?P<content>.+?),\s+{_SPEAKER}\s+(?P<cue>{REPORTING})(?P<extra>(?:\s+[^,\s]+){{0,8}})[.!]?$", re.S
+)
+_TRAIL_SAID_INVERTED = re.compile(r"^(?P<content>.+?),\s+(?P<cue>said|says)\s+(?P<speaker>[^,]{2,80}?)[.!]?$", re.S)
+_CUE_IN_REST = re.compile(rf"^(?P<speaker>[^,]+?)\s+(?P<cue>{REPORTING})(?P<extra>.*)$", re.S)
+_QUOTED_BY = re.compile(r"\bby (?:the )?(?P<source>[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)*(?: news agency)?)")
+_QUOTING = re.compile(r"\bquoting (?P<source>[A-Z][\w’'.]*(?:\s+(?:and\s+)?[A-Z][\w’'.]*)*)")
+_QUOTING_ANY = re.compile(r"\bquoting (?P<source>him|her|them|[A-Z][\w’'.]*(?:\s+[A-Z][\w’'.]*)*)")
+_NAME = re.compile(r"^(?P<name>[A-Z][a-z’'.]+(?:-[A-Z]?[a-z’'.]+)*(?:\s+[A-Z][a-z’'.]+(?:-[A-Z]?[a-z’'.]+)*)+)")
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z .]{1,30}(?:\s*\([A-Za-z .]+\))?\s*(?:--|[:—–-])\s+)(?=[A-Z“\"])")
+# "A spokesman said: “We are looking into the matter.”" (a colon where American style has a comma); up to four words
+# may follow the verb ("told the BBC:", "wrote on Facebook:")
+_COLON_LEAD = re.compile(
+    rf"^{_SPEAKER}\s+(?P<cue>{REPORTING})(?P<extra>(?:\s+[^\s:;“”\"]+){{0,4}})\s*:\s+(?P<content>[“\"‘'A-Z].+)$", re.S
+)
+
+
+_NOT_A_NAME_START = COMMON_CAPITALISED - {"Mr", "Mrs", "Ms", "Dr", "The"}  # "The Pentagon" is one
+
+
+@dataclass(frozen=True)
+class Attributed:
+    """A sentence split into its asserted content and who asserts it."""
+
+    content: str
+    attribution: Attribution | None
+
+
+def strip_dateline(sentence: str) -> str:
+    """'Seoul: Russia confirmed ...' -> 'Russia confirmed ...' ('He said: ...' is a speaker, not a dateline)."""
+    match = _DATELINE.match(sentence)
+    if not match or len(sentence) - match.end() <= 20 or _COLON_LEAD.match(sentence):
+        return sentence
+    return sentence[match.end() :]
+
+
+def _finish(content: str) -> str:
+    content = re.sub(r",\s*”$", "”", content.strip(" ,;:—–-"))
+    if content.count("“") > content.count("”"):  # a quote closed after the attribution we cut
+        content = content.rstrip(".") + "”"
+    content = content.strip()
+    if content.startswith("“") and content.count("“") == 1 and "”" not in content:
+        content = content[1:]
+    if not content:
+        return content
+    content = content[0].upper() + content[1:]
+    return content if content.rstrip('”"')[-1:] in (".", "!", "?", "…") else content + "."
+
+
+GENERIC_SOURCES = {
+    "reports",
+    "officials",
+    "sources",
+    "analysts",
+    "experts",
+    "police",
+    "witnesses",
+    "residents",
+    "media",
+    "authorities",
+    "observers",
+    "critics",
+    "investigators",
+    "researchers",
+    "scientists",
+}
+
+
+_CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_DANGLING = frozenset(
+    {"and", "or", "but", "who", "which", "that", "to", "when", "if", "-", "–", "—"}
+    # an auxiliary or modal before the reporting verb: "No one can say they knew me as a man" asserts nobody says so
+    | {"did", "does", "do", "would", "could", "will", "can", "cannot", "may", "might", "must", "should", "shall"}
+)
+
+
+def _plausible_speaker(speaker: str) -> bool:
+    """A noun phrase that can say something. Real news gave these non-speakers: "the report has now been"
+    (passive: said of it, not by it), "It's being widely", "Many people are missing and we" (a clause),
+    "Needless to", "Josh approached the homeless man and" (dangling word), "“Maybe the officer" (a quote)."""
+    words = speaker.split()
+    lowered = [w.lower().strip(",;:") for w in words]
+    if not words or set(lowered) & _CLAUSE_WORDS or lowered[-1] in _DANGLING or speaker[0] in "\"“”'‘":
+        return False
+    if any(w in ("not", "never") or w.endswith(("n't", "n’t")) for w in lowered):
+        # a negated report is no report: "Francis did not say if dogs could go to hell", "The US has not publicly
+        # stated it is flying drones" (nobody said so; the whole sentence is the claim)
+        return False
+    if speaker.lower() in PRONOUNS:
+        return True
+    if speaker[:1].islower():  # "media reports said", "local officials said", "the ministry said"
+        if words[0] in ("the", "a", "an", "his", "her", "their", "its") and len(words) <= 5:
+            return True
+        return 1 <= len(words) <= 3 and words[-1].lower() in GENERIC_SOURCES
+    return 1 <= len(words) <= 9
+
+
+@dataclass(frozen=True)
+class _Split:
+    content: str
+    speaker: str
+    cue: str
+    keep_sentence: bool = False
+    via: str = ""
+
+
+def attribute(sentence: str, previous_names: list[str] | None = None) -> Attributed:
+    """Split one sentence into content and attribution; `previous_names` resolves pronoun speakers."""
+    sentence = strip_dateline(sentence.strip())
+    split = _match(sentence)
+    if split is None:
+        return Attributed(sentence, None)
+    speaker = " ".join(split.speaker.split()).strip(" ,.")
+    last = speaker.rsplit(" ", 1)[-1]
+    if last.lower() in ("he", "she") and speaker[:1].isupper():  # "Listening to the message he said: ..."
+        speaker = last
+    if speaker.lower() in PRONOUNS and previous_names:
+        speaker = _named(speaker.lower(), previous_names)
+    if split.via:
+        speaker = f"{speaker} (via {split.via.strip(' ,.')})"
+    attribution = Attribution(speaker, split.cue)
+    if split.keep_sentence or len(split.content.split()) < 3:
+        return Attributed(_finish(split.content) if split.keep_sentence else sentence, attribution)
+    return Attributed(_finish(split.content), attribution)
+
+
+def unquoted(content: str) -> str:
+    """'“We are looking into it.”' -> 'We are looking into it.': the quotation marks around the whole content, or the
+    one that opens (or closes) a quotation running over several sentences; "‘...’" too."""
+    text = content.strip()
+    opens, closes = text.count("“"), text.count("”")
+    if text[:1] in '“"' and text[-1:] in '”"' and opens <= 1 and closes <= 1 and text.count('"') in (0, 2):
+        return text[1:-1].strip()
+    if text[:1] == "“" and opens == 1 and closes == 0:
+        return text[1:].strip()
+    if text[-1:] == "”" and closes == 1 and opens == 0:
+        return text[:-1].strip()
+    if text[:1] in "‘'":  # single quotes (British style); "’" is also an apostrophe, so only with an opening one
+        return text[1:-1].strip() if text[-1:] in "’'" else text[1:].strip()
+    if re.search(r"[.!?,]['’]$", text):  # the sentence that closes a single-quoted quotation
+        return text[:-1].strip()
+    return text
+
+
+def _named(pronoun: str, names: list[str]) -> str:
+    """The one a pronoun speaker stands for: the last one named, but "he" or "she" is not a group ("Some analysts
+    said ..." then "He added: ..." is the rapper quoted before them, not the analysts) nor an institution ("TMZ", "The
+    Independent"); with no one fit, the pronoun itself."""
+    if pronoun in ("he", "she"):
+        for name in reversed(names):
+            last = name.split()[-1]
+            plural = last.islower() and last.endswith("s") and not last.endswith("ss")  # "Ex-ISIS hostages"
+            institution = name.isupper() or re.match(r"The [A-Z]", name) is not None  # "TMZ", "The Independent"
+            if not plural and not institution and last.lower() not in GENERIC_SOURCES:
+                return name
+        return pronoun.capitalize()
+    return names[-1]
+
+
+def _match(sentence: str) -> _Split | None:
+    if (match := _COLON_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
+        return _Split(unquoted(match.group("content")), _trim_speaker(match.group("speaker")), match.group("cue"))
+    if match := _QUOTE.match(sentence):
+        rest = match.group("rest")
+        if cue := _CUE_IN_REST.match(rest):
+            speaker, via = cue.group("speaker"), ""
+            quoting = _QUOTING_ANY.search(cue.group("extra"))
+            quoted_by = _QUOTED_BY.search(cue.group("extra"))
+            if quoting:  # "Sputnik reported quoting her": she spoke, Sputnik carried it
+                speaker, via = quoting.group("source"), speaker
+            elif quoted_by:
+                via = quoted_by.group("source")
+            return _Split(match.group("content"), speaker, "quote", via=via)
+    if match := _ACCORDING_LEAD.match(sentence):
+        return _Split(match.group("content"), match.group("speaker"), "according to")
+    if match := _ACCORDING_TAIL.match(sentence):
+        inner = _match(match.group("content"))
+        if inner:  # "Gerasimov said ..., according to TASS": the speaker is Gerasimov, via TASS
+            return _Split(inner.content, inner.speaker, inner.cue, inner.keep_sentence, match.group("speaker"))
+        return _Split(match.group("content"), match.group("speaker"), "according to")
+    if (match := _TRAIL_SAID.match(sentence)) and _plausible_speaker(match.group("speaker")):
+        speaker = match.group("speaker")
+        quoting = _QUOTING.search(match.group("extra") or "")
+        outer = f"{speaker} quoting {quoting.group('source')}" if quoting else speaker
+        inner = _match(match.group("content"))
+        if inner:  # "Russia confirmed ..., media reports said"
+            return _Split(inner.content, inner.speaker, inner.cue, inner.keep_sentence, outer)
+        return _Split(match.group("content"), outer, match.group("cue"))
+    if (match := _STANCE_LEAD.match(sentence)) and _plausible_speaker(match.group("speaker")):
+        cue = f"not {match.group('cue')}" if match.group("negated") else match.group("cue")  # "has not confirmed"
+        return _Split(sentence, match.group("speaker"), cue, keep_sentence=True)
+    if match := _APPOSITION_LEAD.match(sentence):  # "Abubakar Shekau, the group's leader, said ..."
+        bare = match.group("cue")
+        if _plausible_speaker(match.group("speaker")) and (not bare or _reports_speech(bare, match.group("content"))):
+            return _Split(
+                match.group("content"),
+                f"{match.group('speaker')}, {match.group('role')}",
+                match.group("cue") or match.group("cue_that"),
+            )
+    for pattern in (_LEAD_BARE, _LEAD_THAT):
+        if (match := pattern.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
+            if pattern is _LEAD_BARE and not _reports_speech(match.group("cue"), match.group("content")):
+                continue
+            return _Split(unquoted(match.group("content")), _trim_speaker(match.group("speaker")), match.group("cue"))
+    if match := _TRAIL_SAID_INVERTED.match(sentence):
+        return _Split(match.group("content"), match.group("speaker"), match.group("cue"))
+    return None
+
+
+# what follows a verb of writing when it has an object or a place, not reported speech: "tweeted a photo of
+# himself", "wrote an article for ...", "tweeted out a photo", "wrote in the Times in August that ..."
+_WRITTEN_THING = re.compile(
+    r"(?:a|an|another|several|some|his|her|their|its|this|these|photos?|videos?|pictures?|images?|out|on|in|to|"
+    r"about|for|back|online|through|from|by)\b",
+    re.I,
+)
+
+
+def _reports_speech(cue: str, content: str) -> bool:
+    """Whether "SPEAKER CUE CONTENT" with no "that" reports what was said. "Posted" and "tweeted" do only before a
+    quotation ("A video posted online showed men ...", "Dino Ferrari posted several photos ...", "We'll keep you
+    posted on further developments." were real news misreadings); "wrote" not before the thing written."""
+    content = content.lstrip()
+    if cue in ("posted", "tweeted"):
+        return content[:1] in "“\"‘'"
+    if cue in ("wrote", "writes"):
+        return not _WRITTEN_THING.match(content)
+    return True
+
+
+def _trim_speaker(speaker: str) -> str:
+    """'Shekau also' -> 'Shekau'; 'Multiple users have' -> 'Multiple users'."""
+    return _SPEAKER_TAIL.sub("", speaker.strip())
+
+
+def leading_name(sentence: str) -> str | None:
+    """The person or body a sentence opens with ('Maria Zakharova, ...' -> 'Maria Zakharova')."""
+    match = _NAME.match(strip_dateline(sentence))
+    if not match or match.group("name").split()[0] in _NOT_A_NAME_START:  # "On September 3 ...", "In New York ..."
+        return None
+    return match.group("name")

@@ -1,0 +1,412 @@
+"""Take the factual claims out of each document: sentences with exact spans, attribution, safe splits.
+
+The title counts as a claim; questions and fragments do not. A sentence that joins two reported facts
+("X have been wounded and believe that Y"), or a quotation of several sentences, is split into claims that
+share the attribution.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable
+from dataclasses import replace
+
+from ..compare.vocabulary import MONTHS
+from ..records import Attribution, Claim, Document, with_unique_ids
+from .attribution import REPORTING, Attributed, attribute, leading_name, unquoted
+from .sentences import split_sentences
+
+MIN_WORDS = 4
+MAX_CLAIM_CHARS = 600
+# a finite verb, roughly: an auxiliary, a word ending like a past or third-person form, or a common irregular past
+# ("went", "cut", "said"); without one a line is a heading or a fragment. Contractions and bare present forms are
+# left out on purpose: they admitted talk that leans on its context ("That's not going to happen.", "Today, we get
+# confirmation.", "See what they're saying!"), 7 new false contradictions on 300 news articles and no real one.
+_IRREGULAR_VERBS = (
+    "said told went came cut put set hit made took gave got found left lost won held kept led met paid ran saw sent "
+    "sold spent stood struck thought bought brought caught fought taught began became broke chose drove fell flew grew "
+    "knew rose shot spoke stole threw wore wrote ate heard meant built felt dealt fled fed quit spread shut sat lay "
+    "sought bore sank swore tore woke"
+)
+_HAS_VERB_HINT = re.compile(
+    r"\b(is|are|was|were|be|been|has|have|had|will|would|can|could|may|might|must|should|did|does|do)\b|"
+    r"\b\w+(ed|es|s)\b|\b(?:" + "|".join(_IRREGULAR_VERBS.split()) + r")\b",
+    re.I,
+)
+_JOINED_REPORT = re.compile(rf"\s+and\s+(?:{REPORTING})\s+that\s+")
+# page furniture and calls to the reader ("Share it in the comments.", "E-mail jane@example.com ..."), not claims
+_BOILERPLATE = re.compile(
+    r"^[-–•*\s]*(read more|click here|subscribe|sign up|advertisement|share (this|it|on|with)|follow us|"
+    r"(add|leave|post) a comment|see all comments|e-?mail \S+@|like us|tell us|watch (the|this) video|related:|"
+    r"let['’]s |let us )|contributed (?:reporting )?to this (?:report|story|article)|"
+    r"\b(?:writer|reporter|correspondent)s?\s+[A-Z][\w.'’ -]+\s+contributed\b|"
+    r"^(?:sorry,? we(?: are|['’]re) )?not (?:currently )?accepting comments|^comments (?:are|have been) closed|"
+    r"^(?-i:Related[A-Z])",  # "RelatedHalloween 2014 ... Declared a HoaxShah Rukh Khan's Son ...": linked headlines
+    re.I,
+)
+# an embedded tweet ends with its author's handle and date: "... http://t.co/GQGeGLmElZ"— hiatus (@taobby) October
+# 26, 2014": a post quoted as page furniture, often glued to the next one, not the article's claim
+_TWEET_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+(?:" + "|".join(MONTHS) + r")\s+\d{1,2},\s+\d{4}", re.I)
+
+
+# the newsroom on its own reporting, not on the story: "Apple declined to comment.", "DailyMail.com has reached out to
+# NBC News for comment.", "We will update this post accordingly.", "This story is still developing." In the full news
+# corpus such lines were set against each other as contradictions ("When reached, Apple would not comment on the
+# situation." / "We've reached out to Apple for comment ...": 0.99) and counted as corroborating each other. A line
+# that goes on to say something ("declined to comment, saying ...", "... but its supporters cast doubt") stays.
+_NEWSROOM_NOTE = re.compile(
+    r"\b(?:reach(?:ed)?|asked|contacted|emailed|called)\b[^.]{0,80}\bfor (?:a |further )?comment\b|"
+    r"\b(?:respond|return|reply|answer)(?:ed|ing)?\s+(?:immediately\s+)?to\s+(?:a\s+|our\s+|multiple\s+|several\s+|"
+    r"repeated\s+)?(?:requests?|calls?|e-?mails?|messages?|inquir(?:y|ies))\b[^.]{0,40}\bfor comment\b|"
+    r"\b(?:would not|wouldn['’]t|declined to|refused to|did not|didn['’]t|could not|couldn['’]t)\s+(?:immediately\s+)?"
+    r"(?:be reached for\s+)?comment\b|^\W*no comment\b|\b(?:has|have|had)\s+yet\s+to\s+(?:comment|respond)\b|"
+    r"\b(?:had|has|have|offered)\s+no\s+(?:immediate\s+)?comment\b|"
+    r"\b(?:will|continue to) update (?:this|the|our) (?:story|article|post|report)\b|"
+    r"\bwill update (?:as soon as|when|if)\b|"
+    r"\b(?:this|the) (?:story|article|post|report) (?:will be|has been|was|is being) updated\b|"
+    r"\bmore details as (?:they|it) (?:are|is|become)\b|\b(?:this|the) story is (?:still )?developing\b|"
+    r"\b(?:this|it) is a (?:developing|breaking) (?:news )?story\b",
+    re.I,
+)
+_GOES_ON = re.compile(r"\b(?:but|saying|said|says|although|though|while|adding)\b", re.I)
+
+
+# a photo caption points at the picture ("Diane DeJesus in her porn star days (left) and at her local gas station
+# (right)."): it describes an image beside the text, and real news set one against claims as a contradiction
+_CAPTION = re.compile(
+    r"\((?:(?:second|third|top|bottom|centre|center)\s+)?(?:left|right|centre|center|pictured|above|below|inset)\)",
+    re.I,
+)
+
+# credits: "Carl Court / Getty Images" against "John Moore / Getty Images" was a 0.99 model contradiction in the full
+# news corpus; "Credit Chang W. Lee/The New York Times", "Photo credit: Getty Images", "Copyright 2014 The Associated
+# Press."
+_CREDIT = re.compile(
+    r"^(?:(?:photo|image|picture)s?\s*(?:credits?)?\s*:|(?-i:Credits?:?\s+[A-Z])|[—–-]?\s*(?:copyright|©)\s)|"
+    r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|associated press|the new york times|shutterstock|pa|rex|corbis|"
+    r"ap photo|ap images|wireimage|filmmagic|bloomberg|xinhua)\)?\.?\s*$",
+    re.I,
+)
+
+# an editor's note opens with its own date or time ("UPDATE 03/12/2014 : This story seems to be false.", "Update 2:13
+# PM: The diagnostic port will not be included ..."): the claim is what follows; the note's date set two such notes
+# against each other as the full news corpus's top date conflict
+_UPDATE_PREFIX = re.compile(
+    r"^(?:update[sd]?|editor['’]?s note)\s*(?:\(?\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}\)?|\d{1,2}:\d{2}\s*[ap]\.?m\.?)?"
+    r"\s*[:—–-]\s*",
+    re.I,
+)
+
+# "Updated at 11:45 p.m.", "LAST UPDATED AT 14:41 ON Tue 10 Feb 2015": when the page changed, not a claim
+_TIMESTAMP = re.compile(
+    r"^(?:last\s+)?(?:updated?|updates|posted|published)\b(?:[\s\d:./,-]|\b(?:at|on|as\s+of|[ap]\.?m\b\.?|gmt|utc|"
+    r"[ecmp][sd]?t|bst|(?:jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)[a-z]*\.?|"
+    r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?)\b)*\.?$",
+    re.I,
+)
+
+
+def claim_id(document_id: str, start: int, end: int) -> str:
+    """Stable claim id from its document and span."""
+    return f"{document_id}:{start}-{end}"
+
+
+def text_hash(text: str) -> str:
+    """Short hash of a text (cache keys, finding ids)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+_CONDITION = re.compile(r"(?:If|Unless|Whether|Although|Though|Because|When|While)\b")
+# a short sentence that opens on an auxiliary, "never" or a past verb with its object has no subject: a quote
+# fragment ("Never was shot at.", "Isn't going to happen.") or a question without its mark. "Will" and "Can" are
+# left out: they open names.
+_SUBJECTLESS = re.compile(
+    r"(?:never|not|is|isn[’']t|was|wasn[’']t|are|aren[’']t|were|weren[’']t|has|hasn[’']t|have|haven[’']t|had|"
+    r"hadn[’']t|do|don[’']t|does|doesn[’']t|did|didn[’']t|won[’']t|wouldn[’']t|can[’']t|couldn[’']t|"
+    r"shouldn[’']t)\b"
+    # or on a past verb and its object: "Called it the iPod." (a joke tweet's second sentence), "Loved it!"
+    r"|[A-Za-z]+ed\s+(?:it|him|her|them|me|us)\b",
+    re.I,
+)
+SUBJECTLESS_MAX_WORDS = 6
+# "It was not fun.", "This is not true.", "That is the trend of today.": a short verdict on something the sentence
+# never names leans on the sentences before it; against other articles it was read as a contradiction ("It was not
+# fun." / "Word play is fun.": 0.996) or corroborated by another article's "It is NOT true."
+_DEMONSTRATIVE_VERDICT = re.compile(
+    r"^\W*(?:and |but |so )?(?:it|this|that)(?:['’]s|\s+(?:is|was|isn['’]t|wasn['’]t|will be|would be))\b", re.I
+)
+_BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
+
+
+_BULLET = re.compile(r"^[-–•*]\s+")
+_MODAL = re.compile(r"(?:will|would|can|could|should|must|may|might|shall)\b", re.I)
+
+
+def _bare_condition(text: str) -> bool:
+    """ "If dogs could go to hell, too.": a condition with no main clause asserts nothing; nor does one whose main
+    clause has no subject ("If you see that someone needs help, will never pass by.", a list of advice)."""
+    if not _CONDITION.match(text):
+        return False
+    if len(text.rpartition(",")[2].split()) < 3:
+        return True
+    main = text.partition(",")[2].strip()  # the first comma: later ones may close a clause inside the main one
+    return bool(_SUBJECTLESS.match(main) or _MODAL.match(main))
+
+
+def _names_something(words: list[str]) -> bool:
+    """A capitalised word after the first ("It's titled “A Message to America.”"): the claim says what it is about."""
+    return any(w.strip("\"'“”‘’(").istitle() for w in words[1:])
+
+
+# "We can't confirm that.", "You can go ahead and confirm it.": a short confirmation or denial of an unnamed "it" or
+# "that" answers a question the sentence does not repeat; across articles the two were a 0.995 negation finding
+_UNNAMED_STANCE = re.compile(
+    r"\b(?:confirm|confirms|confirmed|deny|denies|denied|comment on|commented on)\s+(?:it|that|this)\W*$", re.I
+)
+UNNAMED_STANCE_MAX_WORDS = 8
+# what a source left unsaid is a gap in the reporting, not a claim about the story: "It did not say where the attacks
+# occurred." (against "At least five attacks have occurred": 0.97 negation), "Francis did not say if dogs could go
+# to hell, too." (against "All dogs go to heaven!": 0.99)
+_UNSAID = re.compile(
+    r"\b(?:did not|didn['’]t|does not|doesn['’]t|would not|wouldn['’]t|could not|couldn['’]t|has not|hasn['’]t|"
+    r"have not|haven['’]t)\s+(?:yet\s+)?(?:say|said|specify|specified|disclose|disclosed|reveal|revealed|elaborate|"
+    r"explain|explained)\s+(?:on\s+)?(?:if|whether|how|when|where|why|what|who|which)\b",
+    re.I,
+)
+# "I am not saying this was not a meteorite impact.": the speaker holds back from asserting either way; against "We
+# are convinced that this was a meteorite" it was a 0.99 negation finding
+_NOT_SAYING = re.compile(
+    r"^\W*(?:and |but |so |now,? )?(?:i|we)(?:['’]m|['’]re| am| are)\s+not\s+(?:saying|claiming|suggesting)\b", re.I
+)
+
+# a judgement of taste is no fact to check: "They are good people." / "A few of the people are really ugly." (two
+# speakers on one family in real news: a 0.84 model contradiction, three times over)
+_OPINION = re.compile(
+    r"\b(?:is|are|was|were|['’]s|['’]re)\s+(?:(?:really|very|so|such|truly|pretty|quite|just|absolutely|incredibly|"
+    r"extremely|a|an)\s+)*(?:good|bad|ugly|nice|great|beautiful|awful|terrible|amazing|wonderful|horrible|stupid|"
+    r"lovely|brilliant|fantastic|gorgeous|cute|funny|cool|awesome|disgusting|pathetic|weird|crazy|incredible|"
+    r"ridiculous|silly|boring|scary)(?:\s+(?:people|person|guy|guys|man|woman|one|ones|thing|idea))?\W*$",
+    re.I,
+)
+
+# what asserts nothing about the story: an exhortation ("Let's not unduly create fear ..." was corroborated by "But
+# the rumor is not true."), an exclamation ("What a statement that would make.")
+_NOT_ASSERTED = re.compile(r"^\W*(?:let['’]s|let\s+us)\s|^\W*(?:what\s+an?|how)\s+(?:\S+\s+){0,5}?\S+[.!]\W*$", re.I)
+
+
+def _nothing_to_check(text: str) -> bool:
+    """A judgement of taste, an exhortation or an exclamation: said, but no fact."""
+    return bool(_OPINION.search(text) or _NOT_ASSERTED.search(text))
+
+
+def _unnamed_verdict(text: str) -> bool:
+    words = _BRACKETED.sub(" ", text).split()
+    if _names_something(words):
+        return False
+    if _DEMONSTRATIVE_VERDICT.match(text):
+        return len(words) <= SUBJECTLESS_MAX_WORDS
+    return bool(_UNNAMED_STANCE.search(text)) and len(words) <= UNNAMED_STANCE_MAX_WORDS
+
+
+def _subjectless(text: str) -> bool:
+    return bool(_SUBJECTLESS.match(text)) and len(text.split()) <= SUBJECTLESS_MAX_WORDS
+
+
+def is_claim_sentence(sentence: str) -> bool:
+    """A declarative sentence long enough to assert something: no questions, headings or fragments."""
+    stripped = _BULLET.sub("", sentence.strip().rstrip("”\"’'"))
+    # a question, or a line that introduces what follows ("Here's Mark Gurman at 9to5Mac:")
+    if stripped.endswith(("?", ":")) or _BOILERPLATE.search(stripped) or _TIMESTAMP.match(stripped):
+        return False
+    if _CAPTION.search(stripped) or _CREDIT.search(stripped) or _TWEET_SIGNATURE.search(stripped):
+        return False
+    if _NEWSROOM_NOTE.search(stripped) and not _GOES_ON.search(stripped):
+        return False
+    if stripped.isupper():  # a line in capitals is a heading or page furniture ("ADD A COMMENTSEE ALL COMMENTS")
+        return False
+    # credits, editor's notes and labels: "(With the Associated Press)", "Example: [Collected via email, May 2014]"
+    words = _BRACKETED.sub(" ", stripped).split()
+    if _bare_condition(stripped) or _subjectless(stripped):
+        return False
+    if _unnamed_verdict(stripped) or _NOT_SAYING.match(stripped) or _UNSAID.search(stripped):
+        return False
+    if _nothing_to_check(stripped):
+        return False
+    return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
+
+
+def _line_of(document: Document, position: int) -> int:
+    """The 1-based line of a body position in the source file the reader opens."""
+    body_line = document.text.count("\n", 0, position)
+    if document.source_lines:
+        return document.source_lines[min(body_line, len(document.source_lines) - 1)]
+    return document.line_offset + body_line + 1
+
+
+def extract_claims(document: Document) -> list[Claim]:
+    """All claims of one document, title first, in reading order."""
+    claims: list[Claim] = []
+    if document.title and is_claim_sentence(document.title):
+        title = document.title
+        attributed = attribute(_strip_title_suffix(title))
+        start = max(0, document.body_offset - len(title) - 1) if document.body_offset else 0
+        claims.append(
+            Claim(
+                claim_id(document.id, start, start + len(title)),
+                document.id,
+                attributed.content,
+                title,
+                start,
+                start + len(title),
+                document.title_line,
+                attributed.attribution,
+                is_title=True,
+            )
+        )
+    names: list[str] = []
+    quotation = _Quotation(first_index=len(claims))  # after the title
+    previous_end = 0
+    for start, end in split_sentences(document.text):
+        sentence = document.text[start:end]
+        continued = quotation.enter(sentence, new_paragraph="\n" in document.text[previous_end:start])
+        previous_end = end
+        name = leading_name(sentence)
+        if not is_claim_sentence(sentence) or len(sentence) > MAX_CLAIM_CHARS * 2:
+            if name:
+                names.append(name)
+            quotation.leave(sentence, None, [])
+            continue
+        attributed = attribute(_UPDATE_PREFIX.sub("", sentence), names)
+        if attributed.attribution is None and continued is not None:
+            attributed = Attributed(unquoted(attributed.content), continued)
+        _remember(names, name, attributed.attribution)
+        absolute = document.body_offset + start
+        line = _line_of(document, start)
+        made = []
+        for part in _parts(attributed.content):
+            if len(part.split()) < MIN_WORDS:
+                continue
+            made.append(
+                Claim(
+                    claim_id(document.id, absolute, document.body_offset + end),
+                    document.id,
+                    part[:MAX_CLAIM_CHARS],
+                    sentence,
+                    absolute,
+                    document.body_offset + end,
+                    line,
+                    attributed.attribution,
+                )
+            )
+        claims.extend(made)
+        for index, speaker in quotation.leave(sentence, attributed.attribution, made):
+            claims[index] = replace(claims[index], text=unquoted(claims[index].text), attribution=speaker)
+    return with_unique_ids(claims, "#")
+
+
+# quotation marks that open or close a quotation: curly double ones; a single one that is "‘", opens a sentence or
+# follows a colon; a closing single one not followed by a letter ("’" and "'" inside a word are apostrophes:
+# "Durex denies rumors of a ‘pumpkin spice’ flavored condom." opens and closes one)
+_OPENING = ("“", '"', "‘", "'")
+_QUOTE_MARKS = re.compile(r"(?P<open>“|‘|(?:^|(?<=:\s))')|(?P<close>”|(?<=\S)['’](?![A-Za-z]))|(?P<either>\")")
+
+
+class _Quotation:
+    """Who speaks inside a quotation that runs over several sentences, so each of them is attributed.
+
+    'He said: “I returned to the airport. I know the rules.”' gives the second sentence its speaker too, and so does
+    the next paragraph when it opens with a quotation mark (the convention for a quote that goes on); a quotation
+    whose speaker comes at its end ('“We will fight. We will win,” she said.') passes that speaker back to the
+    sentences it opened with. A paragraph that does not open with a quotation mark ends any quotation left open.
+    """
+
+    def __init__(self, first_index: int = 0) -> None:
+        self.open = False
+        self.speaker: Attribution | None = None
+        self.waiting: list[int] = []  # claims of the open quotation still without a speaker
+        self.count = first_index  # the index the next claim made will have
+
+    def enter(self, sentence: str, new_paragraph: bool) -> Attribution | None:
+        """The speaker a sentence that starts inside the open quotation inherits (None outside one)."""
+        if new_paragraph and not sentence.lstrip().startswith(_OPENING):
+            self.open, self.speaker, self.waiting = False, None, []
+        if not self.open or self.speaker is None:
+            return None
+        return Attribution(self.speaker.speaker, "quote")
+
+    def leave(self, sentence: str, attribution: Attribution | None, made: list[Claim]) -> list[tuple[int, Attribution]]:
+        """Update the state after a sentence; the earlier claims of a quotation its closing speaker now names."""
+        was_open = self.open
+        for mark in _QUOTE_MARKS.finditer(sentence):
+            self.open = mark["open"] is not None or (mark["either"] is not None and not self.open)
+        indices = list(range(self.count, self.count + len(made)))
+        self.count += len(made)
+        named: list[tuple[int, Attribution]] = []
+        if self.open:
+            if attribution is not None and (attribution.cue != "quote" or self.speaker is None):
+                self.speaker = attribution
+            if self.speaker is None and (was_open or sentence.lstrip().startswith(_OPENING)):
+                self.waiting += indices
+        else:
+            if attribution is not None and was_open:
+                named = [(index, Attribution(attribution.speaker, "quote")) for index in self.waiting]
+            self.speaker, self.waiting = None, []
+        return named
+
+
+def _remember(names: list[str], name: str | None, attribution: Attribution | None) -> None:
+    """Track who the text last named, so 'he said' can be resolved."""
+    speaker = attribution.speaker.split(" (")[0] if attribution else None
+    reporting_outlet = attribution is not None and (" quoting " in attribution.speaker or attribution.cue == "reported")
+    if speaker and not reporting_outlet and speaker.split()[0].lower() not in ("he", "she", "they", "it", "her"):
+        if name and not speaker.startswith(name):
+            names.append(speaker)
+            names.append(name)
+            return
+        names.append(speaker)
+        return
+    if name:
+        names.append(name)
+
+
+def _parts(content: str) -> list[str]:
+    """The separate facts of one attributed sentence: each sentence of a quotation that holds several ("X. We will
+    never forget our friends," she said), and each half of a joined report."""
+    sentences = [content[start:end].strip() for start, end in split_sentences(content)]
+    if len(sentences) > 1 and all(is_claim_sentence(s) for s in sentences):
+        return [part for sentence in sentences for part in _split_joined(sentence)]
+    # what is left once the speaker is removed can be a condition or a fragment with no subject ("a source says
+    # that isn't going to happen" leaves "isn't going to happen"), or a verdict on an unnamed "it" ("'It was not
+    # fun,' Roche said." leaves "It was not fun.")
+    return [
+        part
+        for part in _split_joined(content)
+        if not _bare_condition(part)
+        and not _subjectless(part)
+        and not _unnamed_verdict(part)
+        and not _nothing_to_check(part)
+    ]
+
+
+def _split_joined(content: str) -> list[str]:
+    """'A have been wounded and believe that B' -> ['A have been wounded.', 'B']."""
+    parts = _JOINED_REPORT.split(content)
+    if len(parts) < 2 or any(len(p.split()) < MIN_WORDS for p in parts):
+        return [content]
+    cleaned = []
+    for part in parts:
+        part = part.strip()
+        part = part[0].upper() + part[1:]
+        cleaned.append(part if part.endswith((".", "!", "”")) else part + ".")
+    return cleaned
+
+
+def _strip_title_suffix(title: str) -> str:
+    """'Russia confirms ...: Reports' -> 'Russia confirms ...' (a trailing source tag is not content)."""
+    return re.sub(r"\s*[:|–—-]\s*(reports?|report says|sources?|officials?)\s*$", "", title, flags=re.I)
+
+
+def extract_all(documents: Iterable[Document]) -> list[Claim]:
+    """Claims of every document, in corpus order."""
+    return [claim for document in documents for claim in extract_claims(document)]

@@ -1,0 +1,89 @@
+"""Read articles from files and folders: .txt/.md (seed header or front matter), .html, .json, .jsonl.
+
+Every document keeps where its body starts in the source file, so claim spans and line numbers point
+at the file a reader opens. Unreadable inputs raise InputError naming the file; unsupported files
+inside folders are skipped with a note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from ..errors import InputError, NoDocumentsError
+from ..records import Document, with_unique_ids
+from .html import parse_html
+from .jsonl import parse_json
+from .text import parse_text
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown"}
+HTML_SUFFIXES = {".html", ".htm"}
+JSON_SUFFIXES = {".json", ".jsonl"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | JSON_SUFFIXES
+DEFAULT_MAX_FILE_MB = 20.0
+
+
+Note = Callable[[str], None]
+
+
+def collect_files(paths: Iterable[str | Path], note: Note = lambda _: None) -> list[Path]:
+    """Expand paths into supported files (folders recursively, in sorted order)."""
+    files: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise InputError(f"{path}: no such file or folder")
+        candidates = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for candidate in candidates:
+            if any(part.startswith(".") for part in candidate.relative_to(path).parts) if path.is_dir() else False:
+                continue  # hidden files and folders (.git, .checker-cache)
+            if candidate.suffix.lower() in SUPPORTED and candidate.name.lower() != "readme.md":
+                files.append(candidate)
+            elif candidate.name.lower() != "readme.md":
+                note(f"skipped {candidate}: not a supported article format ({', '.join(sorted(SUPPORTED))})")
+    return files
+
+
+def read_text(path: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> str:
+    """Read a file as UTF-8 text, refusing binary, non-UTF-8, empty and oversized files."""
+    try:
+        size = path.stat().st_size
+        if size > max_file_mb * 1024 * 1024:
+            raise InputError(
+                f"{path}: file is {size / 1024 / 1024:.1f} MB, over the {max_file_mb:g} MB limit",
+                hint="split it, or raise --max-file-mb",
+            )
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror}") from None
+    if b"\x00" in data[:8192]:
+        raise InputError(f"{path}: binary file, not text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise InputError(
+            f"{path}: not UTF-8 text (byte 0x{data[error.start]:02x} at offset {error.start})",
+            hint="convert it with iconv -t UTF-8",
+        ) from None
+    if not text.strip():
+        raise InputError(f"{path}: empty file")
+    return text
+
+
+def load_documents(
+    paths: Iterable[str | Path], note: Note = lambda _: None, max_file_mb: float = DEFAULT_MAX_FILE_MB
+) -> list[Document]:
+    """Read every article under `paths`; ids are unique file stems (or the JSON `id`)."""
+    documents: list[Document] = []
+    for path in collect_files(paths, note):
+        text = read_text(path, max_file_mb)
+        suffix = path.suffix.lower()
+        if suffix in HTML_SUFFIXES:
+            documents.append(parse_html(path, text))
+        elif suffix in JSON_SUFFIXES:
+            documents.extend(parse_json(path, text))
+        else:
+            documents.append(parse_text(path, text))
+    if not documents:
+        raise NoDocumentsError(f"{', '.join(str(p) for p in paths) or '(no paths)'}: no articles found")
+    return with_unique_ids(documents, "~")
