@@ -151,9 +151,9 @@ def show(results: dict, wall: dict[str, float], model: dict) -> None:
     if "report" in results:
         n, s = results["report"]["news"], results["report"]["seeds"]
         print(f"\n4. Report benchmark  [{wall['report']:.0f} s]")
-        print(f"   first {n['articles']} news articles: {n['real']} of {n['known_real']} known real conflicts found; "
-              f"{n['contradictions']} contradictions reported, {n['false']} false, {n['unread']} unread: "
-              f"precision {_pct(n['precision'])}; {n['agreements']} agreements")  # fmt: skip
+        print(f"   first {n['articles']} news articles: {n['real_pairs']} of {n['known_real']} known real conflicts "
+              f"found; {n['contradictions']} contradictions reported ({n['real']} real, {n['false']} false, "
+              f"{n['unread']} unread): precision {_pct(n['precision'])}; {n['agreements']} agreements")  # fmt: skip
         print(f"   seeds: {s['contradictions']} contradictions, {s['agreements']} agreements")
     print(f"\nwall time {sum(wall.values()):.0f} s: " + ", ".join(f"{k} {v:.0f} s" for k, v in wall.items()))
 

@@ -244,6 +244,11 @@ def test_the_benchmark_counts_real_false_and_unread_contradictions(tmp_path):
     score = q.score_benchmark(report, labels)
     assert (score["contradictions"], score["real"], score["false"], score["unread"]) == (3, 1, 1, 1)
     assert score["known_real"] == 2 and score["precision"] == 0.5 and score["agreements"] == 1
+    assert score["real_pairs"] == 1  # "C came." / "C left." is real, but reported as an agreement
+    # one pair of claims met in two pairs of articles: two findings, one real conflict found
+    report["findings"].append({"relation": "contradiction", "a": {"text": "A is 3."}, "b": {"text": "A is 4."}})
+    again = q.score_benchmark(report, labels)
+    assert (again["contradictions"], again["real"], again["real_pairs"]) == (4, 2, 1)
     labels_path.write_text('{"relation": "none"}\n', encoding="utf-8")
     with pytest.raises(DataError, match=r"labels.jsonl:1: "):
         q.read_finding_labels(labels_path)

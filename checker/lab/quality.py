@@ -185,14 +185,6 @@ class StanceCorpus:
     set_apart: int = 0  # bodies left out because they are among the benchmark's first articles
 
 
-def read_bodies(csv_path: Path) -> tuple[dict[str, str], list[str]]:
-    """{Body ID: body} of an article-body CSV and the ids in file order."""
-    from .news_bodies import article_bodies
-
-    bodies = dict(article_bodies(csv_path))
-    return bodies, list(bodies)
-
-
 def stance_corpus(
     stances_path: Path, bodies_csv: Path, per_side: int = 4, min_side: int = 3, set_apart: int = 300
 ) -> StanceCorpus:
@@ -200,7 +192,10 @@ def stance_corpus(
 
     Headlines that share a body are one story, and one headline speaks for it (the one with most usable
     bodies). The first `set_apart` bodies of the CSV (the report benchmark) are never used."""
-    bodies, order = read_bodies(bodies_csv)
+    from .news_bodies import article_bodies
+
+    bodies = dict(article_bodies(bodies_csv))
+    order = list(bodies)  # file order
     apart = set(order[:set_apart])
     position = {body_id: index for index, body_id in enumerate(order)}
     by_text = {" ".join(text.split()): body_id for body_id, text in bodies.items()}
@@ -225,8 +220,9 @@ def stance_corpus(
         return sorted(stances[headline][stance] - apart, key=position.__getitem__)
 
     qualifying = [h for h in stances if all(len(usable(h, s)) >= min_side for s in (AGREE, DISAGREE))]
-    stories = _join_sharing(qualifying, {h: set().union(*stances[h].values()) for h in qualifying})
-    stories.sort(key=lambda group: min(position[b] for h in group for b in set().union(*stances[h].values())))
+    every = {h: set().union(*stances[h].values()) for h in qualifying}  # a headline's bodies, any stance
+    stories = _join_sharing(qualifying, every)
+    stories.sort(key=lambda group: min(position[b] for h in group for b in every[h]))
     articles, headlines = [], {}
     for number, group in enumerate(stories, 1):
         headline = max(
@@ -238,7 +234,7 @@ def stance_corpus(
         for stance in (AGREE, DISAGREE):
             articles += [StanceArticle(f"fnc_{b}", b, story, stance) for b in usable(headline, stance)[:per_side]]
     used = {a.body_id for a in articles}
-    involved = {b for group in stories for h in group for b in set().union(*stances[h].values())}
+    involved = set().union(*every.values())
     return StanceCorpus(tuple(articles), headlines, {b: bodies[b] for b in used}, len(involved & apart))
 
 
@@ -450,11 +446,20 @@ def tally_findings(report: dict, labels: dict[str, str]) -> tuple[dict[str, int]
 
 
 def score_benchmark(report: dict, labels: dict[str, str]) -> dict:
-    """Real conflicts found (of those a reader ever marked real), contradictions reported and their precision
-    among the ones read."""
+    """Real conflicts found, as distinct pairs of claims (of those a reader ever marked real: one pair met in
+    several pairs of articles is one finding per pair of articles in the report), contradictions reported and their
+    precision among the ones read."""
+    from ..relate import finding_id
+
     counts, _ = tally_findings(report, labels)
+    found = {
+        finding_id(f["a"]["text"], f["b"]["text"], "pair")
+        for f in report.get("findings", ())
+        if f["relation"] == "contradiction"
+    }
     return {
         **counts,
+        "real_pairs": sum(1 for key, v in labels.items() if v == "contradiction" and key in found),
         "known_real": sum(1 for v in labels.values() if v == "contradiction"),
         "precision": _ratio(counts["real"], counts["real"] + counts["false"]),
         "agreements": sum(1 for f in report.get("findings", ()) if f["relation"] == "agreement"),
