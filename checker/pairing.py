@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
+from .compare.facts import may_compare
 from .compare.speakers import model_has_a_say
 from .compare.words import content_words, named_entities, share_a_subject
 from .records import Claim, ClaimPair
@@ -29,8 +30,8 @@ class PairPlan:
     pairs: list[ClaimPair]
     considered: int
     exhaustive: bool
-    # pairs left out because the claims share no subject (compare.words.share_a_subject; relate reports no finding
-    # for them)
+    # pairs left out because the claims share no subject (compare.words.share_a_subject) and no comparable fact
+    # (compare.facts.may_compare); relate reports no finding for them
     unrelated: int = 0
     # pairs left out as two claims of one article in one voice with no figures to compare
     # (compare.speakers.model_has_a_say)
@@ -89,7 +90,7 @@ def plan_pairs(
             chosen |= _nearest_neighbours(claims, embed, neighbours, within, new_ids)
         chosen |= _shared_keys(claims, within, new_ids)
         allowed = [ClaimPair(claims[i], claims[j]) for i, j in sorted(chosen)]
-    related = [p for p in allowed if share_a_subject(p.a.text, p.b.text)]
+    related = [p for p in allowed if share_a_subject(p.a.text, p.b.text) or may_compare(p.a.facts, p.b.facts)]
     pairs = [p for p in related if model_has_a_say(p)]
     return PairPlan(
         pairs,

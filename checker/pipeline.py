@@ -184,7 +184,7 @@ def check(
     )
 
 
-CLAIMS_VERSION = "claims/39"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/48"  # bump when extraction changes, so cached claims are not reused
 
 
 def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:
@@ -194,6 +194,7 @@ def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:
     from dataclasses import asdict
 
     from .cache import digest, get_claims, put_claims
+    from .claims.facts import facts_from_dict
     from .records import Attribution
 
     claims: list[Claim] = []
@@ -214,7 +215,13 @@ def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:
             put_claims(cache, key, [asdict(c) for c in extracted])
         else:
             extracted = [
-                Claim(**{**c, "attribution": Attribution(**c["attribution"]) if c["attribution"] else None})
+                Claim(
+                    **{
+                        **c,
+                        "attribution": Attribution(**c["attribution"]) if c["attribution"] else None,
+                        "facts": facts_from_dict(c.get("facts")),
+                    }
+                )
                 for c in stored
             ]
         claims.extend(extracted)

@@ -32,6 +32,68 @@ class Attribution:
 
 
 @dataclass(frozen=True)
+class Amount:
+    """A figure bound to what it counts or measures, as the interval its hedge allows ("about 3,000")."""
+
+    text: str  # as written: "about 12,000 hectares"
+    low: float  # in `unit`, converted to the base unit of its dimension (m, m**2, kg...) where it has one
+    high: float
+    unit: str  # "count", "percent", a currency ("USD"), or a base unit from pint ("meter ** 2")
+    thing: str = ""  # the lemma of what is counted or measured ("house", "budget", the park a percent is of)
+    event: str = ""  # the lemma of the predicate the figure belongs to ("lose", "approve")
+    part: bool = False  # a part of a larger whole: "four of the dead", "of those, 12,905"
+
+
+@dataclass(frozen=True)
+class Tally:
+    """A vote or a score: "by 27 votes to 13", "beat them 104-98", "two games apiece"."""
+
+    text: str
+    first: int
+    second: int
+    kind: str  # vote | score
+
+
+@dataclass(frozen=True)
+class When:
+    """A time the claim gives, resolved against the article's date where relative ("on Tuesday")."""
+
+    text: str
+    start: str  # ISO date (or "--MM-DD" when the article has no date to give a year)
+    end: str
+    precision: str  # day | month | year
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where: a named place and how the claim relates to it ("near", "north of", "in")."""
+
+    text: str
+    name: str
+    relation: str
+
+
+@dataclass(frozen=True)
+class Facts:
+    """What a claim states, from its parse: the event, its participants and the values of its slots."""
+
+    event: str = ""  # lemma of the main predicate
+    agent: str = ""  # who acts (a name, or the lemma of the subject's head)
+    patient: str = ""  # on what or whom
+    amounts: tuple[Amount, ...] = ()
+    tallies: tuple[Tally, ...] = ()
+    times: tuple[When, ...] = ()
+    places: tuple[Place, ...] = ()
+    cause: str = ""  # a stated cause ("lightning" in "started by lightning")
+    effect: str = ""  # what it caused (lemma)
+    polarity: str = "asserted"  # asserted | negated | denied | unconfirmed
+    modality: str = "fact"  # fact | plan | demand | offer | forecast | guess | rumour | condition | capacity
+    update: str = ""  # an update cue ("rose to", "revised") where the claim reports a changed figure
+    published: str | None = None  # the article's date, against which relative times were resolved
+    story: tuple[str, ...] = ()  # the names the article mentions most: two claims share a story when these meet
+
+
+@dataclass(frozen=True)
 class Claim:
     """An asserted fact with its exact place in the source file."""
 
@@ -44,6 +106,7 @@ class Claim:
     line: int  # 1-based line of `start` in the source file
     attribution: Attribution | None = None
     is_title: bool = False
+    facts: Facts | None = None  # None where the claim was not parsed (no parser, or nothing to parse)
 
 
 @dataclass(frozen=True)
@@ -84,8 +147,9 @@ class Finding:
     """A relation between two claims that the report shows."""
 
     id: str
-    relation: str  # contradiction | agreement | novelty
-    kind: str  # nli | numeric | quantity | date | negation | attribution
+    relation: str  # contradiction | agreement | update (a later article revises a figure; `a` is the older)
+    # nli, numeric, money, percent, quantity, vote, score, date, location, cause, role, negation, attribution
+    kind: str
     score: float
     pair: ClaimPair
     forward: Judgement | None = None

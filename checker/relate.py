@@ -19,6 +19,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
+from .compare.facts import compare_facts
 from .compare.polarity import negation_kind, states_a_fact
 from .compare.quantities import figures_differ, find_conflict, same_figures_written_apart
 from .compare.speakers import attribution_kind, different_confirmers, one_voice
@@ -78,14 +79,17 @@ def relate(
 ) -> Finding | None:
     """The finding for one pair, or None when the pair is only novelty."""
     a, b = pair.a.text, pair.b.text
+    slot = compare_facts(pair.a, pair.b)
+    if slot is not None and slot.relation != "agreement":
+        return _slot_finding(pair, slot, forward, backward)
     named_apart = different_subjects(a, b)
     conflict = None if named_apart else find_conflict(a, b, thresholds.same_topic_overlap)
     if conflict is None and one_voice(pair):  # see model_has_a_say
         return None
     if _normalised(a) == _normalised(b):  # the same claim, word for word: agreement, whatever the model says
         return Finding(finding_id(a, b, "agreement"), "agreement", "identical", 1.0, pair, forward, backward)
-    if not share_a_subject(a, b):  # two claims about different things: new information for each other
-        return None
+    if not share_a_subject(a, b):  # two claims about different things, unless their facts say otherwise
+        return _slot_finding(pair, slot, forward, backward) if slot is not None else None
     contradiction = (forward.contradiction + backward.contradiction) / 2
     agreement = max(forward.entailment, backward.entailment)
     if conflict is not None:
@@ -126,7 +130,20 @@ def relate(
     in_other_words = min(forward.entailment, backward.entailment) >= thresholds.paraphrase
     if agreement >= thresholds.agreement and (alike or in_other_words) and not figures_differ(a, b):
         return Finding(finding_id(a, b, "agreement"), "agreement", "nli", round(agreement, 4), pair, forward, backward)
+    if slot is not None and contradiction < thresholds.contradiction:  # the same figure, date or cause, in other words
+        return _slot_finding(pair, slot, forward, backward)
     return None
+
+
+def _slot_finding(pair: ClaimPair, slot, forward: Judgement, backward: Judgement) -> Finding:
+    """A finding from the claims' facts: the slot names the kind and both values; an update puts the older first."""
+    if slot.relation == "update" and (pair.b.facts.published or "") < (pair.a.facts.published or ""):
+        pair = ClaimPair(pair.b, pair.a)
+        forward, backward = backward, forward
+    a, b = pair.a.text, pair.b.text
+    score = 0.9 if slot.relation != "agreement" else 0.8
+    identity = finding_id(a, b, slot.relation)
+    return Finding(identity, slot.relation, slot.kind, score, pair, forward, backward, slot.detail)
 
 
 def reverse_can_matter(pair: ClaimPair, first: Judgement, thresholds: Thresholds = Thresholds()) -> bool:

@@ -5,6 +5,7 @@ from functools import partial
 from conftest import SEEDS, FakeJudge
 
 from checker.cache import Cache
+from checker.compare.facts import may_compare
 from checker.compare.words import share_a_subject
 from checker.config import CheckConfig
 from checker.pipeline import check
@@ -34,8 +35,13 @@ def test_incremental_recheck_scores_only_pairs_of_the_changed_article(tmp_path):
     third = check([folder], config, judge=third_judge)
     changed_claim = next(c for c in third.claims if "12,000" in c.text)
     involving = [p for p in third_judge.calls if changed_claim.text in p]
-    # every pair with the changed claim (that shares a word with it), in both directions, and nothing else
-    partners = [c for c in third.claims if c != changed_claim and share_a_subject(c.text, changed_claim.text)]
+    # every pair with the changed claim (that shares a word or a comparable fact with it), both ways, nothing else
+    partners = [
+        c
+        for c in third.claims
+        if c != changed_claim
+        and (share_a_subject(c.text, changed_claim.text) or may_compare(c.facts, changed_claim.facts))
+    ]
     assert 20 < len(partners) < len(third.claims) - 1
     assert len(involving) == len(third_judge.calls) == 2 * len(partners)
 

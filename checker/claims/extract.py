@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
 from ..compare.vocabulary import MONTHS
+from ..compare.words import named_entities
 from ..records import Attribution, Claim, Document, with_unique_ids
 from .attribution import REPORTING, Attributed, attribute, leading_name, unquoted
 from .sentences import split_sentences
@@ -244,8 +246,31 @@ def _line_of(document: Document, position: int) -> int:
     return document.line_offset + body_line + 1
 
 
-def extract_claims(document: Document) -> list[Claim]:
-    """All claims of one document, title first, in reading order."""
+def extract_claims(document: Document, facts: bool = True) -> list[Claim]:
+    """All claims of one document, title first, in reading order, each with its facts (unless `facts` is False)."""
+    claims = _claims(document)
+    return with_facts(claims, [document.date] * len(claims)) if facts else claims
+
+
+def with_facts(claims: list[Claim], published: list[str | None]) -> list[Claim]:
+    """The claims with their facts, parsed in one batch; each knows its article's story (`story_names`)."""
+    from .facts import facts_of_texts
+
+    texts: dict[str, list[str]] = {}
+    for claim in claims:
+        texts.setdefault(claim.document_id, []).append(claim.text)
+    stories = {document_id: story_names(found) for document_id, found in texts.items()}
+    parsed = facts_of_texts([c.text for c in claims], published)
+    return [replace(c, facts=replace(f, story=stories[c.document_id])) for c, f in zip(claims, parsed)]
+
+
+def story_names(texts: list[str], size: int = 8) -> tuple[str, ...]:
+    """The name words an article mentions in most claims: what it is about."""
+    counts = Counter(word for text in texts for word in {w for n in named_entities(text) for w in n.split()})
+    return tuple(sorted(counts, key=lambda n: (-counts[n], n))[:size])
+
+
+def _claims(document: Document) -> list[Claim]:
     claims: list[Claim] = []
     if document.title and is_claim_sentence(document.title):
         title = document.title
@@ -408,5 +433,10 @@ def _strip_title_suffix(title: str) -> str:
 
 
 def extract_all(documents: Iterable[Document]) -> list[Claim]:
-    """Claims of every document, in corpus order."""
-    return [claim for document in documents for claim in extract_claims(document)]
+    """Claims of every document, in corpus order, with their facts (one parser batch for the whole corpus)."""
+    claims, published = [], []
+    for document in documents:
+        found = extract_claims(document, facts=False)
+        claims.extend(found)
+        published.extend([document.date] * len(found))
+    return with_facts(claims, published)

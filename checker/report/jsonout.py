@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import math
+from dataclasses import asdict
 from typing import TextIO
 
 from ..records import Claim, Finding, Report
@@ -18,6 +20,16 @@ def _side(claim: Claim) -> dict:
         "line": claim.line,
         "attribution": _attribution(claim),
     }
+
+
+def _facts(claim: Claim) -> dict | None:
+    """The claim's parsed facts; an open interval's missing end ("more than 3,000") is null."""
+    if claim.facts is None:
+        return None
+    facts = asdict(claim.facts)
+    for amount in facts["amounts"]:
+        amount["high"] = None if math.isinf(amount["high"]) else amount["high"]
+    return facts
 
 
 def _attribution(claim: Claim) -> dict | None:
@@ -84,6 +96,7 @@ def report_dict(report: Report) -> dict:
                         "corroborated_by": report.support[c.id][0],
                         "disputed_by": report.support[c.id][1],
                         "title": c.is_title,
+                        "facts": _facts(c),
                     }
                     for c in claims_by_doc.get(d.id, [])
                 ],

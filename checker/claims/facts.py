@@ -1,0 +1,448 @@
+"""Claim -> Facts: the event, its participants and the values of its slots, read off spaCy's dependency parse.
+
+Figures are bound to the noun they count ("56 homes" -> home) or, for units and money, to the noun the unit
+measures ("a budget of $1.2bn" -> budget) and to their predicate ("lose", "approve"). Only claims with something
+to bind (a digit, a number word, a time, a cause or place cue, a negation) are parsed: the rest get empty facts,
+which keeps the claim stage near its old speed. A sentence the parser mangles yields fewer facts, never an error.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ..records import Amount, Facts, Place, Tally, When
+from .values import (
+    FRACTIONS,
+    PERCENT,
+    SCALES,
+    currency,
+    find_hedge,
+    hedge_interval,
+    measure,
+    number_value,
+    round_tolerance,
+    times_in,
+)
+
+_NUMBER_WORDS = (
+    "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
+    "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
+    "dozen|half|third|quarter|fifth"
+)
+# what makes a claim worth parsing: a figure, a time, a cause, a place relation, a negation or a confirmation
+WORTH_PARSING = re.compile(
+    rf"\d|\b(?:{_NUMBER_WORDS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"caus\w*|start\w*|spark\w*|trigger\w*|due to|because|blam\w*|north|south|east|west|near|outside|"
+    r"not|no|never|none|n't|den\w*|confirm\w*|unanimous\w*|apiece|against|sued?|acquir\w*|"
+    r"rose|risen|rise|climb\w*|revis\w*|now stands)\b",
+    re.I,
+)
+_TALLY = re.compile(
+    rf"(?<![\d,.])(?:(?P<a>\d{{1,3}}(?:,\d{{3}})*)(?:\s+votes?)?\s*(?:-|–|to)|(?P<w>\b(?:{_NUMBER_WORDS}))(?:\s+votes?)?"
+    rf"\s+to)\s*(?P<b>\d{{1,3}}(?:,\d{{3}})*|{_NUMBER_WORDS})\b"
+    rf"(?!\s*(?:-|–)?\s*(?:percent|per cent|%|million|billion|thousand|years?|months?|days?|hours?|minutes?)\b)",
+    re.I,
+)
+_APIECE = re.compile(rf"\b(?P<a>\d{{1,3}}|{_NUMBER_WORDS})\s+(?:\w+\s+)?(?:apiece|each)\b", re.I)
+_VOTE_WORDS = re.compile(r"\b(vot\w*|ballot|motion|majority|approv\w*|pass\w*|backed|unanimous\w*)\b", re.I)
+_TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}")
+_DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
+_OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
+_PLACE_PREPS = {"in", "near", "at", "off", "outside", "beneath", "under", "inside"}
+_CAUSE_VERBS = {"cause", "start", "spark", "trigger", "ignite"}
+_CAUSE_SUBJECT_VERBS = {"cause", "spark", "trigger"}  # "runners started the race" names no cause
+_CAUSE_PREPS = {("due", "to"), ("because", "of"), ("blame", "on")}
+_DENY = {"deny", "reject", "dismiss", "refute", "dispute"}
+_CONFIRM = {"confirm", "verify"}
+_MODAL_VERBS = {
+    "plan": "plan",
+    "schedule": "plan",
+    "intend": "plan",
+    "aim": "plan",
+    "hope": "plan",
+    "propose": "offer",
+    "offer": "offer",
+    "want": "demand",
+    "seek": "demand",
+    "demand": "demand",
+    "ask": "demand",
+    "expect": "forecast",
+    "forecast": "forecast",
+    "predict": "forecast",
+    "project": "forecast",
+    "rumour": "rumour",
+    "rumor": "rumour",
+    "speculate": "rumour",
+    "speculation": "rumour",
+    "license": "capacity",
+    "design": "capacity",
+}
+_GUESS = {"may", "might", "could", "possibly", "perhaps", "probably", "likely"}
+_UPDATE = re.compile(
+    r"\b(rose|risen|rise|rising|climbed|climb|revised|raised|now stands|up from|increased|grew)\b", re.I
+)
+
+
+def facts_of_texts(texts: Sequence[str], published: Sequence[str | None], batch_size: int = 256) -> list[Facts]:
+    """Facts for each text; texts with nothing to bind are not parsed."""
+    from .parse import load_parser
+
+    results = [Facts(published=day) for day in published]
+    chosen = [i for i, text in enumerate(texts) if WORTH_PARSING.search(text)]
+    if not chosen:
+        return results
+    nlp = load_parser()
+    for index, doc in zip(chosen, nlp.pipe((texts[i] for i in chosen), batch_size=batch_size)):
+        results[index] = facts_of(doc, published[index])
+    return results
+
+
+def facts_of(doc, published: str | None) -> Facts:
+    """The facts of one parsed claim (a spaCy Doc)."""
+    root = _root(doc)
+    if root is None:
+        return Facts(published=published)
+    future = any(t.lower_ in {"will", "'ll"} or t.lemma_ in {"expect", "schedule"} for t in doc)
+    return Facts(
+        event=root.lemma_.lower(),
+        agent=_agent(root),
+        patient=_patient(root),
+        amounts=tuple(_amounts(doc)),
+        tallies=tuple(_tallies(doc.text)),
+        times=tuple(When(*t) for t in times_in(doc.text, published, future)),
+        places=tuple(_places(doc)),
+        **_cause(doc),
+        polarity=_polarity(doc, root),
+        modality=_modality(doc, root),
+        update=m.group(0).lower() if (m := _UPDATE.search(doc.text)) else "",
+        published=published,
+    )
+
+
+def facts_from_dict(data: dict | None) -> Facts | None:
+    """Facts as `dataclasses.asdict` wrote them (the cache, the JSON report), back as records."""
+    if data is None:
+        return None
+    return Facts(
+        **{
+            **data,
+            "amounts": tuple(Amount(**x) for x in data.get("amounts", ())),
+            "tallies": tuple(Tally(**x) for x in data.get("tallies", ())),
+            "times": tuple(When(**x) for x in data.get("times", ())),
+            "places": tuple(Place(**x) for x in data.get("places", ())),
+            "story": tuple(data.get("story", ())),
+        }
+    )
+
+
+def _root(doc):
+    roots = [t for t in doc if t.dep_ == "ROOT"]
+    return roots[0] if roots else None
+
+
+def _name(token) -> str:
+    """A participant: a proper name with its compounds ("Tamsin Data"), else the head's lemma."""
+    if token.pos_ == "PROPN":
+        parts = [t for t in token.subtree if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i]
+        return " ".join([*(t.text for t in parts), token.text])
+    return token.lemma_.lower()
+
+
+def _agent(root) -> str:
+    for child in root.children:
+        if child.dep_ == "nsubj":
+            return _name(child)
+        if child.dep_ == "agent":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return _name(objects[0])
+    return ""
+
+
+def _patient(root) -> str:
+    for child in root.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            return _name(child)
+    return ""
+
+
+def _predicate(token):
+    """The verb a token belongs to (its nearest verb ancestor), or None."""
+    for ancestor in token.ancestors:
+        if ancestor.pos_ in {"VERB", "AUX"}:
+            return ancestor
+    return None
+
+
+def _number_spans(doc):
+    """Runs of tokens that write one number: "2.3 million", "Fifty - six", "half a million"."""
+    spans, current = [], []
+    for token in doc:
+        lower = token.lower_
+        numberish = (
+            (token.like_num and not _TIME_OF_DAY.match(token.text) and (token.pos_ == "NUM" or token.text[0].isdigit()))
+            or lower in SCALES
+            or lower in {"dozen", "half"}
+            or (lower in FRACTIONS and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of")
+            or bool(re.match(r"^\d[\d,.]*(?:k|m|mn|bn|b|tn)$", lower))
+        )
+        joiner = current and lower in {"-", "a", "and"} and token.i + 1 < len(doc) and doc[token.i + 1].like_num
+        if numberish or joiner:
+            current.append(token)
+        else:
+            if current:
+                spans.append(current)
+            current = []
+    if current:
+        spans.append(current)
+    return spans
+
+
+def _amounts(doc) -> list[Amount]:
+    amounts = []
+    for tokens in _number_spans(doc):
+        amount = _amount(doc, tokens)
+        if amount is not None:
+            amounts.append(amount)
+    return amounts
+
+
+def _amount(doc, tokens) -> Amount | None:
+    words = [t.text for t in tokens]
+    value = number_value(words)
+    last, first = tokens[-1], tokens[0]
+    if value is None and len(tokens) == 1 and first.lower_ in FRACTIONS:
+        value = 1.0  # "a third of": made a percent below
+    if value is None:
+        return None
+    if len(tokens) == 1 and re.fullmatch(r"1[5-9]\d\d|20\d\d", first.text):
+        return None  # a year, read as a time
+    if len(tokens) == 1 and first.lower_ == "one" and first.dep_ != "nummod":
+        return None  # "no one", "one of them": a pronoun
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    before = doc[first.i - 1] if first.i > 0 else None
+    if after is not None and after.lower_.rstrip(".") in {"a.m", "p.m", "am", "pm", "o'clock", "gmt", "utc", "et"}:
+        return None  # a time of day
+    if (
+        before is not None
+        and before.text[:1].isupper()
+        and before.pos_ in {"PROPN", "NOUN"}
+        and first.text[0].isdigit()
+    ):
+        return None  # an identifier: "Game 4", "Route 9"
+    if after is not None and after.text in {"-", "–"} and last.i + 2 < len(doc):
+        after2 = doc[last.i + 2]
+        if after2.like_num:
+            return None  # a score or a range, read as a tally
+    hedge = find_hedge(doc.text[: first.idx].rstrip("$€£¥ "))
+    head = last.head if last.dep_ in {"nummod", "quantmod", "compound", "nmod", "npadvmod", "amod"} else last
+    unit, thing = "count", ""
+    code = currency(before.text) if before is not None and before.text in {"$", "€", "£", "¥"} else None
+    symbol = code is not None
+    if code is None and head is not last:
+        code = currency(head.text)
+    if after is not None and after.text in {"-", "–"} and last.i + 2 < len(doc):  # "240-metre bridge"
+        unit_token = doc[last.i + 2]
+    else:
+        unit_token = head if head is not last else after
+    if code is not None:
+        unit = code
+        thing = _measured(head if not symbol else last)
+    elif unit_token is not None and (unit_token.lower_ in PERCENT or _percent_after(doc, last)):
+        unit = "percent"
+        thing = _of_what(unit_token if unit_token.lower_ in PERCENT else last)
+    elif first.lower_ in FRACTIONS and len(tokens) == 1 and after is not None and after.lower_ == "of":
+        unit, value = "percent", FRACTIONS[first.lower_] * 100  # "a third of all packs"
+        thing = _of_what(first)
+    elif unit_token is not None and unit_token.pos_ in {"NOUN", "PROPN"} and (converted := _measure(value, unit_token)):
+        value, unit = converted
+        thing = _measured(unit_token)
+    elif head is not last and head.pos_ in {"NOUN", "PROPN"}:
+        thing = _qualified(head)
+    after_unit = unit_token is not None and unit_token.i > last.i and unit_token.pos_ in {"NOUN", "PROPN"}
+    rate = _rate(doc, unit_token if after_unit else last)
+    if rate:
+        thing = f"{thing} per {rate}".strip()
+    predicate = _predicate(last)
+    exact = round_tolerance(value) if unit in {"count", "percent"} or len(unit) == 3 else 0.01
+    low, high = hedge_interval(value, hedge, exact)
+    start = doc.text.lower().rfind(hedge, 0, first.idx) if hedge else first.idx
+    end = last
+    if head.i > last.i and head.i - last.i <= 3:  # the counted noun or the unit as written: "56 homes", "10 km"
+        end = head
+    elif unit_token is not None and 0 < unit_token.i - last.i <= 2 and unit_token.pos_ in {"NOUN", "PROPN"}:
+        end = unit_token
+    text = doc.text[start : end.idx + len(end.text)].strip()
+    return Amount(
+        text=text,
+        low=low,
+        high=high,
+        unit=unit,
+        thing=thing,
+        event=predicate.lemma_.lower() if predicate is not None else "",
+        part=unit != "percent" and (_is_part(doc, last, head) or _is_increment(doc, first, last)),
+    )
+
+
+def _measure(value: float, unit_token) -> tuple[float, str] | None:
+    """A physical measure; "degrees" is a temperature when Celsius or Fahrenheit follows it."""
+    following = unit_token.nbor(1).lower_ if unit_token.i + 1 < len(unit_token.doc) else ""
+    if unit_token.lower_ in {"degree", "degrees"} and following in {"celsius", "fahrenheit", "centigrade"}:
+        return measure(value, following)
+    return measure(value, unit_token.text)
+
+
+def _rate(doc, token) -> str:
+    """The denominator of a rate: "$29.11 per gram", "8 million euros a day", "800 calls a day" -> gram, day."""
+    following = doc[token.i + 1 : token.i + 3]
+    if len(following) == 2 and following[0].lower_ in {"per", "a", "an", "each"} and following[1].pos_ == "NOUN":
+        return following[1].lemma_.lower()
+    return ""
+
+
+def _qualified(noun) -> str:
+    """A counted noun with the names and words that narrow it: "Green Alliance deputies", "deputies from the Civic
+    Party", "Esterby's residents", "pregnant girls" count other people than "deputies", "residents" or "girls"."""
+    names = [t for t in noun.children if t.dep_ in {"compound", "poss"} and t.pos_ == "PROPN"]
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ in {"from", "of"}):
+        names += [o for o in prep.children if o.dep_ == "pobj" and o.pos_ == "PROPN"]
+    kinds = [t.lemma_.lower() for t in noun.children if t.dep_ in {"amod", "compound"} and t.pos_ in {"ADJ", "NOUN"}]
+    words = [_name(t).lower() for t in names]
+    return " ".join([*words, *sorted(kinds), noun.lemma_.lower()])
+
+
+def _percent_after(doc, last) -> bool:
+    following = doc[last.i + 1 : last.i + 3].text.lower()
+    return following.startswith(("percent", "per cent", "%"))
+
+
+def _of_what(token) -> str:
+    """For a percent or a fraction: the lemma of the whole it is of ("of the national park" -> park)."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj.lemma_.lower()
+    return ""
+
+
+def _measured(token) -> str:
+    """What a unit or an amount of money measures: the noun it belongs to ("a budget of $1.2bn" -> budget)."""
+    node = token
+    if node.dep_ == "pobj" and node.head.lower_ == "of" and node.head.head.pos_ in {"NOUN", "PROPN"}:
+        return node.head.head.lemma_.lower()
+    if node.dep_ in {"compound", "amod", "nmod", "npadvmod"} and node.head.pos_ == "NOUN":
+        return node.head.lemma_.lower()
+    if node.dep_ == "pobj" and node.head.head.pos_ == "NOUN":  # "the cost ... at 15 million dollars"
+        return node.head.head.lemma_.lower()
+    return ""
+
+
+def _is_part(doc, last, head) -> bool:
+    """A part of a whole: "four of the dead", "Of those, 12,905 crossed the line"."""
+    for token in (last, head):
+        for child in token.children:
+            if child.dep_ == "prep" and child.lower_ in {"of", "out"}:
+                return True
+    return doc.text.lower().startswith(("of those", "of them", "of these", "of the"))
+
+
+def _is_increment(doc, first, last) -> bool:
+    """An addition, not a total: "two more bodies", "another 3,000 troops", "14 additional officers"."""
+    after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
+    before = doc[first.i - 1].lower_ if first.i > 0 else ""
+    return after in {"more", "additional", "extra", "further", "other"} or before in {"another", "additional"}
+
+
+def _tallies(text: str) -> list[Tally]:
+    kind = "vote" if _VOTE_WORDS.search(text) else "score"
+    tallies = []
+    for match in _TALLY.finditer(text):
+        first = number_value([match.group("a") or match.group("w")])
+        second = number_value([match.group("b")])
+        if first is None or second is None or first < second and "to" not in match.group(0):
+            continue  # "10-15 people" is a range, a score is written winner first
+        tallies.append(Tally(match.group(0), int(first), int(second), kind))
+    for match in _APIECE.finditer(text):
+        value = number_value([match.group("a")])
+        if value is not None:
+            tallies.append(Tally(match.group(0), int(value), int(value), kind))
+    if not tallies and re.search(r"\bunanimous(ly)?\b", text, re.I):
+        tallies.append(Tally("unanimous", -1, 0, "vote"))
+    return tallies
+
+
+def _places(doc) -> list[Place]:
+    places = []
+    for token in doc:
+        if token.pos_ != "PROPN" or token.dep_ != "pobj" or any(c.dep_ == "compound" for c in token.head.children):
+            continue
+        if any(c.dep_ == "nummod" for c in token.children):
+            continue  # "in Game 4": a name with a number is an identifier, not a place
+        name = _name(token)
+        prep = token.head
+        relation = prep.lower_
+        direction = prep.head if relation == "of" else None
+        if direction is not None and direction.lower_ in _DIRECTIONS:
+            places.append(Place(f"{direction.text} of {name}", name, direction.lower_))
+        elif relation in _PLACE_PREPS:
+            places.append(Place(f"{prep.text} {name}", name, relation))
+        elif relation == "of" and prep.head.dep_ == "pobj" and prep.head.head.lower_ in _PLACE_PREPS:
+            places.append(Place(f"{prep.head.head.text} {prep.head.text} of {name}", name, prep.head.head.lower_))
+    return places
+
+
+def _cause(doc) -> dict[str, str]:
+    for token in doc:
+        if token.lemma_.lower() in _CAUSE_VERBS and token.pos_ == "VERB":
+            agent = [c for c in token.children if c.dep_ == "agent"]
+            effect = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj"}]
+            cause = [o for a in agent for o in a.children if o.dep_ == "pobj"] or [
+                c
+                for c in token.children
+                if c.dep_ == "nsubj" and c.pos_ in {"NOUN", "PROPN"} and token.lemma_.lower() in _CAUSE_SUBJECT_VERBS
+            ]
+            if cause:
+                return {"cause": _phrase(cause[0]), "effect": effect[0].lemma_.lower() if effect else ""}
+        pair = (token.lemma_.lower(), token.nbor(1).lower_ if token.i + 1 < len(token.doc) else "")
+        if pair in _CAUSE_PREPS:
+            objects = [t for t in token.doc[token.i + 1 :] if t.dep_ == "pobj"]
+            if objects:
+                return {"cause": _phrase(objects[0]), "effect": ""}
+    return {}
+
+
+def _phrase(token) -> str:
+    """A cause's words: the noun with its compounds and adjectives ("power line", "corroded support cable")."""
+    words = [t for t in token.subtree if t.i <= token.i and t.dep_ in {"compound", "amod"} or t == token]
+    return " ".join(t.lemma_.lower() for t in words)
+
+
+def _polarity(doc, root) -> str:
+    lemmas = {t.lemma_.lower() for t in doc}
+    negated = any(c.dep_ == "neg" for c in root.children) or any(
+        t.lower_ in {"no", "none", "never", "nobody", "nothing"} and t.head.i in {root.i, *(c.i for c in root.children)}
+        for t in doc
+    )
+    if root.lemma_.lower() in _DENY:
+        return "denied"
+    if "unconfirmed" in lemmas or (root.lemma_.lower() in _CONFIRM | {"decline"} and (negated or "decline" in lemmas)):
+        return "unconfirmed"
+    return "negated" if negated else "asserted"
+
+
+def _modality(doc, root) -> str:
+    if any(t.lower_ in {"if", "unless"} for t in doc):
+        return "condition"
+    kind = _MODAL_VERBS.get(root.lemma_.lower())
+    if kind:  # "Management has offered 6 percent", "The strike is scheduled to last 48 hours"
+        return kind
+    if any(_MODAL_VERBS.get(t.lemma_.lower()) == "rumour" for t in doc):  # "Rumours had spread that ..."
+        return "rumour"
+    if any(t.lower_ in _GUESS and t.head == root for t in doc):
+        return "guess"
+    if any(t.lower_ in {"will", "'ll"} and t.head == root for t in doc):
+        return "forecast"
+    return "fact"

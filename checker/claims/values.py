@@ -1,0 +1,229 @@
+"""Values written in words: numbers ("fifty-six", "half a million"), units (pint), hedges and times.
+
+Every function reads a few tokens or a short phrase and returns a plain value or None; binding a value to what it
+counts is the job of `facts`, which walks the parse.
+"""
+
+from __future__ import annotations
+
+import calendar
+import math
+import re
+from datetime import date, timedelta
+from functools import lru_cache
+
+from ..compare.quantities import HEDGES
+
+SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+SUFFIXES = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+# parts of a whole: "a third of all packs" is 33%, "half a million" is 500,000, "half a dozen" is 6
+FRACTIONS = {"half": 1 / 2, "third": 1 / 3, "quarter": 1 / 4, "fifth": 1 / 5, "tenth": 1 / 10, "dozen": 12.0}
+CURRENCIES = {
+    "$": "USD",
+    "dollar": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "euro": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "pound": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+    "yen": "JPY",
+    "yuan": "CNY",
+    "rouble": "RUB",
+    "ruble": "RUB",
+}
+PERCENT = {"percent", "per cent", "%", "pc", "percentage"}
+# pint knows these words as units too, but in news they are nouns: "31 points", "a stone", "a grain of truth"
+_NOT_UNITS = {"point", "points", "stone", "stones", "grain", "grains", "line", "lines", "pica", "cup", "cups", "bar"}
+_MEASURES = {"[length]", "[length] ** 2", "[length] ** 3", "[mass]", "[temperature]"}
+_NUMERIC = re.compile(r"^(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(k|m|mn|bn|b|tn)?$", re.I)
+
+
+def number_value(words: list[str]) -> float | None:
+    """The value of a number written in digits, words or both: "2.3 million", "fifteen hundred", "1.2bn"."""
+    words = [w for w in words if w not in {"-", "and"}]
+    if not words:
+        return None
+    value: float | None = None
+    rest = words
+    match = _NUMERIC.match(words[0])
+    if match:
+        value = float(match.group(1).replace(",", "") + (match.group(2) or ""))
+        if match.group(3):
+            value *= SUFFIXES[match.group(3).lower()]
+        rest = words[1:]
+    elif words[0].lower() in FRACTIONS and len(words) > 1:  # "half a million", "half a dozen"
+        value, rest = FRACTIONS[words[0].lower()], [w for w in words[1:] if w.lower() not in {"a", "an"}]
+        if rest and rest[0].lower() == "dozen":
+            return value * 12
+    else:
+        from number_parser import parse_number
+
+        spoken = [w for w in words if w.lower() not in SCALES or w is words[0]]
+        value = parse_number(" ".join(spoken).lower().replace(" - ", "-"))
+        if value is None:
+            return None
+        rest = words[len(spoken) :]
+    for word in rest:
+        scale = SCALES.get(word.lower())
+        if scale is None:
+            return None
+        value = (value or 1) * scale
+    return float(value) if value is not None else None
+
+
+def hedge_interval(value: float, hedge: str, exact_tolerance: float = 0.0) -> tuple[float, float]:
+    """The interval a hedged figure allows: "about 3,000" is 2,700-3,300, "more than 3,000" has no top."""
+    low, high = HEDGES.get(hedge.lower(), (1 - exact_tolerance, 1 + exact_tolerance))
+    return value * low, value * high if not math.isinf(high) else math.inf
+
+
+def find_hedge(before: str) -> str:
+    """The hedge just before a figure ("roughly", "more than"), or ""."""
+    before = re.sub(r"\s+an?$", "", before.lower().rstrip())  # "roughly a third"
+    for hedge in sorted(HEDGES, key=len, reverse=True):
+        if before.endswith(hedge) and (len(before) == len(hedge) or not before[-len(hedge) - 1].isalpha()):
+            return hedge
+    return ""
+
+
+def round_tolerance(value: float) -> float:
+    """How far a round figure may stand from the exact one: "3,000" may be 2,900; "3,062" is exact."""
+    if value <= 0 or value != int(value):
+        return 0.0
+    digits = str(int(value)).rstrip("0")
+    zeros = len(str(int(value))) - len(digits)
+    return 0.05 if zeros >= 2 else 0.0
+
+
+def currency(word: str) -> str | None:
+    """The ISO code of a currency word or symbol."""
+    word = word.lower()
+    return CURRENCIES.get(word) or CURRENCIES.get(word.rstrip("s"))
+
+
+@lru_cache(maxsize=1)
+def _units():
+    import pint
+
+    return pint.UnitRegistry()
+
+
+def measure(value: float, unit_word: str) -> tuple[float, str] | None:
+    """(value in base units, base unit) for a physical unit word, via pint: "30,000 acres" -> (1.2e8, "meter ** 2")."""
+    word = unit_word.lower().strip("-")
+    if word in _NOT_UNITS or len(word) < 2 or not word.isalpha():
+        return None
+    if word in {"celsius", "centigrade", "fahrenheit"}:
+        word = "degC" if word != "fahrenheit" else "degF"
+    registry = _units()
+    try:
+        unit = registry.parse_units(word)
+    except Exception:  # pint raises several error types for words that are not units
+        return None
+    if str(registry.get_dimensionality(unit)) not in _MEASURES:
+        return None
+    base = registry.Quantity(value, unit).to_base_units()
+    return float(base.magnitude), str(base.units)
+
+
+# times
+_MONTHS = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+_MONTHS.update({name.lower(): number for number, name in enumerate(calendar.month_abbr) if name})
+_DAYS = {name.lower(): number for number, name in enumerate(calendar.day_name)}
+_MONTH_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_DAY_RE = "|".join(_DAYS)
+_DATE = re.compile(
+    rf"\b(?:(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<m1>{_MONTH_RE})\.?|(?P<m2>{_MONTH_RE})\.?\s+"
+    rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>(?:19|20)\d\d))?",
+    re.I,
+)
+_WEEKDAY = re.compile(rf"\b(?P<rel>last|next|this|on|since|by|until|from)?\s*(?P<day>{_DAY_RE})\b", re.I)
+_YEAR = re.compile(r"\b(?P<rel>in|since|by|until|of|for|during)?\s*(?P<y>(?:19|20)\d\d)\b(?!\s*(?:-|–)\s*\d)", re.I)
+_RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tomorrow|(?:last|next|this)\s+(?:year|month))\b", re.I)
+_MONTH_ONLY = re.compile(rf"\b(?P<rel>last|next|in|this)\s+(?P<m>{_MONTH_RE})\b(?!\s*\d)", re.I)
+
+
+def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, str, str, str]]:
+    """(text, start, end, precision) of each time in `text`; relative ones are resolved against `published`."""
+    today = _iso(published)
+    found: list[tuple[str, str, str, str]] = []
+    taken: list[tuple[int, int]] = []
+
+    def add(match: re.Match[str], start: date | str, end: date | str, precision: str) -> None:
+        if any(a < match.end() and match.start() < b for a, b in taken):
+            return
+        taken.append((match.start(), match.end()))
+        found.append((match.group(0).strip(), str(start), str(end), precision))
+
+    for match in _DATE.finditer(text):
+        month = _MONTHS[(match.group("m1") or match.group("m2")).lower()]
+        day = int(match.group("d1") or match.group("d2"))
+        year = int(match.group("y")) if match.group("y") else (today.year if today else None)
+        if not 1 <= day <= 31:
+            continue
+        if year is None:
+            add(match, f"--{month:02d}-{day:02d}", f"--{month:02d}-{day:02d}", "day")
+            continue
+        try:
+            when = date(year, month, day)
+        except ValueError:
+            continue
+        add(match, when, when, "day")
+    if today is not None:
+        for match in _WEEKDAY.finditer(text):
+            target = _DAYS[match.group("day").lower()]
+            rel = (match.group("rel") or "").lower()
+            ahead = rel == "next" or (future and rel != "last")
+            offset = (target - today.weekday()) % 7 if ahead else -((today.weekday() - target) % 7)
+            if rel == "last" and offset == 0:
+                offset = -7
+            when = today + timedelta(days=offset)
+            add(match, when, when, "day")
+        for match in _RELATIVE.finditer(text):
+            word = " ".join(match.group("word").lower().split())
+            if word in {"yesterday", "today", "tomorrow"}:
+                when = today + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
+                add(match, when, when, "day")
+            elif word.endswith("year"):
+                year = today.year + {"last": -1, "next": 1, "this": 0}[word.split()[0]]
+                add(match, date(year, 1, 1), date(year, 12, 31), "year")
+            else:
+                month_start = today.replace(day=1)
+                step = {"last": -1, "next": 1, "this": 0}[word.split()[0]]
+                month_start = _shift_month(month_start, step)
+                add(match, month_start, _month_end(month_start), "month")
+        for match in _MONTH_ONLY.finditer(text):
+            month = _MONTHS[match.group("m").lower()]
+            rel = match.group("rel").lower()
+            year = today.year
+            if rel == "last" or (rel == "in" and not future and month > today.month):
+                year -= 1 if month >= today.month else 0
+            elif rel == "next" or (future and month < today.month):
+                year += 1 if month <= today.month else 0
+            start = date(year, month, 1)
+            add(match, start, _month_end(start), "month")
+    for match in _YEAR.finditer(text):
+        year = int(match.group("y"))
+        add(match, date(year, 1, 1), date(year, 12, 31), "year")
+    return found
+
+
+def _iso(text: str | None) -> date | None:
+    if not text:
+        return None
+    try:
+        return date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+
+
+def _shift_month(start: date, step: int) -> date:
+    month = start.month - 1 + step
+    return date(start.year + month // 12, month % 12 + 1, 1)
+
+
+def _month_end(start: date) -> date:
+    return start.replace(day=calendar.monthrange(start.year, start.month)[1])
