@@ -1,5 +1,7 @@
 """Claims' facts from the parse, and slot-by-slot comparison (examples from the issue and their near-misses)."""
 
+from dataclasses import replace
+
 import pytest
 
 from checker.claims.facts import facts_of_texts
@@ -8,8 +10,6 @@ from checker.records import Claim
 
 
 def _claim(text: str, document: str, day: str = "2026-08-04", story=("corran", "hills")) -> Claim:
-    from dataclasses import replace
-
     (facts,) = facts_of_texts([text], [day])
     return Claim(f"{document}:{text[:9]}", document, text, text, 0, len(text), 1, facts=replace(facts, story=story))
 

@@ -58,14 +58,11 @@ def number_value(words: list[str]) -> float | None:
         value, rest = FRACTIONS[words[0].lower()], [w for w in words[1:] if w.lower() not in {"a", "an"}]
         if rest and rest[0].lower() == "dozen":
             return value * 12
-    else:
+    else:  # words only: number-parser reads "fifteen hundred", "one hundred twenty", "fifty-six", "two million"
         from number_parser import parse_number
 
-        spoken = [w for w in words if w.lower() not in SCALES or w is words[0]]
-        value = parse_number(" ".join(spoken).lower().replace(" - ", "-"))
-        if value is None:
-            return None
-        rest = words[len(spoken) :]
+        spoken = parse_number(" ".join(words).lower())
+        return float(spoken) if spoken is not None else None
     for word in rest:
         scale = SCALES.get(word.lower())
         if scale is None:
@@ -198,11 +195,13 @@ def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, 
         for match in _MONTH_ONLY.finditer(text):
             month = _MONTHS[match.group("m").lower()]
             rel = match.group("rel").lower()
-            year = today.year
-            if rel == "last" or (rel == "in" and not future and month > today.month):
-                year -= 1 if month >= today.month else 0
-            elif rel == "next" or (future and month < today.month):
-                year += 1 if month <= today.month else 0
+            ahead = rel == "next" or (rel != "last" and future)
+            if ahead:  # the next such month from the article's date
+                year = today.year + (month <= today.month if rel == "next" else month < today.month)
+            elif rel == "last" or rel == "in":  # the last such month before it ("in October" said in April)
+                year = today.year - (month >= today.month if rel == "last" else month > today.month)
+            else:  # "this October"
+                year = today.year
             start = date(year, month, 1)
             add(match, start, _month_end(start), "month")
     for match in _YEAR.finditer(text):

@@ -44,10 +44,17 @@ def compare_facts(a: Claim, b: Claim) -> SlotFinding | None:
     same_article = a.document_id == b.document_id
     if not same_article and not same_story(fa, fb):
         return None
-    context = len(content_words(a.text) & content_words(b.text)) >= 2
+    strict = same_article or len(content_words(a.text) & content_words(b.text)) < 2
     fit = None
-    for compare in (_tallies, _amounts, _times, _places, _causes, _roles):
-        found = compare(fa, fb, same_article or not context) if compare is _amounts else compare(fa, fb, same_article)
+    for compare in (
+        lambda: _tallies(fa, fb, same_article),
+        lambda: _amounts(fa, fb, strict),
+        lambda: _times(fa, fb, same_article),
+        lambda: _places(fa, fb),
+        lambda: _causes(fa, fb, same_article),
+        lambda: _roles(fa, fb),
+    ):
+        found = compare()
         if found is not None and found.relation != "agreement":
             return found
         fit = fit or found
@@ -61,8 +68,9 @@ def same_story(a: Facts, b: Facts) -> bool:
 
 
 def may_compare(a: Facts | None, b: Facts | None) -> bool:
-    """Whether two claims have slots that could be compared (pairing keeps such pairs for the decision)."""
-    if a is None or b is None:
+    """Whether two claims have slots that could be compared (pairing keeps such pairs for the decision); claims of
+    two stories never are (`compare_facts` would refuse them), so they are not sent to the model either."""
+    if a is None or b is None or not same_story(a, b):
         return False
     units_a = {q.unit for q in a.amounts}
     return bool(
@@ -209,7 +217,7 @@ def _times(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
     return None
 
 
-def _places(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
+def _places(a: Facts, b: Facts) -> SlotFinding | None:
     for p, q in product(a.places, b.places):
         if p.name == q.name and _opposite(p.relation, q.relation):
             return SlotFinding("location", "contradiction", f"{p.text} vs {q.text}")
@@ -232,7 +240,7 @@ def _causes(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
     return SlotFinding("cause", "contradiction", f"caused by {a.cause} vs by {b.cause}")
 
 
-def _roles(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
+def _roles(a: Facts, b: Facts) -> SlotFinding | None:
     if not (a.event and a.event == b.event and a.agent and a.patient) or a.event in LIGHT:
         return None
     if a.agent == b.patient and a.patient == b.agent and a.agent != a.patient and a.agent[0].isupper():
