@@ -62,6 +62,7 @@ class When:
     start: str  # ISO date (or "--MM-DD" when the article has no date to give a year)
     end: str
     precision: str  # day | month | year
+    anchors: tuple[str, ...] = ()  # lemmas of what it dates: the verb, its object, the noun it hangs from ("vote")
 
 
 @dataclass(frozen=True)

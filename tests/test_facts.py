@@ -36,6 +36,25 @@ def test_a_figure_is_bound_to_what_it_counts_with_its_hedge_and_unit():
         ("The budget passed by nine votes to two.", "The budget passed by seven votes to four.", "vote"),
         ("The Gulls beat the Foxes 104-98.", "The Foxes lost 101-96 to the Gulls.", "score"),
         ("It began near Holm, about 10 km north of Esterby.", "It broke out in a valley south of Esterby.", "location"),
+        # a valuation names what its figure is of; a verb names what a noun counts, in the same period
+        ("A magnitude 6.4 earthquake struck the province.", "The institute gave its magnitude as 5.8.", "numeric"),
+        (
+            "The strike was costing it about 8 million euros a day.",
+            "Brandt put the cost to the carrier at 12 million euros for each day of the strike.",
+            "money",
+        ),
+        (
+            "The cuts will save about 300 million dollars a year.",
+            "It will deliver annual savings of 120 million dollars.",
+            "money",
+        ),
+        ("The union wants a 15 percent rise.", "The union is seeking a 9 percent pay increase.", "percent"),
+        # a time dates what its phrase hangs from: the vote, whichever verb the sentence is built on
+        (
+            "The prime minister survived a no-confidence vote in parliament on Wednesday.",
+            "The motion of no confidence fell short in a vote held late on Tuesday.",
+            "date",
+        ),
     ],
 )
 def test_slots_that_cannot_both_hold_conflict(a, b, kind):
@@ -63,6 +82,9 @@ def test_the_same_measure_in_other_units_agrees(a, b):
         ("It was backed by 124 deputies.", "A similar motion in 2024 was backed by 119 deputies."),
         ("The union wants a 15 percent rise.", "Management has offered 6 percent."),
         ("All 12 Green Alliance deputies voted for it.", "Only 131 deputies voted for it."),
+        # the strongest of a set is not the set's figure; a cost a day is not a cost a year
+        ("A magnitude 6.4 earthquake struck.", "More than 40 aftershocks followed, the strongest of magnitude 4.9."),
+        ("The strike cost it 8 million euros a day.", "Brandt put the cost of the strike at 12 million euros a year."),
     ],
 )
 def test_near_misses_do_not_conflict(a, b):
@@ -75,6 +97,88 @@ def test_a_later_article_with_an_update_cue_reports_an_update():
         "19 people have died in the sinking.", "The toll has risen: 27 people have died in the sinking.", "2026-08-06"
     )
     assert found is not None and found.relation == "update"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # a death toll counts the people who died, whatever the verb; a number revised names what it counts; a
+        # figure after "up from" is the old value, not a second one
+        ("Six miners died early on Tuesday.", "The death toll from the accident rose to nine on Thursday."),
+        ("19 people were known to have died.", "The number of people confirmed dead rose to 27 on Wednesday."),
+        (
+            "Hackers stole the personal data of about 480,000 customers.",
+            "The bank revised up the number of customers affected by the breach to 610,000.",
+        ),
+        (
+            "Crews had the fire 10 percent contained on Monday evening.",
+            "Firefighters had the fire 45 percent contained by Thursday, up from 10 percent.",
+        ),
+    ],
+)
+def test_revised_counts_are_updates_of_the_older_figure(a, b):
+    found = _compare(a, b, "2026-08-07")
+    assert found is not None and found.relation == "update", found
+
+
+def test_the_dead_of_one_kind_are_not_the_dead_of_another():
+    found = _compare("Five civilians were killed in the clashes.", "Eight soldiers were killed in the clashes.")
+    assert found is None or found.relation != "contradiction"
+    found = _compare("Six miners died in the accident.", "Half a dozen miners were killed in the accident.")
+    assert found is not None and found.relation == "agreement"
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "kind"),
+    [
+        ("No tsunami warning was issued.", "Authorities issued a tsunami warning for the coast.", "negation"),
+        (
+            "The medicines agency confirmed that the impurity had been found in 14 batches.",
+            "The medicines agency has not confirmed how many batches were contaminated.",
+            "confirmation",
+        ),
+    ],
+)
+def test_one_asserts_what_the_other_negates_or_has_not_confirmed(a, b, kind):
+    # parsed together, as a corpus is: the asserting claim has no cue of its own, the negated event gets it parsed
+    facts = facts_of_texts([a, b], [None, None])
+    claims = [Claim(d, d, t, t, 0, len(t), 1, facts=replace(f, story=("x",))) for d, t, f in zip("ab", (a, b), facts)]
+    found = compare_facts(*claims)
+    assert found is not None and (found.kind, found.relation) == (kind, "contradiction")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # two confirmers named apart; other people executed; a negation in a clause that is not the claim's
+        ("Russia confirmed that the troops have been deployed.", "Pyongyang has not confirmed that it sent troops."),
+        ("The group had not executed American citizens.", "The group executed doctors who refused to help."),
+        ("He traded that truck three years ago and has no idea where it went.", "He traded in the truck."),
+    ],
+)
+def test_negations_of_something_else_do_not_conflict(a, b):
+    found = _compare(a, b)
+    assert found is None or found.relation != "contradiction"
+
+
+def test_a_frame_that_declines_to_confirm_makes_the_claim_unconfirmed():
+    from checker.claims.facts import framed
+
+    sentence = "Police declined to confirm reports that a fuel tanker had gone into the water."
+    (facts,) = facts_of_texts(["A fuel tanker had gone into the water."], [None])
+    assert framed(facts, sentence, "A fuel tanker had gone into the water.").polarity == "unconfirmed"
+    said = "Ilse Varga rejected that, saying state inspectors had visited the mine."
+    assert framed(facts, said, "state inspectors had visited the mine.").polarity == "asserted"
+
+
+def test_a_frame_gives_its_date_to_the_claim_it_reports():
+    from checker.claims import extract_all
+    from checker.records import Document
+
+    text = "Velarin Pharma announced on March 16 that it was recalling batches of Cardoxil.\n"
+    (claim,) = extract_all([Document("d", "d.txt", "", "2026-03-18", text)])
+    assert claim.text.startswith("It was recalling")
+    assert [(t.start, t.anchors) for t in claim.facts.times] == [("2026-03-16", ("recall",))]
 
 
 def test_a_sentence_the_parser_mangles_yields_no_fact_and_no_error():

@@ -597,7 +597,7 @@ def test_pipeline_thresholds_reach_relate(tmp_path, fake_judge):
     write_articles(
         tmp_path,
         one="The mayor opened the new bridge on Monday.\n",
-        two="The mayor opened the new bridge on Monday.\nThe mayor has not opened the new bridge.\n",
+        two="The mayor opened the new bridge on Monday.\nThe mayor has not inaugurated the new bridge on Monday.\n",
         three="On Monday, the mayor opened the new bridge.\n",
     )
     default = check([tmp_path], CheckConfig(cache=False), judge=fake_judge)

@@ -13,13 +13,16 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..compare.vocabulary import MONTHS
+from ..compare.vocabulary import MONTHS, WEEKDAYS
 from ..compare.words import named_entities
 from ..records import Attribution, Claim, Document, with_unique_ids
 from .attribution import REPORTING, Attributed, attribute, leading_name, unquoted
+from .facts import NUMBER_WORDS
 from .sentences import split_sentences
 
 MIN_WORDS = 4
+CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "Tuesday" is in every story
+_FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I)
 MAX_CLAIM_CHARS = 600
 # a finite verb, roughly: an auxiliary, a word ending like a past or third-person form, or a common irregular past
 # ("went", "cut", "said"); without one a line is a heading or a fragment. Contractions and bare present forms are
@@ -254,19 +257,24 @@ def extract_claims(document: Document, facts: bool = True) -> list[Claim]:
 
 def with_facts(claims: list[Claim], published: list[str | None]) -> list[Claim]:
     """The claims with their facts, parsed in one batch; each knows its article's story (`story_names`)."""
-    from .facts import facts_of_texts
+    from .facts import facts_of_texts, framed
 
     texts: dict[str, list[str]] = {}
     for claim in claims:
-        texts.setdefault(claim.document_id, []).append(claim.text)
+        texts.setdefault(claim.document_id, []).append(claim.sentence)  # with its speakers: "Velarin announced"
     stories = {document_id: story_names(found) for document_id, found in texts.items()}
-    parsed = facts_of_texts([c.text for c in claims], published)
-    return [replace(c, facts=replace(f, story=stories[c.document_id])) for c, f in zip(claims, parsed)]
+    frames = [c.sentence.replace(c.text, " ") if c.text != c.sentence else "" for c in claims]
+    parsed = facts_of_texts([c.text for c in claims], published, frames=frames)
+    return [
+        replace(c, facts=replace(framed(f, c.sentence, c.text), story=stories[c.document_id]))
+        for c, f in zip(claims, parsed)
+    ]
 
 
 def story_names(texts: list[str], size: int = 8) -> tuple[str, ...]:
     """The name words an article mentions in most claims: what it is about."""
-    counts = Counter(word for text in texts for word in {w for n in named_entities(text) for w in n.split()})
+    words = ({w for n in named_entities(text) for w in n.split() if w.lower() not in CALENDAR} for text in texts)
+    counts = Counter(word for found in words for word in found)
     return tuple(sorted(counts, key=lambda n: (-counts[n], n))[:size])
 
 
@@ -310,8 +318,8 @@ def _claims(document: Document) -> list[Claim]:
         line = _line_of(document, start)
         made = []
         for part in _parts(attributed.content):
-            if len(part.split()) < MIN_WORDS:
-                continue
+            if len(part.split()) < MIN_WORDS and not (len(part.split()) == MIN_WORDS - 1 and _FIGURE.search(part)):
+                continue  # "Five people died, the police said": three words with a figure are a claim
             made.append(
                 Claim(
                     claim_id(document.id, absolute, document.body_offset + end),

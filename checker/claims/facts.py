@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import replace
 
 from ..records import Amount, Facts, Place, Tally, When
 from .values import (
@@ -25,27 +26,27 @@ from .values import (
     times_in,
 )
 
-_NUMBER_WORDS = (
+NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|"
     "eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand|million|billion|"
     "dozen|half|third|quarter|fifth"
 )
 # what makes a claim worth parsing: a figure, a time, a cause, a place relation, a negation or a confirmation
 WORTH_PARSING = re.compile(
-    rf"\d|\b(?:{_NUMBER_WORDS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
+    rf"\d|\b(?:{NUMBER_WORDS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"caus\w*|start\w*|spark\w*|trigger\w*|due to|because|blam\w*|north|south|east|west|near|outside|"
-    r"not|no|never|none|n't|den\w*|confirm\w*|unanimous\w*|apiece|against|sued?|acquir\w*|"
+    r"not|no|never|none|n't|den\w*|confirm\w*|unconfirm\w*|unanimous\w*|apiece|against|sued?|acquir\w*|"
     r"rose|risen|rise|climb\w*|revis\w*|now stands)\b",
     re.I,
 )
 _TALLY = re.compile(
-    rf"(?<![\d,.])(?:(?P<a>\d{{1,3}}(?:,\d{{3}})*)(?:\s+votes?)?\s*(?:-|–|to)|(?P<w>\b(?:{_NUMBER_WORDS}))(?:\s+votes?)?"
-    rf"\s+to)\s*(?P<b>\d{{1,3}}(?:,\d{{3}})*|{_NUMBER_WORDS})\b"
+    rf"(?<![\d,.])(?:(?P<a>\d{{1,3}}(?:,\d{{3}})*)(?:\s+votes?)?\s*(?:-|–|to)|(?P<w>\b(?:{NUMBER_WORDS}))(?:\s+votes?)?"
+    rf"\s+to)\s*(?P<b>\d{{1,3}}(?:,\d{{3}})*|{NUMBER_WORDS})\b"
     rf"(?!\s*(?:-|–)?\s*(?:percent|per cent|%|million|billion|thousand|years?|months?|days?|hours?|minutes?)\b)",
     re.I,
 )
-_APIECE = re.compile(rf"\b(?P<a>\d{{1,3}}|{_NUMBER_WORDS})\s+(?:\w+\s+)?(?:apiece|each)\b", re.I)
+_APIECE = re.compile(rf"\b(?P<a>\d{{1,3}}|{NUMBER_WORDS})\s+(?:\w+\s+)?(?:apiece|each)\b", re.I)
 _VOTE_WORDS = re.compile(r"\b(vot\w*|ballot|motion|majority|approv\w*|pass\w*|backed|unanimous\w*)\b", re.I)
 _TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}")
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
@@ -79,22 +80,48 @@ _MODAL_VERBS = {
     "license": "capacity",
     "design": "capacity",
 }
+# nouns that stand for a count of something else ("the number of customers affected"); a toll counts the dead
+_TALLY_NOUNS = {"number", "estimate", "count", "toll", "total", "tally", "figure"}
+_DEATH_WORDS = {"dead", "death", "fatality", "die", "kill"}
+_DEATH_VERBS = {"die", "kill"}
+_ANYONE = {"people", "person", "dead", "death", "fatality", "die", "kill", "victim", "body"}
+_CHANGE_VERBS = {"rise", "climb", "increase", "grow", "jump", "reach", "stand", "revise", "raise", "fall", "drop"}
+# changes a percentage can size, by direction: "a 15 percent rise" and "a 9 percent increase" size one thing
+_CHANGES = {
+    **dict.fromkeys(("rise", "increase", "raise", "hike", "growth", "gain", "jump"), "increase"),
+    **dict.fromkeys(("fall", "drop", "decline", "decrease", "cut", "reduction", "loss"), "decrease"),
+}
+_PERIODS = {"annual": "year", "yearly": "year", "monthly": "month", "weekly": "week", "daily": "day"}
 _GUESS = {"may", "might", "could", "possibly", "perhaps", "probably", "likely"}
 _UPDATE = re.compile(
     r"\b(rose|risen|rise|rising|climbed|climb|revised|raised|now stands|up from|increased|grew)\b", re.I
 )
 
 
-def facts_of_texts(texts: Sequence[str], published: Sequence[str | None], batch_size: int = 256) -> list[Facts]:
-    """Facts for each text; texts with nothing to bind are not parsed."""
+def facts_of_texts(
+    texts: Sequence[str],
+    published: Sequence[str | None],
+    batch_size: int = 256,
+    frames: Sequence[str] | None = None,
+) -> list[Facts]:
+    """Facts for each text; texts with nothing to bind are not parsed, unless the frame they were stripped of has
+    ("Velarin announced on March 16 that it was recalling ...": the recall's date)."""
     from .parse import load_parser
 
     results = [Facts(published=day) for day in published]
-    chosen = [i for i, text in enumerate(texts) if WORTH_PARSING.search(text)]
+    frames = frames or [""] * len(texts)
+    chosen = [i for i, text in enumerate(texts) if WORTH_PARSING.search(text) or WORTH_PARSING.search(frames[i])]
     if not chosen:
         return results
     nlp = load_parser()
     for index, doc in zip(chosen, nlp.pipe((texts[i] for i in chosen), batch_size=batch_size)):
+        results[index] = facts_of(doc, published[index])
+    # a claim that asserts what another negates has no cue of its own: parse those that name a negated event
+    negated = {f.event for f in results if f.polarity != "asserted" and len(f.event) > 2}
+    stems = re.compile(r"\b(?:" + "|".join(re.escape(e[: max(3, len(e) - 1)]) for e in sorted(negated)) + ")", re.I)
+    parsed = set(chosen)
+    others = [i for i, text in enumerate(texts) if i not in parsed and negated and stems.search(text)]
+    for index, doc in zip(others, nlp.pipe((texts[i] for i in others), batch_size=batch_size)):
         results[index] = facts_of(doc, published[index])
     return results
 
@@ -111,7 +138,7 @@ def facts_of(doc, published: str | None) -> Facts:
         patient=_patient(root),
         amounts=tuple(_amounts(doc)),
         tallies=tuple(_tallies(doc.text)),
-        times=tuple(When(*t) for t in times_in(doc.text, published, future)),
+        times=tuple(When(*t, anchors=_anchors(doc, t[0])) for t in times_in(doc.text, published, future)),
         places=tuple(_places(doc)),
         **_cause(doc),
         polarity=_polarity(doc, root),
@@ -119,6 +146,38 @@ def facts_of(doc, published: str | None) -> Facts:
         update=m.group(0).lower() if (m := _UPDATE.search(doc.text)) else "",
         published=published,
     )
+
+
+_FRAME_UNCONFIRMED = re.compile(
+    r"\b(?:not|n't|never|declined to|refused to|unable to)\s+(?:yet\s+|independently\s+|immediately\s+|officially\s+)?"
+    r"(?:confirm|verify)\w*(?:\s+(?:reports|claims|rumou?rs|suggestions))?(?:\s+(?:that|whether|if))?\W*$",
+    re.I,
+)
+_FRAME_DENIED = re.compile(
+    r"\b(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*)"
+    r"(?:\s+(?:the\s+)?(?:reports|claims|rumou?rs|allegations|suggestions))?(?:\s+that)?\W*$",
+    re.I,
+)
+
+
+def framed(facts: Facts, sentence: str, text: str) -> Facts:
+    """The polarity the sentence's frame gives a claim stripped of it: "Police declined to confirm reports that a
+    tanker had gone into the water" keeps "a tanker had gone into the water" as unconfirmed, "denied that ..." as
+    denied; "rejected that, saying ..." asserts what follows "saying"."""
+    position = sentence.lower().find(text[:40].lower())  # the stripped claim opens with a capital
+    if position <= 0:
+        return facts
+    frame = sentence[:position]
+    if not facts.times and facts.event:  # "Velarin announced on March 16 that it was recalling ...": its date
+        days = [t for t in times_in(frame, facts.published, False) if t[3] == "day"]
+        facts = replace(facts, times=tuple(When(*t, anchors=(facts.event,)) for t in days))
+    if facts.polarity != "asserted":
+        return facts
+    if _FRAME_UNCONFIRMED.search(frame):
+        return replace(facts, polarity="unconfirmed")
+    if _FRAME_DENIED.search(frame):
+        return replace(facts, polarity="denied")
+    return facts
 
 
 def facts_from_dict(data: dict | None) -> Facts | None:
@@ -130,11 +189,34 @@ def facts_from_dict(data: dict | None) -> Facts | None:
             **data,
             "amounts": tuple(Amount(**x) for x in data.get("amounts", ())),
             "tallies": tuple(Tally(**x) for x in data.get("tallies", ())),
-            "times": tuple(When(**x) for x in data.get("times", ())),
+            "times": tuple(When(**{**x, "anchors": tuple(x.get("anchors", ()))}) for x in data.get("times", ())),
             "places": tuple(Place(**x) for x in data.get("places", ())),
             "story": tuple(data.get("story", ())),
         }
     )
+
+
+def _anchors(doc, text: str) -> tuple[str, ...]:
+    """What a time dates: the verb its phrase hangs from with the verb's object, the noun a participle describes
+    ("a vote held late on Tuesday" -> hold, vote), or the noun the phrase hangs from ("the vote on Wednesday")."""
+    start = doc.text.find(text)
+    tokens = [t for t in doc if start <= t.idx < start + len(text)] if start >= 0 else []
+    if not tokens:
+        return ()
+    node = tokens[-1]
+    while node.dep_ in {"pobj", "compound", "nummod", "npadvmod", "appos"} and node.head is not node:
+        node = node.head
+        if node.pos_ == "ADP":
+            node = node.head
+            break
+    if node.pos_ in {"NOUN", "PROPN"}:
+        return (node.lemma_.lower(),)
+    if node.pos_ not in {"VERB", "AUX"}:
+        return ()
+    anchors = [node.lemma_.lower(), *(c.lemma_.lower() for c in node.children if c.dep_ in {"dobj", "nsubjpass"})]
+    if node.dep_ == "acl" and node.head.pos_ == "NOUN":
+        anchors.append(node.head.lemma_.lower())
+    return tuple(dict.fromkeys(anchors))
 
 
 def _root(doc):
@@ -147,7 +229,8 @@ def _name(token) -> str:
     if token.pos_ == "PROPN":
         parts = [t for t in token.subtree if t.dep_ == "compound" and t.pos_ == "PROPN" and t.i < token.i]
         return " ".join([*(t.text for t in parts), token.text])
-    return token.lemma_.lower()
+    kinds = [t.lower_ for t in token.children if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < token.i]
+    return " ".join([*kinds, token.lemma_.lower()])  # "tsunami warning", "death toll"
 
 
 def _agent(root) -> str:
@@ -188,7 +271,9 @@ def _number_spans(doc):
             or (lower in FRACTIONS and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of")
             or bool(re.match(r"^\d[\d,.]*(?:k|m|mn|bn|b|tn)$", lower))
         )
-        joiner = current and lower in {"-", "a", "and"} and token.i + 1 < len(doc) and doc[token.i + 1].like_num
+        following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        joiner = current and lower in {"-", "a", "and"} and following is not None
+        joiner = joiner and (following.like_num or following.lower_ in SCALES or following.lower_ == "dozen")
         if numberish or joiner:
             current.append(token)
         else:
@@ -252,7 +337,7 @@ def _amount(doc, tokens) -> Amount | None:
         thing = _measured(head if not symbol else last)
     elif unit_token is not None and (unit_token.lower_ in PERCENT or _percent_after(doc, last)):
         unit = "percent"
-        thing = _of_what(unit_token if unit_token.lower_ in PERCENT else last)
+        thing = _of_what(unit_token if unit_token.lower_ in PERCENT else last) or _changed(unit_token)
     elif first.lower_ in FRACTIONS and len(tokens) == 1 and after is not None and after.lower_ == "of":
         unit, value = "percent", FRACTIONS[first.lower_] * 100  # "a third of all packs"
         thing = _of_what(first)
@@ -260,12 +345,26 @@ def _amount(doc, tokens) -> Amount | None:
         value, unit = converted
         thing = _measured(unit_token)
     elif head is not last and head.pos_ in {"NOUN", "PROPN"}:
-        thing = _qualified(head)
+        thing = _counted(head)
+    elif head is last and (subject := _measured_subject(last)) is not None:
+        thing = _counted(subject)  # "the death toll rose to 23", "the number of customers ... to 610,000"
+    valued = _valued(head if code is not None and not symbol else last)
+    named = (  # "a magnitude 6.4 earthquake": the noun before the figure names it, the noun after has it
+        before is not None and before.pos_ == "NOUN" and before.text.islower() and unit == "count" and head.i > last.i
+    )
+    if valued is not None:
+        thing = _counted(valued)  # "put the cost ... at 12 million euros", "gave its magnitude as 5.8"
+    elif named:
+        thing = before.lemma_.lower()  # "a magnitude 6.4 earthquake", "category 4"
     after_unit = unit_token is not None and unit_token.i > last.i and unit_token.pos_ in {"NOUN", "PROPN"}
-    rate = _rate(doc, unit_token if after_unit else last)
+    rate = _rate(doc, unit_token if after_unit else last) or _yearly(head)
     if rate:
         thing = f"{thing} per {rate}".strip()
-    predicate = _predicate(last)
+    # a valuation's verb ("put", "gave"), a named value or a change noun ("a 15 percent rise") says nothing of the
+    # event the figure belongs to: such a figure has none
+    predicate = (
+        None if valued is not None or named or thing in _CHANGES.values() else _described_by(head) or _predicate(last)
+    )
     exact = round_tolerance(value) if unit in {"count", "percent"} or len(unit) == 3 else 0.01
     low, high = hedge_interval(value, hedge, exact)
     start = doc.text.lower().rfind(hedge, 0, first.idx) if hedge else first.idx
@@ -282,7 +381,10 @@ def _amount(doc, tokens) -> Amount | None:
         unit=unit,
         thing=thing,
         event=predicate.lemma_.lower() if predicate is not None else "",
-        part=unit != "percent" and (_is_part(doc, last, head) or _is_increment(doc, first, last)),
+        part=_is_previous(doc, first)
+        or _of_a_superlative(last)
+        or unit != "percent"
+        and (_is_part(doc, last, head) or _is_increment(doc, first, last)),
     )
 
 
@@ -295,10 +397,39 @@ def _measure(value: float, unit_token) -> tuple[float, str] | None:
 
 
 def _rate(doc, token) -> str:
-    """The denominator of a rate: "$29.11 per gram", "8 million euros a day", "800 calls a day" -> gram, day."""
-    following = doc[token.i + 1 : token.i + 3]
-    if len(following) == 2 and following[0].lower_ in {"per", "a", "an", "each"} and following[1].pos_ == "NOUN":
+    """The denominator of a rate: "$29.11 per gram", "8 million euros a day", "12 million euros for each day"."""
+    following = doc[token.i + 1 : token.i + 4]
+    if len(following) >= 2 and following[0].lower_ in {"per", "a", "an", "each"} and following[1].pos_ == "NOUN":
         return following[1].lemma_.lower()
+    if len(following) == 3 and following[0].lower_ == "for" and following[1].lower_ in {"each", "every"}:
+        return following[2].lemma_.lower() if following[2].pos_ == "NOUN" else ""
+    return ""
+
+
+def _yearly(noun) -> str:
+    """The period an adjective makes a rate of: "annual savings (of $120m)" are per year."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "of":
+        noun = noun.head.head
+    for child in noun.children:
+        if child.dep_ == "amod" and child.lower_ in _PERIODS:
+            return _PERIODS[child.lower_]
+    return ""
+
+
+def _valued(token):
+    """The noun a valuation gives a figure to: "put the cost at $12m", "gave its magnitude as 5.8", "estimated the
+    damage at 40 million euros"."""
+    if token.dep_ != "pobj" or token.head.lower_ not in {"at", "as"} or token.head.head.pos_ != "VERB":
+        return None
+    objects = [c for c in token.head.head.children if c.dep_ == "dobj" and c.pos_ == "NOUN"]
+    return objects[0] if objects else None
+
+
+def _changed(percent) -> str:
+    """What a percentage is the size of, when it modifies a change: "a 15 percent rise", "a 9 percent pay increase"
+    (the direction of change, in one word)."""
+    if percent.dep_ in {"compound", "amod", "nmod", "npadvmod"} and percent.head.pos_ == "NOUN":
+        return _CHANGES.get(percent.head.lemma_.lower(), "")
     return ""
 
 
@@ -311,6 +442,72 @@ def _qualified(noun) -> str:
     kinds = [t.lemma_.lower() for t in noun.children if t.dep_ in {"amod", "compound"} and t.pos_ in {"ADJ", "NOUN"}]
     words = [_name(t).lower() for t in names]
     return " ".join([*words, *sorted(kinds), noun.lemma_.lower()])
+
+
+def _counted(noun) -> str:
+    """What a counted noun counts: a tally noun ("the number of customers", "its estimate of fish killed") counts
+    what it is of; people who died or were killed, a death toll, the dead: deaths, whatever the noun ("six miners
+    died", "at least 11 people were killed"), so that a death toll compares with the people it counts."""
+    if noun.lemma_.lower() in _TALLY_NOUNS:
+        if _died(noun):  # "the number of people confirmed dead"
+            return "death"
+        of = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        if of:
+            return _counted(of[0])
+        if any(c.lemma_.lower() in _DEATH_WORDS for c in noun.children if c.dep_ in {"compound", "amod"}):
+            return "death"
+        return "death" if noun.lemma_.lower() == "toll" else noun.lemma_.lower()
+    thing = _qualified(noun)
+    if thing == noun.lemma_.lower() and (noun.lemma_.lower() in _DEATH_WORDS or _died(noun)):
+        return "death" if thing in _ANYONE else f"death of {thing}"  # a toll counts any dead, not "five civilians"
+    return thing
+
+
+def _died(noun) -> bool:
+    """The noun is who died: the subject of "die"/"kill" (passive too), also through "were known to have died",
+    or it is described as dead ("people confirmed dead")."""
+    if any(c.lemma_.lower() in _DEATH_WORDS for c in noun.subtree if c.dep_ in {"amod", "acomp", "oprd", "acl"}):
+        return True
+    if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        return False
+    verb = noun.head
+    if noun.dep_ != "dobj" and any(c.dep_ in {"oprd", "acomp"} and c.lemma_.lower() == "dead" for c in verb.children):
+        return True
+    verbs = [verb, *(c for c in verb.children if c.dep_ == "xcomp")]
+    return any(v.lemma_.lower() in _DEATH_VERBS and (v is verb or noun.dep_ != "dobj") for v in verbs)
+
+
+def _measured_subject(number):
+    """The noun a bare figure is the new value of: "the death toll ... rose to 23", "stands at 40"."""
+    prep = number.head
+    if number.dep_ != "pobj" or prep.lower_ not in {"to", "at"}:
+        return None
+    verbs = [v for v in list(prep.ancestors)[:5] if v.lemma_.lower() in _CHANGE_VERBS]
+    if not verbs:
+        return None  # "revised up the number of customers affected ... to 610,000" climbs to "revised"
+    # "the number of people confirmed dead rose to 27": the subject may belong to the verb "rose" hangs from
+    for verb in (verbs[0], verbs[0].head if verbs[0].dep_ in {"conj", "ccomp"} else None):
+        if verb is None:
+            continue
+        nouns = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} and c.pos_ in {"NOUN", "PROPN"}]
+        nouns.sort(key=lambda c: (c.lemma_.lower() not in _TALLY_NOUNS, c.dep_ != "dobj"))  # what is revised
+        if nouns:
+            return nouns[0]
+    return None
+
+
+def _described_by(noun):
+    """The participle that says what happened to what a figure counts: "45 percent contained", "300 injured"."""
+    for child in noun.children:
+        if child.dep_ in {"acl", "amod"} and child.tag_ == "VBN":
+            return child
+    return None
+
+
+def _is_previous(doc, first) -> bool:
+    """The figure a change started from: "up from 10 percent", "down from 40"."""
+    before = doc[max(first.i - 2, 0) : first.i].text.lower()
+    return before.endswith(("up from", "down from", "compared with", "compared to"))
 
 
 def _percent_after(doc, last) -> bool:
@@ -347,6 +544,11 @@ def _is_part(doc, last, head) -> bool:
             if child.dep_ == "prep" and child.lower_ in {"of", "out"}:
                 return True
     return doc.text.lower().startswith(("of those", "of them", "of these", "of the"))
+
+
+def _of_a_superlative(last) -> bool:
+    """A figure of the largest or strongest of a set: "more than 40 aftershocks, the strongest of magnitude 4.9"."""
+    return any(t.tag_ == "JJS" for t in [*list(last.ancestors)[:3], *last.head.children])
 
 
 def _is_increment(doc, first, last) -> bool:
@@ -422,8 +624,11 @@ def _phrase(token) -> str:
 
 def _polarity(doc, root) -> str:
     lemmas = {t.lemma_.lower() for t in doc}
+    arguments = {root.i, *(c.i for c in root.children)}
     negated = any(c.dep_ == "neg" for c in root.children) or any(
-        t.lower_ in {"no", "none", "never", "nobody", "nothing"} and t.head.i in {root.i, *(c.i for c in root.children)}
+        t.lower_ in {"no", "none", "never", "nobody", "nothing"}
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")  # "a no-confidence vote" negates nothing
+        and (t.head.i in arguments or t.dep_ == "det" and _argument_of(t.head, root))  # "No tsunami warning was ..."
         for t in doc
     )
     if root.lemma_.lower() in _DENY:
@@ -431,6 +636,13 @@ def _polarity(doc, root) -> str:
     if "unconfirmed" in lemmas or (root.lemma_.lower() in _CONFIRM | {"decline"} and (negated or "decline" in lemmas)):
         return "unconfirmed"
     return "negated" if negated else "asserted"
+
+
+def _argument_of(noun, root) -> bool:
+    """The noun (or the noun it is a compound of) is the subject or object of the root."""
+    if noun.dep_ == "compound":
+        noun = noun.head
+    return noun.head == root and noun.dep_ in {"nsubj", "nsubjpass", "dobj"}
 
 
 def _modality(doc, root) -> str:

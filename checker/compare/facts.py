@@ -10,6 +10,7 @@ told to be ready") is usually counting two things.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from itertools import product
 
@@ -39,11 +40,12 @@ def compare_facts(a: Claim, b: Claim) -> SlotFinding | None:
     fa, fb = a.facts, b.facts
     if fa is None or fb is None or " ".join(a.text.split()) == " ".join(b.text.split()):
         return None
-    if not _comparable_frames(fa, fb):
-        return None
     same_article = a.document_id == b.document_id
     if not same_article and not same_story(fa, fb):
         return None
+    polarity = _polarities(a, b)
+    if polarity is not None or not _comparable_frames(fa, fb):
+        return polarity
     strict = same_article or len(content_words(a.text) & content_words(b.text)) < 2
     fit = None
     for compare in (
@@ -59,6 +61,53 @@ def compare_facts(a: Claim, b: Claim) -> SlotFinding | None:
             return found
         fit = fit or found
     return fit
+
+
+def _polarities(a: Claim, b: Claim) -> SlotFinding | None:
+    """One claim asserts what the other denies or has not confirmed: the same event ("No tsunami warning was
+    issued" / "Authorities issued a tsunami warning"), or a confirmation against a refusal to confirm ("Police
+    confirmed that a fuel tanker ..." / "declined to confirm reports that a fuel tanker ..."), told apart from two
+    events by the words the claims share. Two claims of one article only when two named sources say them."""
+    fa, fb = a.facts, b.facts
+    if fa.polarity == fb.polarity or "asserted" not in (fa.polarity, fb.polarity):
+        return None
+    asserted, other = (fa, fb) if fa.polarity == "asserted" else (fb, fa)
+    guessed = other.modality == "guess" and other.polarity != "negated"  # "could not yet confirm" is no guess
+    if asserted.modality != "fact" or not (other.modality == "fact" or guessed):
+        return None  # a plan, a rumour or a guess is not denied by a fact
+    if a.document_id == b.document_id and not _two_sources(a, b):
+        return None
+    shared = content_words(a.text) & content_words(b.text) - {"confirm", "confirmed", "confirms"}
+    if other.polarity == "unconfirmed":
+        confirmers = [_confirmer(c) for c in (a, b)]
+        if asserted.event == "confirm" and len(shared) >= 2 and not _different_actors(*confirmers):
+            return SlotFinding("confirmation", "contradiction", f"confirmed vs {other.polarity}")
+        return None  # "Russia confirmed ..." / "Pyongyang has not confirmed ...": two sources, no conflict
+    if asserted.event != other.event or asserted.event in LIGHT or len(shared) < 2:
+        return None
+    if _different_actors(fa.agent, fb.agent) or not _same_participants(fa, fb):
+        return None  # "had not executed American citizens" / "executed doctors": other people
+    return SlotFinding("negation", "contradiction", f"{asserted.event} vs {other.polarity} {other.event}")
+
+
+def _confirmer(claim: Claim) -> str:
+    """Who confirms or does not: the subject of "confirm" in the claim, else the speaker of its frame ("Police
+    declined to confirm reports that ...")."""
+    if claim.facts.event == "confirm" or not claim.attribution:
+        return claim.facts.agent
+    return claim.attribution.speaker
+
+
+def _same_participants(a: Facts, b: Facts) -> bool:
+    """The claims share a participant word, and their objects, where both name one, share a word."""
+    words_a, words_b = set(f"{a.agent} {a.patient}".lower().split()), set(f"{b.agent} {b.patient}".lower().split())
+    patients_meet = not (a.patient and b.patient) or set(a.patient.lower().split()) & set(b.patient.lower().split())
+    return bool(words_a & words_b) and bool(patients_meet)
+
+
+def _two_sources(a: Claim, b: Claim) -> bool:
+    speakers = [c.attribution.speaker if c.attribution else "" for c in (a, b)]
+    return all(speakers) and speakers[0] != speakers[1]
 
 
 def same_story(a: Facts, b: Facts) -> bool:
@@ -125,11 +174,39 @@ def _same_measure(q: Amount, r: Amount, a: Facts, b: Facts, strict: bool) -> boo
     alike or come from one article, the same predicate too; a figure with no noun needs the same predicate and
     actor ("Libraries will get $42 million" / "Transit will get $88 million" are two shares)."""
     same_event = q.event == r.event and q.event != ""
-    if q.thing != r.thing or q.thing in DURATIONS:
+    if "death" in (q.thing, r.thing) and q.thing.startswith("death") and r.thing.startswith("death"):
+        return True  # a toll counts the dead whatever the verb ("six miners died" / "the toll rose to nine")
+    if q.thing != r.thing and not _named_by_verb(q, r):
         return False
-    if not q.thing and not (same_event and (a.agent == b.agent or not a.agent or not b.agent)):
+    if q.thing in DURATIONS:
         return False
-    return same_event or not strict
+    if q.thing.startswith("death of ") or q.thing and (a.update or b.update):
+        return True  # the same dead, whatever the verb; an update names the count it revises
+    if _named_by_verb(q, r):
+        return True
+    if not q.thing and not (same_event and (a.agent == b.agent or not a.agent or not b.agent or _same_patient(a, b))):
+        return False
+    return same_event or not strict or (q.thing and not (q.event and r.event))
+
+
+def _named_by_verb(q: Amount, r: Amount) -> bool:
+    """One figure's verb names what the other's noun counts, in the same period: "costing it 8 million euros a day"
+    / "put the cost at 12 million euros for each day", "save 300 million dollars a year" / "annual savings of"."""
+    for x, y in ((q, r), (r, q)):
+        base, _, rate = f" {x.thing}".partition(" per ")
+        if base.strip() or not x.event:
+            continue
+        other, _, other_rate = f" {y.thing}".partition(" per ")
+        other = other.strip()
+        if other and rate == other_rate:
+            return other in {x.event, f"{x.event.removesuffix('e')}ing"}
+    return False
+
+
+def _same_patient(a: Facts, b: Facts) -> bool:
+    """The same thing acted on, other than a figure ("had the fire 10 percent contained" / "... 45 percent")."""
+    figures = " ".join(q.text.lower() for q in (*a.amounts, *b.amounts))
+    return bool(a.patient) and a.patient == b.patient and a.patient not in figures
 
 
 def _amounts(a: Facts, b: Facts, strict: bool) -> SlotFinding | None:
@@ -142,6 +219,8 @@ def _amounts(a: Facts, b: Facts, strict: bool) -> SlotFinding | None:
         if q.part:
             continue
         matched = [r for r in b.amounts if r.unit == q.unit and not r.part and _same(q, r, a, b, strict)]
+        if matched and _update_or_contradiction(a, b) == "update" and all(_point(q) != _point(r) for r in matched):
+            return SlotFinding(_amount_kind(q.unit), "update", _detail(q, matched[0]))
         fitting = [r for r in matched if _meets(q, r)]
         if fitting:
             r = fitting[0]
@@ -159,6 +238,13 @@ def _same(q: Amount, r: Amount, a: Facts, b: Facts, strict: bool) -> bool:
 
 def _detail(q: Amount, r: Amount) -> str:
     return f"{q.text} vs {r.text}"
+
+
+def _point(q: Amount) -> float:
+    """The figure as written, hedge aside: "at least 11" is 11, "up to 40,000" is 40,000, "about 3,000" is 3,000."""
+    if math.isinf(q.high):
+        return q.low
+    return q.high if q.low == 0 else round((q.low + q.high) / 2, 6)
 
 
 def _meets(q: Amount, r: Amount, slack: float = 0.0) -> bool:
@@ -207,8 +293,14 @@ def _same_event(a: Facts, b: Facts) -> bool:
 def _times(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
     days_a = [t for t in a.times if t.precision == "day" and not t.start.startswith("--")]
     days_b = [t for t in b.times if t.precision == "day" and not t.start.startswith("--")]
-    if not days_a or not days_b or not _same_event(a, b) or same_article:
+    if not days_a or not days_b or same_article:
         return None
+    if not _same_event(a, b):  # else the times must date one thing: "survived a vote on Wednesday" / "a vote held"
+        dated = {x for t in days_a for x in t.anchors} & {x for t in days_b for x in t.anchors} - LIGHT
+        days_a = [t for t in days_a if set(t.anchors) & dated]
+        days_b = [t for t in days_b if set(t.anchors) & dated]
+        if not dated or a.modality != b.modality:
+            return None
     if {t.start for t in days_a} & {t.start for t in days_b}:
         return SlotFinding("date", "agreement", f"{days_a[0].text} vs {days_b[0].text}")
     if len(days_a) == 1 and len(days_b) == 1:

@@ -12,8 +12,16 @@ from ..records import Claim, Report
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 RULES = {
     "numeric": "Two claims give counts of the same thing that cannot both be right.",
-    "quantity": "Two claims give amounts (money, percentages) that cannot both be right.",
+    "money": "Two claims give sums of money for the same thing that cannot both be right.",
+    "percent": "Two claims give percentages of the same thing that cannot both be right.",
+    "quantity": "Two claims give measures (lengths, areas, weights...) of the same thing that cannot both be right.",
+    "vote": "Two claims give different tallies of the same vote.",
+    "score": "Two claims give different scores of the same contest.",
     "date": "Two claims date the same thing differently.",
+    "location": "Two claims place the same thing where both cannot be.",
+    "cause": "Two claims give different causes of the same event.",
+    "role": "Two claims swap who did what to whom.",
+    "confirmation": "One claim says a source confirmed what the other says was not confirmed.",
     "negation": "One claim negates what the other asserts.",
     "attribution": "Two sources make claims that contradict each other.",
     "nli": "The NLI model judges the two claims contradictory.",
