@@ -9,6 +9,8 @@ from checker.claims.sentences import split_sentences
 from checker.ingest import load_documents
 from checker.records import Document
 
+CASES = Path(__file__).parent / "cases"
+
 
 @pytest.fixture(scope="module")
 def seed_claims():
@@ -367,3 +369,85 @@ def test_he_or_she_is_never_a_group_or_an_institution():
     )
     assert claims[-1].text == "I can't tell the angels from the demons any more."
     assert claims[-1].attribution.speaker == "He"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content", "speaker"),
+    [
+        # the patterns miss these; the parse finds the reporting verb, its subject and the clause it reports
+        (
+            "The woman was travelling with two sons and a daughter, interior minister Nouhad Mashnuq told the "
+            "Lebanese MTV channel late Wednesday.",
+            "The woman was travelling with two sons and a daughter.",
+            "interior minister Nouhad Mashnuq",
+        ),
+        (
+            "Actor Christian Bale is in talks to play the leading role in the Steve Jobs biopic, reports Variety.",
+            "Actor Christian Bale is in talks to play the leading role in the Steve Jobs biopic.",
+            "Variety",
+        ),
+        (
+            "Separately, the Iraqi government said its troops had gained ground north of Tikrit.",
+            "Its troops had gained ground north of Tikrit.",
+            "the Iraqi government",
+        ),
+        ("Notification to the FBI, said Haas, “is taking place.”", "Notification to the FBI is taking place.", "Haas"),
+        (
+            "There are conflicting reports, with the Reuters news agency reporting that Yemen's Defense Ministry said "
+            "a raid by its forces freed a hostage.",
+            "A raid by its forces freed a hostage.",
+            "Yemen's Defense Ministry (via the Reuters news agency)",
+        ),
+    ],
+)
+def test_the_parse_finds_speakers_the_patterns_miss(sentence, content, speaker):
+    (claim,) = extract_claims(_untitled(sentence))
+    assert (claim.text, claim.attribution.speaker if claim.attribution else None) == (content, speaker)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The company added a new product line in May.",  # "add" with an object reports nothing
+        "He wrote a book about the war in 2019.",
+        "“We will not negotiate. Allah said we should not.”",  # a verb inside a quotation
+    ],
+)
+def test_reporting_verbs_that_report_nothing_give_no_speaker(sentence):
+    assert all(c.attribution is None for c in extract_claims(_untitled(sentence)))
+
+
+def test_a_quotation_that_follows_one_in_the_same_paragraph_keeps_its_speaker():
+    claims = extract_claims(
+        _untitled(
+            "“There are a number of airliners in Libya that are missing,” said one official. “We found out on "
+            "September 11 what can happen with hijacked planes.”\n\n"
+            'Abubakar Shekau said: "We have not made a ceasefire with anyone. The army is lying about the talks.\n\n'
+            '"We will not negotiate with anyone at all."'
+        )
+    )
+    assert [c.attribution.speaker if c.attribution else None for c in claims] == ["one official"] * 2 + [
+        "Abubakar Shekau"
+    ] * 3
+
+
+def test_the_labelled_attribution_sample_from_its_sentences_alone():
+    """tests/cases/attribution_sample.jsonl: 100 claims drawn from real news and labelled by hand (bench/attribution.py
+    scores them in their articles: 86/100 at this commit). Read sentence by sentence, no claim in the article's own
+    voice gets a speaker, and of the 27 whose speaker is named in the sentence itself at least 23 get the right one."""
+    import json
+
+    rows = [json.loads(line) for line in (CASES / "attribution_sample.jsonl").read_text(encoding="utf-8").splitlines()]
+    found = []
+    for row in rows:
+        claims = extract_claims(_untitled(row["sentence"]), facts=False)
+        found.append(claims[0].attribution.speaker if claims and claims[0].attribution else None)
+    own = [speaker for row, speaker in zip(rows, found) if row["speaker"] is None]
+    assert len(own) == 58 and own == [None] * 58
+    named = [
+        (row["speaker"], speaker)
+        for row, speaker in zip(rows, found)
+        if row["speaker"] and any(w in row["sentence"] for w in row["speaker"].split() if w[0].isupper() or len(w) > 3)
+    ]
+    right = [gold for gold, speaker in named if speaker and set(gold.lower().split()) & set(speaker.lower().split())]
+    assert len(named) == 27 and len(right) >= 23

@@ -174,7 +174,7 @@ def attribute(sentence: str, previous_names: list[str] | None = None) -> Attribu
     if last.lower() in ("he", "she") and speaker[:1].isupper():  # "Listening to the message he said: ..."
         speaker = last
     if speaker.lower() in PRONOUNS and previous_names:
-        speaker = _named(speaker.lower(), previous_names)
+        speaker = named(speaker.lower(), previous_names)
     if split.via:
         speaker = f"{speaker} (via {split.via.strip(' ,.')})"
     attribution = Attribution(speaker, split.cue)
@@ -201,7 +201,7 @@ def unquoted(content: str) -> str:
     return text
 
 
-def _named(pronoun: str, names: list[str]) -> str:
+def named(pronoun: str, names: list[str]) -> str:
     """The one a pronoun speaker stands for: the last one named, but "he" or "she" is not a group ("Some analysts
     said ..." then "He added: ..." is the rapper quoted before them, not the analysts) nor an institution ("TMZ", "The
     Independent"); with no one fit, the pronoun itself."""
@@ -298,3 +298,80 @@ def leading_name(sentence: str) -> str | None:
     if not match or match.group("name").split()[0] in _NOT_A_NAME_START:  # "On September 3 ...", "In New York ..."
         return None
     return match.group("name")
+
+
+# verbs that report what someone said, read off the parse where the patterns above find no speaker
+REPORTING_LEMMAS = frozenset(
+    "say tell report add claim explain write reveal announce state insist warn argue allege note read tweet post "
+    "suggest".split()  # not the stance verbs ("acknowledged", "admitted"): there the verb is the claim
+)
+# a sentence worth parsing for its speaker: it has a form of one of those verbs
+MAY_REPORT = re.compile(
+    r"\b(?:said|says|told|tells|report(?:s|ed)|add(?:s|ed)|claim(?:s|ed)|explain(?:s|ed)|wr(?:ote|ites)|"
+    r"reveal(?:s|ed)|announce[sd]|state[sd]|insist(?:s|ed)|warn(?:s|ed)|argue[sd]|allege[sd]|note[sd]|reads|"
+    r"tweet(?:s|ed)|post(?:s|ed)|suggest(?:s|ed))\b",
+    re.I,
+)
+
+
+def parsed_attribution(doc) -> Attributed | None:
+    """Content and speaker from the dependency parse of a sentence (a spaCy Doc): a reporting verb with a subject
+    and a clause it reports, wherever they stand: "..., interior minister Nouhad Mashnuq told the MTV channel",
+    "..., reports Variety", "“...,” added Hershberger", "Separately, the Iraqi government said ...". A report of a
+    report gives the inner speaker via the outer ("Reuters reporting that the ministry said ..."); a verb inside a
+    quotation reports nothing of the sentence's. Pronoun speakers are left for the caller to resolve."""
+    found = [split for verb in doc if (split := _reported(doc, verb)) is not None]
+    if not found:
+        return None
+    outer = found[0]
+    inner = [f for f in found[1:] if f[0] in outer[1]]
+    if not inner:
+        return outer[2]
+    _, content, split = inner[-1]
+    speaker = f"{split.attribution.speaker} (via {outer[2].attribution.speaker})"
+    text = re.sub(r"^(?:that\s+)", "", _joined([t for t in doc if t.i in content]))
+    return Attributed(_finish(unquoted(text)), Attribution(speaker, split.attribution.cue))
+
+
+def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
+    """(the verb's index, the indices of what it reports, the split) for one reporting verb, or None."""
+    if verb.lemma_.lower() not in REPORTING_LEMMAS or verb.pos_ != "VERB":
+        return None
+    if sum(t.text in _QUOTE_CHARS for t in doc[: verb.i]) % 2:
+        return None  # "“... Allah said we should not.”": inside a quotation
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if not subjects:
+        return None
+    subject = subjects[-1] if subjects[-1].i > verb.i else subjects[0]  # "Notification ..., said Haas, ..."
+    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    if clauses:
+        content = {t.i for c in clauses for t in c.subtree}
+    elif verb.dep_ in {"conj", "parataxis"} and verb.head.dep_ == "ROOT":  # "X was travelling ..., Y told Z"
+        content = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    else:
+        return None
+    speaker_tokens = list(subject.subtree)
+    commas = [t.i for t in speaker_tokens if t.text == "," and t.i < subject.i]
+    if commas:  # "... with two sons and a daughter, interior minister Nouhad Mashnuq told ...": a misparse
+        content |= {t.i for t in speaker_tokens if t.i <= commas[-1]}
+        speaker_tokens = [t for t in speaker_tokens if t.i > commas[-1]]
+    speaker = doc[speaker_tokens[0].i : speaker_tokens[-1].i + 1].text
+    someone = subject.pos_ in {"NOUN", "PROPN"} or subject.lower_ in PRONOUNS - {"it"} | {"i", "we"}
+    if subject.i in content or not someone or len(speaker_tokens) > 12:
+        return None
+    others = {t.i for c in subjects if c is not subject for t in c.subtree}  # "Notification ..., said Haas"
+    frame = {t.i for t in verb.subtree} - content - others
+    text = _joined([t for t in doc if t.i not in frame])
+    text = re.sub(r"^(?:that\s+)", "", text)
+    if len(text.split()) < 3:
+        return None
+    return verb.i, content, Attributed(_finish(unquoted(text)), Attribution(speaker, verb.text))
+
+
+def _joined(tokens) -> str:
+    """The tokens' text; where a cut joins two words, a space between them."""
+    indices = {t.i for t in tokens}
+    return "".join(t.text_with_ws if t.whitespace_ or t.i + 1 in indices else f"{t.text} " for t in tokens).strip()
+
+
+_QUOTE_CHARS = frozenset('“”"')

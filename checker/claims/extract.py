@@ -16,7 +16,19 @@ from dataclasses import replace
 from ..compare.vocabulary import MONTHS, WEEKDAYS
 from ..compare.words import named_entities
 from ..records import Attribution, Claim, Document, with_unique_ids
-from .attribution import REPORTING, Attributed, attribute, leading_name, unquoted
+from .attribution import (
+    MAY_REPORT,
+    PRONOUNS,
+    REPORTING,
+    STANCE,
+    Attributed,
+    attribute,
+    leading_name,
+    named,
+    parsed_attribution,
+    strip_dateline,
+    unquoted,
+)
 from .facts import NUMBER_WORDS
 from .sentences import split_sentences
 
@@ -264,11 +276,9 @@ def with_facts(claims: list[Claim], published: list[str | None]) -> list[Claim]:
         texts.setdefault(claim.document_id, []).append(claim.sentence)  # with its speakers: "Velarin announced"
     stories = {document_id: story_names(found) for document_id, found in texts.items()}
     frames = [c.sentence.replace(c.text, " ") if c.text != c.sentence else "" for c in claims]
-    parsed = facts_of_texts([c.text for c in claims], published, frames=frames)
-    return [
-        replace(c, facts=replace(framed(f, c.sentence, c.text), story=stories[c.document_id]))
-        for c, f in zip(claims, parsed)
-    ]
+    names = [stories[c.document_id] for c in claims]
+    parsed = facts_of_texts([c.text for c in claims], published, frames=frames, stories=names)
+    return [replace(c, facts=framed(f, c.sentence, c.text)) for c, f in zip(claims, parsed)]
 
 
 def story_names(texts: list[str], size: int = 8) -> tuple[str, ...]:
@@ -300,7 +310,9 @@ def _claims(document: Document) -> list[Claim]:
     names: list[str] = []
     quotation = _Quotation(first_index=len(claims))  # after the title
     previous_end = 0
-    for start, end in split_sentences(document.text):
+    spans = split_sentences(document.text)
+    parsed = _parsed_speakers([document.text[start:end] for start, end in spans])
+    for start, end in spans:
         sentence = document.text[start:end]
         continued = quotation.enter(sentence, new_paragraph="\n" in document.text[previous_end:start])
         previous_end = end
@@ -311,6 +323,12 @@ def _claims(document: Document) -> list[Claim]:
             quotation.leave(sentence, None, [])
             continue
         attributed = attribute(_UPDATE_PREFIX.sub("", sentence), names)
+        if sentence in parsed:  # what the parse says where the patterns found nothing, or may have misread
+            found = parsed[sentence]
+            if found is not None:
+                attributed = _resolved(found, names)
+            elif _ambiguous(attributed) and f"{attributed.attribution.cue} that " not in sentence:
+                attributed = Attributed(sentence.strip(), None)
         if attributed.attribution is None and continued is not None:
             attributed = Attributed(unquoted(attributed.content), continued)
         _remember(names, name, attributed.attribution)
@@ -359,11 +377,21 @@ class _Quotation:
         self.speaker: Attribution | None = None
         self.waiting: list[int] = []  # claims of the open quotation still without a speaker
         self.count = first_index  # the index the next claim made will have
+        self.continued = False  # the sentence opens a new paragraph of the open quotation
+        self.last: Attribution | None = None  # the speaker of the quotation this paragraph last closed
 
     def enter(self, sentence: str, new_paragraph: bool) -> Attribution | None:
-        """The speaker a sentence that starts inside the open quotation inherits (None outside one)."""
-        if new_paragraph and not sentence.lstrip().startswith(_OPENING):
+        """The speaker a sentence that starts inside the open quotation inherits (None outside one); a quotation
+        that opens right after one closed in the same paragraph goes on in the same voice ('“...,” said one
+        official. “We found out ...”')."""
+        opens = sentence.lstrip().startswith(_OPENING)
+        self.continued = new_paragraph and self.open and opens
+        if new_paragraph:
+            self.last = None
+        if new_paragraph and not opens:
             self.open, self.speaker, self.waiting = False, None, []
+        if not self.open and opens and self.last is not None:
+            return Attribution(self.last.speaker, "quote")
         if not self.open or self.speaker is None:
             return None
         return Attribution(self.speaker.speaker, "quote")
@@ -371,7 +399,9 @@ class _Quotation:
     def leave(self, sentence: str, attribution: Attribution | None, made: list[Claim]) -> list[tuple[int, Attribution]]:
         """Update the state after a sentence; the earlier claims of a quotation its closing speaker now names."""
         was_open = self.open
-        for mark in _QUOTE_MARKS.finditer(sentence):
+        for number, mark in enumerate(_QUOTE_MARKS.finditer(sentence)):
+            if number == 0 and self.continued:
+                continue  # the mark that reopens the quotation in its next paragraph leaves it open
             self.open = mark["open"] is not None or (mark["either"] is not None and not self.open)
         indices = list(range(self.count, self.count + len(made)))
         self.count += len(made)
@@ -384,6 +414,8 @@ class _Quotation:
         else:
             if attribution is not None and was_open:
                 named = [(index, Attribution(attribution.speaker, "quote")) for index in self.waiting]
+            if was_open or _QUOTE_MARKS.search(sentence):
+                self.last = attribution or self.speaker
             self.speaker, self.waiting = None, []
         return named
 
@@ -433,6 +465,48 @@ def _split_joined(content: str) -> list[str]:
         part = part[0].upper() + part[1:]
         cleaned.append(part if part.endswith((".", "!", "”")) else part + ".")
     return cleaned
+
+
+def _parsed_speakers(sentences: list[str]) -> dict[str, Attributed]:
+    """Speakers the patterns miss, read off the parse of the sentences that may report speech."""
+    chosen = [
+        s
+        for s in dict.fromkeys(sentences)
+        if MAY_REPORT.search(s) and is_claim_sentence(s) and (_unsplit(s) or _ambiguous(attribute(s)))
+    ]
+    if not chosen:
+        return {}
+    from .parse import load_parser
+
+    found = zip(chosen, load_parser().pipe(_UPDATE_PREFIX.sub("", s) for s in chosen))
+    return {sentence: parsed_attribution(doc) for sentence, doc in found}
+
+
+# verbs that report speech only with a clause after them: "The company added a new product line", "He wrote a book"
+_AMBIGUOUS_CUES = frozenset({"added", "adds", "wrote", "writes", "noted", "notes", "stated", "states", "posted"})
+
+
+def _ambiguous(found: Attributed) -> bool:
+    """A pattern's speaker whose verb may take a thing, not a report: the parse decides."""
+    return found.attribution is not None and found.attribution.cue in _AMBIGUOUS_CUES
+
+
+def _unsplit(sentence: str) -> bool:
+    """The patterns found no speaker, or one with no content left ("Separately, the Iraqi government said ..." read
+    as "Separately" said by the government); a stance verb keeps its sentence on purpose."""
+    found = attribute(_UPDATE_PREFIX.sub("", sentence))
+    if found.attribution is None:
+        return True
+    stance = found.attribution.cue.removeprefix("not ") in STANCE.split("|")
+    return found.content == strip_dateline(_UPDATE_PREFIX.sub("", sentence).strip()) and not stance
+
+
+def _resolved(attributed: Attributed, names: list[str]) -> Attributed:
+    """A pronoun speaker ("he said") as the one the article named last."""
+    speaker = attributed.attribution.speaker
+    if speaker.lower() in PRONOUNS and names:
+        return replace(attributed, attribution=Attribution(named(speaker.lower(), names), attributed.attribution.cue))
+    return attributed
 
 
 def _strip_title_suffix(title: str) -> str:

