@@ -8,6 +8,7 @@ share the attribution.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -29,7 +30,7 @@ from .attribution import (
     strip_dateline,
     unquoted,
 )
-from .facts import NUMBER_WORDS
+from .facts import NUMBER_WORDS, PARALLEL_FROM
 from .sentences import split_sentences
 
 MIN_WORDS = 4
@@ -288,7 +289,12 @@ def story_names(texts: list[str], size: int = 8) -> tuple[str, ...]:
     return tuple(sorted(counts, key=lambda n: (-counts[n], n))[:size])
 
 
-def _claims(document: Document) -> list[Claim]:
+def _claims(
+    document: Document,
+    spans: list[tuple[int, int]] | None = None,
+    parsed: dict[str, Attributed | None] | None = None,
+) -> list[Claim]:
+    """`spans` (the sentences) and `parsed` (speakers from the parse) when the caller has them for a whole corpus."""
     claims: list[Claim] = []
     if document.title and is_claim_sentence(document.title):
         title = document.title
@@ -310,8 +316,9 @@ def _claims(document: Document) -> list[Claim]:
     names: list[str] = []
     quotation = _Quotation(first_index=len(claims))  # after the title
     previous_end = 0
-    spans = split_sentences(document.text)
-    parsed = _parsed_speakers([document.text[start:end] for start, end in spans])
+    spans = split_sentences(document.text) if spans is None else spans
+    if parsed is None:
+        parsed = _parsed_speakers([document.text[start:end] for start, end in spans])
     for start, end in spans:
         sentence = document.text[start:end]
         continued = quotation.enter(sentence, new_paragraph="\n" in document.text[previous_end:start])
@@ -478,8 +485,9 @@ def _parsed_speakers(sentences: list[str]) -> dict[str, Attributed]:
         return {}
     from .parse import load_parser
 
-    found = zip(chosen, load_parser().pipe(_UPDATE_PREFIX.sub("", s) for s in chosen))
-    return {sentence: parsed_attribution(doc) for sentence, doc in found}
+    processes = 2 if len(chosen) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
+    docs = load_parser().pipe((_UPDATE_PREFIX.sub("", s) for s in chosen), batch_size=256, n_process=processes)
+    return {sentence: parsed_attribution(doc) for sentence, doc in zip(chosen, docs)}
 
 
 # verbs that report speech only with a clause after them: "The company added a new product line", "He wrote a book"
@@ -516,9 +524,12 @@ def _strip_title_suffix(title: str) -> str:
 
 def extract_all(documents: Iterable[Document]) -> list[Claim]:
     """Claims of every document, in corpus order, with their facts (one parser batch for the whole corpus)."""
+    documents = list(documents)
+    spans = [split_sentences(document.text) for document in documents]
+    parsed = _parsed_speakers([d.text[start:end] for d, found in zip(documents, spans) for start, end in found])
     claims, published = [], []
-    for document in documents:
-        found = extract_claims(document, facts=False)
+    for document, sentences in zip(documents, spans):
+        found = _claims(document, sentences, parsed)
         claims.extend(found)
         published.extend([document.date] * len(found))
     return with_facts(claims, published)
