@@ -49,6 +49,12 @@ def test_a_figure_is_bound_to_what_it_counts_with_its_hedge_and_unit():
             "money",
         ),
         ("The union wants a 15 percent rise.", "The union is seeking a 9 percent pay increase.", "percent"),
+        # a verb a noun completes: filing a lawsuit against someone is suing them; who sued whom is swapped
+        (
+            "Northmere has filed a lawsuit against its software contractor, Calder Systems.",
+            "Calder Systems, which ran the bank's platform, has sued Northmere.",
+            "role",
+        ),
         # a time dates what its phrase hangs from: the vote, whichever verb the sentence is built on
         (
             "The prime minister survived a no-confidence vote in parliament on Wednesday.",

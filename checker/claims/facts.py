@@ -168,10 +168,11 @@ def facts_of(doc, published: str | None) -> Facts:
         return Facts(published=published)
     text = doc.text
     future = any(t.lower_ in {"will", "'ll"} or t.lemma_ in {"expect", "schedule"} for t in tokens)
+    event, patient = _support_verb(root) or (root.lemma_.lower(), _patient(root))
     return Facts(
-        event=root.lemma_.lower(),
+        event=event,
         agent=_agent(root),
-        patient=_patient(root),
+        patient=patient,
         amounts=tuple(_amounts(doc, tokens)),
         tallies=tuple(_tallies(text)),
         times=tuple(When(*t, anchors=_anchors(tokens, text, t[0])) for t in times_in(text, published, future)),
@@ -267,6 +268,33 @@ def _name(token) -> str:
         return " ".join([*(t.text for t in parts), token.text])
     kinds = [t.lower_ for t in token.children if t.dep_ == "compound" and t.pos_ == "NOUN" and t.i < token.i]
     return " ".join([*kinds, token.lemma_.lower()])  # "tsunami warning", "death toll"
+
+
+# a verb and its noun or particle that say one verb: "filed a lawsuit against X" sues X, "took it over" acquires it
+_SUPPORTED = {
+    ("file", "lawsuit"): "sue",
+    ("file", "suit"): "sue",
+    ("bring", "lawsuit"): "sue",
+    ("take", "over"): "acquire",
+}
+
+
+def _support_verb(root) -> tuple[str, str] | None:
+    """The event and patient of a verb that a noun or particle completes ("Northmere has filed a lawsuit against its
+    contractor, Calder Systems" -> sue, Calder Systems), else None."""
+    for child in root.children:
+        event = _SUPPORTED.get((root.lemma_.lower(), child.lemma_.lower()))
+        if event is None or child.dep_ not in {"dobj", "prt"}:
+            continue
+        if child.dep_ == "prt":
+            return event, _patient(root)
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ == "against":
+                objects = [o for o in prep.children if o.dep_ == "pobj"]
+                if objects:  # the name in apposition where there is one: "its contractor, Calder Systems"
+                    names = [a for a in objects[0].children if a.dep_ == "appos" and a.pos_ == "PROPN"]
+                    return event, _name((names or objects)[0])
+    return None
 
 
 def _agent(root) -> str:
