@@ -163,13 +163,16 @@ class _Split:
     via: str = ""
 
 
+_DISCOURSE = re.compile(r"^(?:however|but|and|so|separately|meanwhile|still|yet|also|instead),?\s+(?=\S)", re.I)
+
+
 def attribute(sentence: str, previous_names: list[str] | None = None) -> Attributed:
     """Split one sentence into content and attribution; `previous_names` resolves pronoun speakers."""
     sentence = strip_dateline(sentence.strip())
     split = _match(sentence)
     if split is None:
         return Attributed(sentence, None)
-    speaker = " ".join(split.speaker.split()).strip(" ,.")
+    speaker = _DISCOURSE.sub("", " ".join(split.speaker.split()).strip(" ,."))  # "However they said ..."
     last = speaker.rsplit(" ", 1)[-1]
     if last.lower() in ("he", "she") and speaker[:1].isupper():  # "Listening to the message he said: ..."
         speaker = last
@@ -211,6 +214,12 @@ def named(pronoun: str, names: list[str]) -> str:
             plural = last.islower() and last.endswith("s") and not last.endswith("ss")  # "Ex-ISIS hostages"
             institution = name.isupper() or re.match(r"The [A-Z]", name) is not None  # "TMZ", "The Independent"
             if not plural and not institution and last.lower() not in GENERIC_SOURCES:
+                return name
+        return pronoun.capitalize()
+    if pronoun in ("they", "them"):  # a group or a body, never one person ("However they said" is not "Oliver Ilic")
+        for name in reversed(names):
+            last = name.split()[-1]
+            if (last.islower() and last.endswith("s")) or name.isupper() or re.match(r"The [A-Z]", name):
                 return name
         return pronoun.capitalize()
     return names[-1]
@@ -294,7 +303,7 @@ def _trim_speaker(speaker: str) -> str:
 
 def leading_name(sentence: str) -> str | None:
     """The person or body a sentence opens with ('Maria Zakharova, ...' -> 'Maria Zakharova')."""
-    match = _NAME.match(strip_dateline(sentence))
+    match = _NAME.match(_DISCOURSE.sub("", strip_dateline(sentence)))  # "Instead Ilic ..." names Ilic
     if not match or match.group("name").split()[0] in _NOT_A_NAME_START:  # "On September 3 ...", "In New York ..."
         return None
     return match.group("name")
