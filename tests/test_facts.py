@@ -49,6 +49,12 @@ def test_a_figure_is_bound_to_what_it_counts_with_its_hedge_and_unit():
             "money",
         ),
         ("The union wants a 15 percent rise.", "The union is seeking a 9 percent pay increase.", "percent"),
+        # one named ship sank in two places that share no name
+        (
+            "The passenger ferry Solenne sank on Sunday evening off the northern tip of Tarsa Island.",
+            "The ferry Solenne sank on Sunday just outside the harbour at Port Cassel.",
+            "location",
+        ),
         # a verb a noun completes: filing a lawsuit against someone is suing them; who sued whom is swapped
         (
             "Northmere has filed a lawsuit against its software contractor, Calder Systems.",
@@ -88,6 +94,11 @@ def test_the_same_measure_in_other_units_agrees(a, b):
         ("It was backed by 124 deputies.", "A similar motion in 2024 was backed by 119 deputies."),
         ("The union wants a 15 percent rise.", "Management has offered 6 percent."),
         ("All 12 Green Alliance deputies voted for it.", "Only 131 deputies voted for it."),
+        # a month is no place
+        (
+            "Islamic State has executed hundreds of people in Syria and Iraq.",
+            "In late December, the Islamic State reportedly executed doctors.",
+        ),
         # the strongest of a set is not the set's figure; a cost a day is not a cost a year
         ("A magnitude 6.4 earthquake struck.", "More than 40 aftershocks followed, the strongest of magnitude 4.9."),
         ("The strike cost it 8 million euros a day.", "Brandt put the cost of the strike at 12 million euros a year."),

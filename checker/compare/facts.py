@@ -15,8 +15,10 @@ from dataclasses import dataclass
 from itertools import product
 
 from ..records import Amount, Claim, Facts
+from .vocabulary import MONTHS, WEEKDAYS
 from .words import content_words
 
+CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "in late December" is read as a place by the parse
 # predicates that say nothing about which event a figure belongs to
 LIGHT = frozenset({"be", "have", "say", "make", "take", "get", "do", "give", "put", "go", "come", "see"})
 # a figure in another unit that lands this close is the same measurement ("30,000 acres" / "12,000 hectares")
@@ -43,7 +45,7 @@ def compare_facts(a: Claim, b: Claim) -> SlotFinding | None:
     same_article = a.document_id == b.document_id
     if not same_article and not same_story(fa, fb):
         return None
-    polarity = _polarities(a, b)
+    polarity = _polarities(a, b) or (None if same_article else _elsewhere(fa, fb))
     if polarity is not None or not _comparable_frames(fa, fb):
         return polarity
     strict = same_article or len(content_words(a.text) & content_words(b.text)) < 2
@@ -103,6 +105,20 @@ def _same_participants(a: Facts, b: Facts) -> bool:
     words_a, words_b = set(f"{a.agent} {a.patient}".lower().split()), set(f"{b.agent} {b.patient}".lower().split())
     patients_meet = not (a.patient and b.patient) or set(a.patient.lower().split()) & set(b.patient.lower().split())
     return bool(words_a & words_b) and bool(patients_meet)
+
+
+def _elsewhere(a: Facts, b: Facts) -> SlotFinding | None:
+    """One named thing's event put in two places that share no name: "The ferry Solenne sank ... off the northern
+    tip of Tarsa Island" / "The ferry Solenne sank ... just outside the harbour at Port Cassel"."""
+    named = {a.agent, a.patient} & {b.agent, b.patient} - {""}
+    if not _same_event(a, b) or not any(n[:1].isupper() for n in named) or a.polarity != b.polarity:
+        return None
+    if _years(a) != _years(b) or a.modality != "fact":
+        return None
+    places_a, places_b = ({p.name for p in f.places if p.name.lower() not in CALENDAR} for f in (a, b))
+    if not places_a or not places_b or places_a & places_b or named & (places_a | places_b):
+        return None
+    return SlotFinding("location", "contradiction", f"{a.places[0].text} vs {b.places[0].text}")
 
 
 def _two_sources(a: Claim, b: Claim) -> bool:
