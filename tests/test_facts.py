@@ -78,6 +78,8 @@ def test_slots_that_cannot_both_hold_conflict(a, b, kind):
     ("a", "b"),
     [
         ("A wildfire has burned about 12,000 hectares.", "The fire has now spread across roughly 30,000 acres."),
+        # a measure "of" something measures it, it is no part of it
+        ("About 20,000 litres of sulphuric acid leaked.", "Some 5,300 gallons of sulphuric acid poured out."),
     ],
 )
 def test_the_same_measure_in_other_units_agrees(a, b):

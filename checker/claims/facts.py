@@ -449,7 +449,7 @@ def _amount(doc, tokens) -> Amount | None:
         event=predicate.lemma_.lower() if predicate is not None else "",
         part=_is_previous(doc, first)
         or _of_a_superlative(last)
-        or unit != "percent"
+        or (unit == "count" or len(unit) == 3)  # "20,000 litres of acid" measures the acid, is no part of it
         and (_is_part(doc, last, head) or _is_increment(doc, first, last)),
     )
 
