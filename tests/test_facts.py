@@ -200,6 +200,37 @@ def test_a_frame_gives_its_date_to_the_claim_it_reports():
     assert [(t.start, t.anchors) for t in claim.facts.times] == [("2026-03-16", ("recall",))]
 
 
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # found in review: a toll is not the dead of one kind; two days, two events; two towns, two arrests; the day
+        # something was said is not the day it happened
+        ("Five civilians died in the Kabul attack on Monday.", "Eleven people died in the Kabul attack on Monday."),
+        ("President Biden spoke in Ohio on Monday.", "President Biden spoke in Texas on Friday."),
+        ("Police arrested two suspects in Leeds.", "Police have not arrested any suspects in Bradford."),
+    ],
+)
+def test_review_near_misses_do_not_conflict(a, b):
+    found = _compare(a, b)
+    assert found is None or found.relation != "contradiction", found
+
+
+def test_a_report_dates_the_saying_not_the_event():
+    from checker.claims import extract_all
+    from checker.records import Document
+
+    text = "The transport minister said on Tuesday that the old Kessel bridge collapsed after heavy rain.\n"
+    (claim,) = extract_all([Document("d", "d.txt", "", "2026-03-18", text)])
+    assert claim.facts.times == ()
+
+
+def test_a_letter_that_lowercases_to_two_does_not_stop_the_corpus():
+    facts = facts_of_texts(
+        ["No tsunami warning was issued.", "Authorities \u0130SSUED a tsunami warning."], [None, None]
+    )
+    assert len(facts) == 2
+
+
 def test_a_sentence_the_parser_mangles_yields_no_fact_and_no_error():
     texts = ["-- -- 3 3 3 ,,, of of", "", "!!!", "Four."]
     assert len(facts_of_texts(texts, [None] * len(texts))) == 4

@@ -335,7 +335,7 @@ def _claims(
             if found is not None:
                 attributed = _resolved(found, names)
             elif _ambiguous(attributed) and f"{attributed.attribution.cue} that " not in sentence:
-                attributed = Attributed(sentence.strip(), None)
+                attributed = Attributed(strip_dateline(_UPDATE_PREFIX.sub("", sentence).strip()), None)
         if attributed.attribution is None and continued is not None:
             attributed = Attributed(unquoted(attributed.content), continued)
         _remember(names, name, attributed.attribution)
@@ -421,8 +421,8 @@ class _Quotation:
         else:
             if attribution is not None and was_open:
                 named = [(index, Attribution(attribution.speaker, "quote")) for index in self.waiting]
-            if was_open or _QUOTE_MARKS.search(sentence):
-                self.last = attribution or self.speaker
+            # a quotation's voice goes on in the next quotation of the paragraph, unless narration comes between
+            self.last = attribution or self.speaker if was_open or _QUOTE_MARKS.search(sentence) else None
             self.speaker, self.waiting = None, []
         return named
 

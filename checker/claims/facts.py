@@ -150,7 +150,7 @@ def _asserting_partners(texts: Sequence[str], parsed: set[int], results: list[Fa
         i
         for i, text in enumerate(texts)
         if i not in parsed
-        and any(same_story(results[i], f) for m in pattern.finditer(text) for f in negated[m.group(0).lower()])
+        and any(same_story(results[i], f) for m in pattern.finditer(text) for f in negated.get(m.group(0).lower(), ()))
     ]
 
 
@@ -197,6 +197,11 @@ _FRAME_DENIED = re.compile(
 )
 
 
+# a frame whose date is the reported event's: an announcement starts what it announces ("said on Tuesday that the
+# bridge collapsed" dates the saying, not the collapse)
+_ANNOUNCED = re.compile(r"\bannounc\w*\b", re.I)
+
+
 def framed(facts: Facts, sentence: str, text: str) -> Facts:
     """The polarity the sentence's frame gives a claim stripped of it: "Police declined to confirm reports that a
     tanker had gone into the water" keeps "a tanker had gone into the water" as unconfirmed, "denied that ..." as
@@ -205,7 +210,7 @@ def framed(facts: Facts, sentence: str, text: str) -> Facts:
     if position <= 0:
         return facts
     frame = sentence[:position]
-    if not facts.times and facts.event:  # "Velarin announced on March 16 that it was recalling ...": its date
+    if not facts.times and facts.event and _ANNOUNCED.search(frame):  # "announced on March 16 that it was recalling"
         days = [t for t in times_in(frame, facts.published, False) if t[3] == "day"]
         facts = replace(facts, times=tuple(When(*t, anchors=(facts.event,)) for t in days))
     if facts.polarity != "asserted":

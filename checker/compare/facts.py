@@ -79,6 +79,8 @@ def _polarities(a: Claim, b: Claim) -> SlotFinding | None:
         return None  # a plan, a rumour or a guess is not denied by a fact
     if a.document_id == b.document_id and not _two_sources(a, b):
         return None
+    if _years(fa) != _years(fb) and (_years(fa) and _years(fb)) or _different_places(fa, fb):
+        return None  # "issued a tsunami warning in 2011", "arrested two suspects in Leeds" / "... in Bradford"
     shared = content_words(a.text) & content_words(b.text) - {"confirm", "confirmed", "confirms"}
     if other.polarity == "unconfirmed":
         confirmers = [_confirmer(c) for c in (a, b)]
@@ -113,12 +115,18 @@ def _elsewhere(a: Facts, b: Facts) -> SlotFinding | None:
     named = {a.agent, a.patient} & {b.agent, b.patient} - {""}
     if not _same_event(a, b) or not any(n[:1].isupper() for n in named) or a.polarity != b.polarity:
         return None
-    if _years(a) != _years(b) or a.modality != "fact":
+    if _years(a) != _years(b) or a.modality != "fact" or _other_days(a, b):
         return None
     places_a, places_b = ({p.name for p in f.places if p.name.lower() not in CALENDAR} for f in (a, b))
     if not places_a or not places_b or places_a & places_b or named & (places_a | places_b):
         return None
     return SlotFinding("location", "contradiction", f"{a.places[0].text} vs {b.places[0].text}")
+
+
+def _other_days(a: Facts, b: Facts) -> bool:
+    """Both claims give days and no day of one is a day of the other: two events, not one in two places."""
+    days_a, days_b = ({t.start for t in f.times if t.precision == "day"} for f in (a, b))
+    return bool(days_a and days_b and not days_a & days_b)
 
 
 def _two_sources(a: Claim, b: Claim) -> bool:
@@ -190,14 +198,18 @@ def _same_measure(q: Amount, r: Amount, a: Facts, b: Facts, strict: bool) -> boo
     alike or come from one article, the same predicate too; a figure with no noun needs the same predicate and
     actor ("Libraries will get $42 million" / "Transit will get $88 million" are two shares)."""
     same_event = q.event == r.event and q.event != ""
-    if "death" in (q.thing, r.thing) and q.thing.startswith("death") and r.thing.startswith("death"):
-        return True  # a toll counts the dead whatever the verb ("six miners died" / "the toll rose to nine")
+    deaths = q.thing.startswith("death") and r.thing.startswith("death")
+    if deaths and (q.thing == r.thing or "death" in (q.thing, r.thing) and (a.update or b.update)):
+        # the dead are one count whatever the verb, a toll counts them all ("six miners died" / "the toll rose to
+        # nine"), but not two counts of one article with different verbs ("five died in the first blast" /
+        # "twelve were killed by the second")
+        return same_event or not strict or bool(a.update or b.update)
     if q.thing != r.thing and not _named_by_verb(q, r):
         return False
     if q.thing in DURATIONS:
         return False
-    if q.thing.startswith("death of ") or q.thing and (a.update or b.update):
-        return True  # the same dead, whatever the verb; an update names the count it revises
+    if q.thing and (a.update or b.update):
+        return True  # an update names the count it revises
     if _named_by_verb(q, r):
         return True
     if not q.thing and not (same_event and (a.agent == b.agent or not a.agent or not b.agent or _same_patient(a, b))):
