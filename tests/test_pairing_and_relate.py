@@ -661,3 +661,28 @@ def test_clearly_neutral_pairs_are_judged_one_way_only_in_both_modes(tmp_path, f
     assert len(exhaustive.calls) < len(exhaustive_both.calls) == 2 * two_ways.pairs_scored
     assert one_way.findings == two_ways.findings
     assert any("under 90% neutral" in note for note in one_way.notes)
+
+
+def test_an_update_is_reported_oldest_first_in_every_format(tmp_path, fake_judge):
+    """A later article that revises a figure with an update cue: relation `update`, listed in the text and markdown
+    reports under its own heading, not among the contradictions."""
+    import io
+
+    from checker.config import CheckConfig
+    from checker.pipeline import check
+    from checker.report.markdown import render_markdown
+    from checker.report.text import render_text
+
+    write_articles(
+        tmp_path,
+        later="date 2026-07-22 Toll rises\n\nThe death toll from the sinking of the Solenne rose to 27 on Wednesday.\n",
+        earlier="date 2026-07-20 Ferry sinks\n\nNineteen people died in the sinking of the Solenne on Sunday.\n",
+    )
+    report = check([tmp_path], CheckConfig(cache=False), judge=fake_judge)
+    (update,) = [f for f in report.findings if f.relation == "update"]
+    assert (update.pair.a.document_id, update.pair.b.document_id) == ("earlier", "later")
+    assert report.count("contradiction") == 0
+    text, markdown = io.StringIO(), io.StringIO()
+    render_text(report, text, color=False)
+    render_markdown(report, markdown)
+    assert "Updates (1)" in text.getvalue() and "## Updates (1)" in markdown.getvalue()

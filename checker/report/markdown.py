@@ -26,7 +26,7 @@ def render_markdown(report: Report, out: TextIO) -> None:
     )
     for note in report.notes:
         w(f"> {note}\n\n")
-    for relation, heading in (("contradiction", "Contradictions"), ("agreement", "Agreements")):
+    for relation, heading in (("contradiction", "Contradictions"), ("update", "Updates"), ("agreement", "Agreements")):
         findings = [f for f in report.findings if f.relation == relation]
         groups = repeated_together(findings)
         w(f"## {heading} ({heading_count(findings, groups)})\n\n")

@@ -32,7 +32,8 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
     summary = (
         f"{len(report.documents)} documents, {len(report.claims)} claims, "
         f"{report.pairs_scored} of {report.pairs_considered} pairs scored | "
-        f"{report.count('contradiction')} contradictions, {report.count('agreement')} agreements, "
+        f"{report.count('contradiction')} contradictions, {report.count('update')} updates, "
+        f"{report.count('agreement')} agreements, "
         f"{sum(1 for s in report.claim_status.values() if s == 'novel')} novel claims"
     )
     if report.suppressed:
@@ -60,6 +61,7 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
 
     for relation, heading, colour, limit in (
         ("contradiction", "Contradictions", "red", None),
+        ("update", "Updates", "yellow", None),
         ("agreement", "Agreements", "green", MAX_AGREEMENTS),
     ):
         findings = [f for f in report.findings if f.relation == relation]
