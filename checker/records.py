@@ -42,6 +42,7 @@ class Amount:
     thing: str = ""  # the lemma of what is counted or measured ("house", "budget", the park a percent is of)
     event: str = ""  # the lemma of the predicate the figure belongs to ("lose", "approve")
     part: bool = False  # a part of a larger whole: "four of the dead", "of those, 12,905"
+    revised: bool = False  # the value a change gives: "the toll rose to 23", "45 percent, up from 10 percent"
 
 
 @dataclass(frozen=True)

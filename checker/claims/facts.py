@@ -87,6 +87,7 @@ _TALLY_NOUNS = {"number", "estimate", "count", "toll", "total", "tally", "figure
 _DEATH_WORDS = {"dead", "death", "fatality", "die", "kill"}
 _DEATH_VERBS = {"die", "kill"}
 _ANYONE = {"people", "person", "dead", "death", "fatality", "die", "kill", "victim", "body"}
+_CHANGED_FROM = re.compile(r"\b(?:up|down) from\b", re.I)
 _CHANGE_VERBS = {"rise", "climb", "increase", "grow", "jump", "reach", "stand", "revise", "raise", "fall", "drop"}
 # changes a percentage can size, by direction: "a 15 percent rise" and "a 9 percent increase" size one thing
 _CHANGES = {
@@ -392,7 +393,7 @@ def _amount(doc, tokens) -> Amount | None:
             return None  # a score or a range, read as a tally
     hedge = find_hedge(doc.text[: first.idx].rstrip("$€£¥ "))
     head = last.head if last.dep_ in {"nummod", "quantmod", "compound", "nmod", "npadvmod", "amod"} else last
-    unit, thing = "count", ""
+    unit, thing, changed = "count", "", False
     code = currency(before.text) if before is not None and before.text in {"$", "€", "£", "¥"} else None
     symbol = code is not None
     if code is None and head is not last:
@@ -418,6 +419,7 @@ def _amount(doc, tokens) -> Amount | None:
     elif head is not last and head.pos_ in {"NOUN", "PROPN"}:
         thing = _counted(head)
     elif head is last and (subject := _measured_subject(last)) is not None:
+        changed = True
         thing = _counted(subject)  # "the death toll rose to 23", "the number of customers ... to 610,000"
     valued = _valued(head if code is not None and not symbol else last)
     named = (  # "a magnitude 6.4 earthquake": the noun before the figure names it, the noun after has it
@@ -452,6 +454,7 @@ def _amount(doc, tokens) -> Amount | None:
         unit=unit,
         thing=thing,
         event=predicate.lemma_.lower() if predicate is not None else "",
+        revised=changed or bool(_CHANGED_FROM.search(doc.text)),
         part=_is_previous(doc, first)
         or _of_a_superlative(last)
         or (unit == "count" or len(unit) == 3)  # "20,000 litres of acid" measures the acid, is no part of it

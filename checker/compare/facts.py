@@ -199,17 +199,18 @@ def _same_measure(q: Amount, r: Amount, a: Facts, b: Facts, strict: bool) -> boo
     actor ("Libraries will get $42 million" / "Transit will get $88 million" are two shares)."""
     same_event = q.event == r.event and q.event != ""
     deaths = q.thing.startswith("death") and r.thing.startswith("death")
-    if deaths and (q.thing == r.thing or "death" in (q.thing, r.thing) and (a.update or b.update)):
+    revised = q.revised or r.revised  # one figure is what a change gave: "rose to 23", "revised up ... to 610,000"
+    if deaths and (q.thing == r.thing or "death" in (q.thing, r.thing) and revised):
         # the dead are one count whatever the verb, a toll counts them all ("six miners died" / "the toll rose to
         # nine"), but not two counts of one article with different verbs ("five died in the first blast" /
         # "twelve were killed by the second")
-        return same_event or not strict or bool(a.update or b.update)
+        return same_event or not strict or revised
     if q.thing != r.thing and not _named_by_verb(q, r):
         return False
     if q.thing in DURATIONS:
         return False
-    if q.thing and (a.update or b.update):
-        return True  # an update names the count it revises
+    if q.thing and revised:
+        return True  # an update names the count it revises ("raised prices on 300 products" revises no count)
     if _named_by_verb(q, r):
         return True
     if not q.thing and not (same_event and (a.agent == b.agent or not a.agent or not b.agent or _same_patient(a, b))):
