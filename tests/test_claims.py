@@ -392,6 +392,12 @@ def test_he_or_she_is_never_a_group_or_an_institution():
             "the Iraqi government",
         ),
         ("Notification to the FBI, said Haas, “is taking place.”", "Notification to the FBI is taking place.", "Haas"),
+        # a verb inside single quotation marks is quoted, the one after them reports
+        (
+            "‘Allah said we should not fight this war,’ the imam told worshippers at the mosque.",
+            "Allah said we should not fight this war.",
+            "the imam",
+        ),
         (
             "There are conflicting reports, with the Reuters news agency reporting that Yemen's Defense Ministry said "
             "a raid by its forces freed a hostage.",

@@ -346,7 +346,7 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     """(the verb's index, the indices of what it reports, the split) for one reporting verb, or None."""
     if verb.lemma_.lower() not in REPORTING_LEMMAS or verb.pos_ != "VERB":
         return None
-    if sum(t.text in _QUOTE_CHARS for t in doc[: verb.i]) % 2:
+    if sum(t.text in _QUOTE_CHARS for t in doc[: verb.i]) % 2 or _in_single_quotes(doc.text, verb.idx):
         return None  # "“... Allah said we should not.”": inside a quotation
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     if not subjects:
@@ -375,6 +375,15 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     if len(text.split()) < 3:
         return None
     return verb.i, content, Attributed(_finish(unquoted(text)), Attribution(speaker, verb.text))
+
+
+def _in_single_quotes(text: str, position: int) -> bool:
+    """A sentence that opens with a single quotation mark is quoted up to the first closing one (an apostrophe is
+    followed by a letter): "‘Allah said we should not fight,’ the imam told worshippers"."""
+    if text[:1] not in "‘'":
+        return False
+    closing = re.search(r"[’'](?![A-Za-z])", text[1:])
+    return closing is None or position <= closing.start() + 1
 
 
 def _joined(tokens) -> str:
