@@ -184,7 +184,7 @@ def check(
     )
 
 
-CLAIMS_VERSION = "claims/78"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/79"  # bump when extraction changes, so cached claims are not reused
 
 
 def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:

@@ -8,13 +8,12 @@ share the attribution.
 from __future__ import annotations
 
 import hashlib
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..compare.vocabulary import MONTHS, WEEKDAYS
+from ..compare.vocabulary import CALENDAR, MONTHS
 from ..compare.words import named_entities
 from ..records import Attribution, Claim, Document, with_unique_ids
 from .attribution import (
@@ -30,11 +29,10 @@ from .attribution import (
     strip_dateline,
     unquoted,
 )
-from .facts import NUMBER_WORDS, PARALLEL_FROM
+from .facts import NUMBER_WORDS
 from .sentences import split_sentences
 
 MIN_WORDS = 4
-CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "Tuesday" is in every story
 _FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I)
 MAX_CLAIM_CHARS = 600
 # a finite verb, roughly: an auxiliary, a word ending like a past or third-person form, or a common irregular past
@@ -334,7 +332,7 @@ def _claims(
             found = parsed[sentence]
             if found is not None:
                 attributed = _resolved(found, names)
-            elif _ambiguous(attributed) and f"{attributed.attribution.cue} that " not in sentence:
+            elif _ambiguous(attributed, sentence):
                 attributed = Attributed(strip_dateline(_UPDATE_PREFIX.sub("", sentence).strip()), None)
         if attributed.attribution is None and continued is not None:
             attributed = Attributed(unquoted(attributed.content), continued)
@@ -476,17 +474,12 @@ def _split_joined(content: str) -> list[str]:
 
 def _parsed_speakers(sentences: list[str]) -> dict[str, Attributed]:
     """Speakers the patterns miss, read off the parse of the sentences that may report speech."""
-    chosen = [
-        s
-        for s in dict.fromkeys(sentences)
-        if MAY_REPORT.search(s) and is_claim_sentence(s) and (_unsplit(s) or _ambiguous(attribute(s)))
-    ]
+    chosen = [s for s in dict.fromkeys(sentences) if MAY_REPORT.search(s) and is_claim_sentence(s) and _doubtful(s)]
     if not chosen:
         return {}
-    from .parse import load_parser
+    from .parse import parse_many
 
-    processes = 2 if len(chosen) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
-    docs = load_parser().pipe((_UPDATE_PREFIX.sub("", s) for s in chosen), batch_size=256, n_process=processes)
+    docs = parse_many([_UPDATE_PREFIX.sub("", s) for s in chosen])
     return {sentence: parsed_attribution(doc) for sentence, doc in zip(chosen, docs)}
 
 
@@ -494,19 +487,22 @@ def _parsed_speakers(sentences: list[str]) -> dict[str, Attributed]:
 _AMBIGUOUS_CUES = frozenset({"added", "adds", "wrote", "writes", "noted", "notes", "stated", "states", "posted"})
 
 
-def _ambiguous(found: Attributed) -> bool:
-    """A pattern's speaker whose verb may take a thing, not a report: the parse decides."""
-    return found.attribution is not None and found.attribution.cue in _AMBIGUOUS_CUES
+def _ambiguous(found: Attributed, sentence: str) -> bool:
+    """A pattern's speaker whose verb may take a thing, not a report ("added a product line", not "added that"): the
+    parse decides."""
+    cue = found.attribution.cue if found.attribution else ""
+    return cue in _AMBIGUOUS_CUES and f"{cue} that " not in sentence
 
 
-def _unsplit(sentence: str) -> bool:
-    """The patterns found no speaker, or one with no content left ("Separately, the Iraqi government said ..." read
-    as "Separately" said by the government); a stance verb keeps its sentence on purpose."""
-    found = attribute(_UPDATE_PREFIX.sub("", sentence))
-    if found.attribution is None:
+def _doubtful(sentence: str) -> bool:
+    """The patterns found no speaker, one with no content left ("Separately, the Iraqi government said ..." read as
+    "Separately" said by the government; a stance verb keeps its sentence on purpose), or an ambiguous one."""
+    bare = _UPDATE_PREFIX.sub("", sentence)
+    found = attribute(bare)
+    if found.attribution is None or _ambiguous(found, sentence):
         return True
     stance = found.attribution.cue.removeprefix("not ") in STANCE.split("|")
-    return found.content == strip_dateline(_UPDATE_PREFIX.sub("", sentence).strip()) and not stance
+    return found.content == strip_dateline(bare.strip()) and not stance
 
 
 def _resolved(attributed: Attributed, names: list[str]) -> Attributed:

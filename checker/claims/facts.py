@@ -8,7 +8,6 @@ which keeps the claim stage near its old speed. A sentence the parser mangles yi
 
 from __future__ import annotations
 
-import os
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -41,7 +40,6 @@ WORTH_PARSING = re.compile(
     r"rose|risen|rise|climb\w*|revis\w*|now stands)\b",
     re.I,
 )
-PARALLEL_FROM = 4000  # claims to parse before a second parser process is worth starting
 _TALLY = re.compile(
     rf"(?<![\d,.])(?:(?P<a>\d{{1,3}}(?:,\d{{3}})*)(?:\s+votes?)?\s*(?:-|–|to)|(?P<w>\b(?:{NUMBER_WORDS}))(?:\s+votes?)?"
     rf"\s+to)\s*(?P<b>\d{{1,3}}(?:,\d{{3}})*|{NUMBER_WORDS})\b"
@@ -112,26 +110,22 @@ def facts_of_texts(
     the frame they were stripped of has ("Velarin announced on March 16 that it was recalling ...": its date), or
     they name an event another claim of their story negates ("Authorities issued a tsunami warning" against "No
     tsunami warning was issued": the asserting claim has no cue of its own)."""
-    from .parse import load_parser
-
     stories = stories or [()] * len(texts)
     results = [Facts(published=day, story=story) for day, story in zip(published, stories)]
     frames = frames or [""] * len(texts)
     chosen = [i for i, text in enumerate(texts) if WORTH_PARSING.search(text) or WORTH_PARSING.search(frames[i])]
     if not chosen:
         return results
-    nlp = load_parser()
-    _parse(nlp, texts, chosen, published, stories, results, batch_size)
+    _parse(texts, chosen, published, stories, results, batch_size)
     others = _asserting_partners(texts, set(chosen), results)
-    _parse(nlp, texts, others, published, stories, results, batch_size)
+    _parse(texts, others, published, stories, results, batch_size)
     return results
 
 
-def _parse(nlp, texts, chosen, published, stories, results, batch_size: int) -> None:
-    # a second process pays for itself (about 2 s to start) only on a large corpus
-    processes = 2 if len(chosen) >= PARALLEL_FROM and (os.cpu_count() or 1) > 1 else 1
-    docs = nlp.pipe((texts[i] for i in chosen), batch_size=batch_size, n_process=processes)
-    for index, doc in zip(chosen, docs):
+def _parse(texts, chosen, published, stories, results, batch_size: int) -> None:
+    from .parse import parse_many
+
+    for index, doc in zip(chosen, parse_many([texts[i] for i in chosen], batch_size)):
         results[index] = replace(facts_of(doc, published[index]), story=stories[index])
 
 

@@ -15,10 +15,9 @@ from dataclasses import dataclass
 from itertools import product
 
 from ..records import Amount, Claim, Facts
-from .vocabulary import MONTHS, WEEKDAYS
+from .vocabulary import CALENDAR
 from .words import content_words
 
-CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)  # "in late December" is read as a place by the parse
 # predicates that say nothing about which event a figure belongs to
 LIGHT = frozenset({"be", "have", "say", "make", "take", "get", "do", "give", "put", "go", "come", "see"})
 # a figure in another unit that lands this close is the same measurement ("30,000 acres" / "12,000 hectares")

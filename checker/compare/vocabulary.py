@@ -121,6 +121,8 @@ MONTHS = (
 # when, not what: "Thursday that ..." and "Yesterday that ..." report one event
 RELATIVE_DAYS = ("yesterday", "today", "tonight", "tomorrow")
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+# names of months and days: capitalised like names, but in every story ("Tuesday") and no place ("in late December")
+CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
 # capitalised words that open a sentence or a title, not names ("The", "After", "Mr")
