@@ -8,7 +8,7 @@ Suites (all by default):
   report   the hand-read contradictions of the first 300 news articles (bench/labels/news300.jsonl), and the seeds
 
 Usage: python bench/quality.py [--only SUITE]... [--json OUT] [--split test|train|all] [--model ID_OR_PATH]
-                               [--cache-dir DIR] [--work-dir DIR] [--show-misses]
+                               [--cache-dir DIR] [--work-dir DIR] [--show-misses] [--rules]
 Judgements are cached by model and text (--cache-dir), so a change of rules re-judges nothing.
 """
 
@@ -75,18 +75,21 @@ def run_fnc(args, config, judge) -> dict:
 
 def run_pairs(args, config, judge) -> dict:
     from checker.cache import Cache, CachedJudge
+    from checker.decision import decision_for
+    from checker.lab.decide import with_article_claims
     from checker.pipeline import judge_pairs
     from checker.relate import relate, thresholds_for
 
-    labelled = q.read_news_pairs(args.news_pairs, args.split)
-    thresholds = thresholds_for(judge.info, config.contradiction_threshold, config.agreement_threshold)
+    labelled = with_article_claims(q.read_news_pairs(args.news_pairs, args.split), args.bodies, config.cache_dir)
+    decision = decision_for(judge.info) if config.decision else None
+    thresholds = thresholds_for(judge.info, config.contradiction_threshold, config.agreement_threshold, decision)
     pairs = [p.pair for p in labelled]
     cache = Cache(config.cache_dir)
     try:
         judged = judge_pairs(CachedJudge(judge, cache), pairs, skip_neutral=config.skip_neutral)
     finally:
         cache.close()
-    predicted = q.predict_relations(pairs, judged, lambda p, f, b: relate(p, f, b, thresholds))
+    predicted = q.predict_relations(pairs, judged, lambda p, f, b: relate(p, f, b, thresholds, decision))
     scores, matrix = q.score_relations([p.relation for p in labelled], predicted)
     return {"split": args.split, "pairs": len(labelled), "relations": {k: asdict(v) for k, v in scores.items()},
             "confusion": matrix}  # fmt: skip
@@ -119,7 +122,8 @@ def _pct(value) -> str:
 
 def show(results: dict, wall: dict[str, float], model: dict) -> None:
     """The table a person reads in a minute."""
-    print(f"Quality bench: model {model['name']} ({model['backend']}), thresholds {model['thresholds']}")
+    print(f"Quality bench: model {model['name']} ({model['backend']}), {model['decision']} decision, "
+          f"thresholds {model['thresholds']}")  # fmt: skip
     if "planted" in results:
         t = results["planted"]["totals"]
         print(f"\n1. Planted corpora ({len(results['planted']['corpora'])})  [{wall['planted']:.0f} s]")
@@ -180,6 +184,7 @@ def main() -> None:
     parser.add_argument("--news-pairs", type=Path, default=SHARED / "data/news-pairs/pairs.jsonl")
     parser.add_argument("--labels", type=Path, default=ROOT / "bench/labels/news300.jsonl")
     parser.add_argument("--news-articles", type=int, default=300, help="report benchmark: the first N articles")
+    parser.add_argument("--rules", action="store_true", help="decide by the hand-set rules, not the learned decision")
     parser.add_argument("--show-misses", action="store_true", help="list the planted conflicts missed")
     args = parser.parse_args()
 
@@ -189,7 +194,7 @@ def main() -> None:
     from checker.judge.labels import parse_label_map
 
     try:
-        config = replace(load_config(model=args.model), cache=True, cache_dir=args.cache_dir)
+        config = replace(load_config(model=args.model), cache=True, cache_dir=args.cache_dir, decision=not args.rules)
         judge = load_judge(config.model, backend=config.backend, max_length=config.max_length,
                            batch_size=config.batch_size, label_map=parse_label_map(config.label_map))  # fmt: skip
         results, wall = {}, {}
@@ -200,10 +205,12 @@ def main() -> None:
             print(f"{suite}: {wall[suite]:.0f} s", file=sys.stderr, flush=True)
     except CheckerError as error:
         raise SystemExit(f"quality: {error}") from None
+    from checker.decision import decision_for
     from checker.relate import thresholds_for
 
-    chosen = thresholds_for(judge.info, config.contradiction_threshold, config.agreement_threshold)
-    model = {"name": judge.info.name, "backend": judge.info.backend,
+    decision = decision_for(judge.info) if config.decision else None
+    chosen = thresholds_for(judge.info, config.contradiction_threshold, config.agreement_threshold, decision)
+    model = {"name": judge.info.name, "backend": judge.info.backend, "decision": "learned" if decision else "rules",
              "thresholds": {"contradiction": chosen.contradiction, "agreement": chosen.agreement}}  # fmt: skip
     show(results, wall, model)
     if args.show_misses:

@@ -170,7 +170,7 @@ def check_command(
         bool | None,
         typer.Option(
             "--exhaustive/--candidates",
-            help="Score every pair that shares a subject (two content words, or half of a short claim's), even above a few hundred claims (other pairs cannot yield a finding).",
+            help="Score every pair, even above a few hundred claims (with --rules: every pair that shares a subject, two content words or half of a short claim's; other pairs cannot yield a finding there).",
         ),
     ] = None,
     fail_on: Annotated[
@@ -182,15 +182,24 @@ def check_command(
     contradiction_threshold: Annotated[
         float | None,
         typer.Option(
-            help="Mean contradiction probability of the two directions needed to report one. "
-            "[default: the model's calibrated value (checker_thresholds in its config.json), else 0.55]"
+            help="Probability needed to report a contradiction: the learned decision's, or with --rules the mean "
+            "contradiction of the two directions. [default: the decision's calibrated value (decision.json beside "
+            "the model); with --rules or a model without one, checker_thresholds in its config.json, else 0.55]"
         ),
     ] = None,
     agreement_threshold: Annotated[
         float | None,
         typer.Option(
-            help="Entailment probability (either direction) needed to report agreement. "
-            "[default: the model's calibrated value (checker_thresholds in its config.json), else 0.7]"
+            help="Probability needed to report an agreement: the learned decision's, or with --rules the entailment "
+            "of either direction. [default: as for --contradiction-threshold, else 0.7]"
+        ),
+    ] = None,
+    decision: Annotated[
+        bool | None,
+        typer.Option(
+            "--decision/--rules",
+            help="Decide with the learned decision stored beside the model (decision.json), or with the hand-set "
+            "rules (always used for a model that has no decision). [default: decision]",
         ),
     ] = None,
     baseline: Annotated[Path | None, typer.Option(help="JSON file of accepted finding ids to suppress.")] = None,
@@ -229,6 +238,7 @@ def check_command(
         "fail_on": fail_on,
         "contradiction_threshold": contradiction_threshold,
         "agreement_threshold": agreement_threshold,
+        "decision": decision,
         "max_file_mb": max_file_mb,
         "trust_remote_code": trust_remote_code,
         "label_map": label_map,
@@ -464,6 +474,45 @@ def story_pairs_command(
 
     count = write_story_pairs(story_pairs(news, skip, per_article, limit, seed), output)
     typer.echo(f"{count} pairs -> {output}")
+
+
+@app.command(name="decide-train")
+@reports_errors
+def decide_train_command(
+    pairs: Annotated[
+        list[Path], typer.Argument(help="Labelled news pair files (../shared/data/news-pairs/pairs.jsonl, ...).")
+    ],
+    news: Annotated[Path, typer.Option(help="The article-body CSV the pairs' articles come from.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Where to write decision.json.")],
+    model: Annotated[str | None, typer.Option(help="The NLI model the decision is for (default: shipped).")] = None,
+    skip_stories: Annotated[
+        str, typer.Option(help="Comma-separated story ids to keep apart (the quality bench's FNC-1 stories).")
+    ] = "",
+    regularisation: Annotated[float, typer.Option(help="Inverse regularisation strength C.")] = 1.0,
+    cache_dir: Annotated[str, typer.Option(help="Claim and judgement cache.")] = ".checker-cache",
+) -> None:
+    """Train the learned decision on the train split of labelled news pairs, for one NLI model.
+
+    Thresholds are chosen on out-of-fold probabilities (folds by story) for the precision stated in
+    checker/lab/decide.py; the file is JSON (features, weights, thresholds), read by `check` from the model's
+    directory."""
+    from .cache import Cache, CachedJudge
+    from .judge import load_judge
+    from .lab.decide import examples, read_training_pairs, train_decision, with_article_claims, write_decision
+
+    skip = {s.strip() for s in skip_stories.split(",") if s.strip()}
+    labelled, stories, confidence = read_training_pairs(pairs, news, skip)
+    labelled = with_article_claims(labelled, news, cache_dir)
+    judge = load_judge(model)
+    cache = Cache(cache_dir)
+    try:
+        items = examples(labelled, stories, CachedJudge(judge, cache), confidence)
+    finally:
+        cache.close()
+    note = f"{len(items)} labelled news pairs ({', '.join(str(p) for p in pairs)}; stories kept apart: {len(skip)})"
+    decision = train_decision(items, regularisation, model=judge.info.name, trained_on=note)
+    write_decision(decision, output)
+    typer.echo(f"decision on {len(items)} pairs, thresholds {decision.thresholds} -> {output}")
 
 
 def main() -> None:

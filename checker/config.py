@@ -37,6 +37,9 @@ class CheckConfig:
     # (0: always both directions). On the first 300 news articles, checked exhaustively in groups of 10, 0.9 skips
     # 44% of reverse judgements and changes 3 of 8,597 pairs' relations (three weak agreements, no contradiction)
     skip_neutral: float = 0.9
+    # decide with the learned decision stored beside the model (decision.json), where it has one; False: the hand-set
+    # rules of checker/relate.py, as for a model without a decision
+    decision: bool = False
     cache: bool = True  # reuse judgements and embeddings from earlier runs
     cache_dir: str = ".checker-cache"
 
@@ -87,6 +90,7 @@ _TYPES = {
     "trust_remote_code": bool,
     "label_map": str,
     "cache": bool,
+    "decision": bool,
     "skip_neutral": float,
     "cache_dir": str,
 }

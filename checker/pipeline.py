@@ -9,6 +9,7 @@ from pathlib import Path
 
 from .claims import extract_all, extract_claims
 from .config import CheckConfig
+from .decision import decision_for
 from .ingest import load_documents
 from .judge import Judge, load_judge
 from .judge.labels import parse_label_map
@@ -111,6 +112,16 @@ def check(
 
         cache = Cache(config.cache_dir, warn=hooks.note)
     claims = _claims_of(documents, cache)
+    if judge is None:  # after the input is read, so an error in it is reported first
+        judge = load_judge(
+            config.model,
+            backend=config.backend,
+            max_length=config.max_length,
+            batch_size=config.batch_size,
+            trust_remote_code=config.trust_remote_code,
+            label_map=parse_label_map(config.label_map),
+        )
+    decision = decision_for(judge.info) if config.decision else None
     if embed is None and not config.exhaustive and len(claims) > config.max_exhaustive_claims:
         from .judge.embedding import SentenceEmbedder
 
@@ -127,16 +138,8 @@ def check(
         neighbours=config.neighbours,
         embed=embed,
         new_ids=new_ids,
+        by_words=decision is None,
     )
-    if judge is None:  # after the input is read, so an error in it is reported first
-        judge = load_judge(
-            config.model,
-            backend=config.backend,
-            max_length=config.max_length,
-            batch_size=config.batch_size,
-            trust_remote_code=config.trust_remote_code,
-            label_map=parse_label_map(config.label_map),
-        )
     if cache is not None:
         from .cache import CachedJudge
 
@@ -145,8 +148,10 @@ def check(
     judged = judge_pairs(judge, plan.pairs, hooks.advance, config.skip_neutral)
     if cache is not None:
         cache.close()
-    thresholds = thresholds_for(judge.info, config.contradiction_threshold, config.agreement_threshold)
-    findings = [f for pair, (fwd, bwd) in zip(plan.pairs, judged) if (f := relate(pair, fwd, bwd, thresholds))]
+    thresholds = thresholds_for(judge.info, config.contradiction_threshold, config.agreement_threshold, decision)
+    findings = [
+        f for pair, (fwd, bwd) in zip(plan.pairs, judged) if (f := relate(pair, fwd, bwd, thresholds, decision))
+    ]
     findings.sort(key=lambda f: (f.relation != "contradiction", -f.score, f.id))
     status, support = claim_statuses(claims, findings)
     notes: tuple[str, ...] = ()
@@ -181,6 +186,7 @@ def check(
         judge.info,
         notes=notes,
         thresholds={"contradiction": thresholds.contradiction, "agreement": thresholds.agreement},
+        decision="learned" if decision is not None else "rules",
     )
 
 

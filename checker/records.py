@@ -197,6 +197,7 @@ class Report:
     suppressed: int = 0
     notes: tuple[str, ...] = ()
     thresholds: dict[str, float] = field(default_factory=dict)  # the report thresholds applied
+    decision: str = "rules"  # what turned judgements into findings: "learned" (decision.json) or the hand-set "rules"
 
     def count(self, relation: str) -> int:
         return sum(1 for f in self.findings if f.relation == relation)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .compare.quantities import find_conflict
+from .decision import decision_for
 from .errors import DataError
 from .fileio import atomic_output
 from .judge import Judge
@@ -152,7 +153,9 @@ def score_chunk(
             valid.append((offset, a, b))
     pairs = [(a, b) for _, a, b in valid] + ([(b, a) for _, a, b in valid] if both_directions else [])
     judgements = judge.judge_batch(pairs) if pairs else []
-    thresholds = thresholds_for(getattr(judge, "info", None))  # the model's calibrated report thresholds
+    info = getattr(judge, "info", None)
+    decision = decision_for(info) if info is not None else None  # the model's learned decision, where it has one
+    thresholds = thresholds_for(info, decision=decision)  # the decision's (else the model's calibrated) thresholds
     for position, (offset, a, b) in enumerate(valid):
         forward = judgements[position]
         conflict = find_conflict(a, b)
@@ -169,7 +172,7 @@ def score_chunk(
         )
         if both_directions:
             backward = judgements[len(valid) + position]
-            finding = relate(ClaimPair(_claim(a, "a"), _claim(b, "b")), forward, backward, thresholds)
+            finding = relate(ClaimPair(_claim(a, "a"), _claim(b, "b")), forward, backward, thresholds, decision)
             row["relation"] = finding.relation if finding else "novelty"
     return rows
 

@@ -239,6 +239,19 @@ RUMOUR_WORDS = re.compile(
     re.I,
 )
 
+# words that call a claim false (the debunking half of RUMOUR_WORDS, and its kin)
+DEBUNK_WORDS = re.compile(
+    r"\b(hoax(es)?|fake[ds]?|false(ly)?|untrue|not true|debunk(ed|s|ing)?|satir(e|ical)|myths?|phony|bogus|"
+    r"photoshopped|doctored|fabricat(ed|ion)|unfounded|baseless|no evidence|no truth)\b",
+    re.I,
+)
+# words that report a claim without vouching for it
+HEARSAY_WORDS = re.compile(
+    r"\b(rumou?rs?|rumou?red|claim(s|ed)?|alleg(e|ed|edly|ations?)|reportedly|purported(ly)?|report(s|ed)?|"
+    r"speculat(e|ed|ion)|unconfirmed|circulat(ed|ing)|viral)\b",
+    re.I,
+)
+
 # word pairs of opposite meaning: the contrast generator swaps them; a near-copy that swaps one is no restatement
 ANTONYMS = {
     "increased": "decreased",

@@ -65,6 +65,7 @@ def report_dict(report: Report) -> dict:
             "path": report.model.path,
             **report.model.extra,
             **({"thresholds": report.thresholds} if report.thresholds else {}),
+            "decision": report.decision,
         },
         "summary": {
             "documents": len(report.documents),
