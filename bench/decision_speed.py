@@ -6,7 +6,7 @@ decision (features and probabilities) and the hand-set rules over the same pairs
 
 The pairs are those `check` plans for the first `--articles` news articles (candidate pairing, no lexical gate),
 the first `--pairs` of them. Judging is timed once with no cache (both directions, as `check` judges); the decision
-and the rules `--runs` times each, median reported. Run by hand; nothing here is a test.
+and the rules `--runs` times each from cleared per-text caches, median reported. Run by hand; nothing here is a test.
 """
 
 from __future__ import annotations
@@ -24,6 +24,15 @@ from checker.pairing import plan_pairs
 from checker.pipeline import judge_pairs
 from checker.records import Document
 from checker.relate import relate, thresholds_for
+
+
+def _clear_caches() -> None:
+    import checker.compare as compare
+
+    for module in [m for name, m in vars(compare).items() if not name.startswith("_")]:
+        for value in vars(module).values() if hasattr(module, "__dict__") else ():
+            if hasattr(value, "cache_clear"):
+                value.cache_clear()
 
 
 def main() -> None:
@@ -49,6 +58,7 @@ def main() -> None:
     def timed(chosen, thresholds) -> float:
         times = []
         for _ in range(args.runs):
+            _clear_caches()  # each pair is related once in a check: no run may reuse another's per-text caches
             begin = time.perf_counter()
             for pair, (forward, backward) in zip(pairs, judged):
                 relate(pair, forward, backward, thresholds, chosen)

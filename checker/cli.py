@@ -8,6 +8,7 @@ Commands only parse options, build a config, call one library function and rende
 from __future__ import annotations
 
 import functools
+import json
 import sys
 from pathlib import Path
 from typing import Annotated
@@ -489,6 +490,14 @@ def decide_train_command(
         str, typer.Option(help="Comma-separated story ids to keep apart (the quality bench's FNC-1 stories).")
     ] = "",
     regularisation: Annotated[float, typer.Option(help="Inverse regularisation strength C.")] = 1.0,
+    fold_models: Annotated[
+        str | None,
+        typer.Option(
+            help="'A,B': models tuned on story half 1 and half 2 only (checker news-nli --half). Each half's pairs "
+            "are then judged by the model not tuned on them, so a model tuned on these very pairs is not trusted "
+            "more than it earns."
+        ),
+    ] = None,
     cache_dir: Annotated[str, typer.Option(help="Claim and judgement cache.")] = ".checker-cache",
 ) -> None:
     """Train the learned decision on the train split of labelled news pairs, for one NLI model.
@@ -506,13 +515,54 @@ def decide_train_command(
     judge = load_judge(model)
     cache = Cache(cache_dir)
     try:
-        items = examples(labelled, stories, CachedJudge(judge, cache), confidence)
+        by_half = None
+        if fold_models:
+            names = [n.strip() for n in fold_models.split(",")]
+            if len(names) != 2:
+                raise typer.BadParameter("--fold-models wants two models, 'A,B'")
+            # half 1's pairs by the model tuned on half 2, and the other way round
+            by_half = {1: CachedJudge(load_judge(names[1]), cache), 2: CachedJudge(load_judge(names[0]), cache)}
+        items = examples(labelled, stories, CachedJudge(judge, cache), confidence, by_half)
     finally:
         cache.close()
-    note = f"{len(items)} labelled news pairs ({', '.join(str(p) for p in pairs)}; stories kept apart: {len(skip)})"
+    folds = f"; judged by fold models {fold_models}" if fold_models else ""
+    note = (
+        f"{len(items)} labelled news pairs ({', '.join(str(p) for p in pairs)}; stories kept apart: {len(skip)}{folds})"
+    )
     decision = train_decision(items, regularisation, model=judge.info.name, trained_on=note)
     write_decision(decision, output)
     typer.echo(f"decision on {len(items)} pairs, thresholds {decision.thresholds} -> {output}")
+
+
+@app.command(name="news-nli")
+@reports_errors
+def news_nli_command(
+    pairs: Annotated[list[Path], typer.Argument(help="Labelled news pair files (train split is read).")],
+    news: Annotated[Path, typer.Option(help="The article-body CSV the pairs' articles come from.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL of NLI rows (source: its file name).")],
+    half: Annotated[str, typer.Option(help="all, 1 or 2: the stories of one half only (see decide-train).")] = "all",
+    skip_stories: Annotated[str, typer.Option(help="Comma-separated story ids to keep apart.")] = "",
+) -> None:
+    """Labelled news pairs as NLI training rows, both ways (see checker/lab/decide.py: nli_rows)."""
+    from .fileio import atomic_output
+    from .lab.decide import nli_rows, read_training_pairs, story_half
+
+    if half not in ("all", "1", "2"):
+        raise typer.BadParameter("--half is all, 1 or 2")
+    skip = {s.strip() for s in skip_stories.split(",") if s.strip()}
+    labelled, stories, _ = read_training_pairs(pairs, news, skip)
+    directions = {}
+    for path in pairs:
+        for line in Path(path).read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                directions[row["pair_id"]] = row.get("direction")
+    chosen = [p for p in labelled if half == "all" or story_half(stories[p.pair_id]) == int(half)]
+    rows = nli_rows(chosen, directions)
+    with atomic_output(output) as handle:
+        for row in rows:
+            handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+    typer.echo(f"{len(rows)} rows from {len(chosen)} pairs -> {output}")
 
 
 def main() -> None:

@@ -39,7 +39,7 @@ class CheckConfig:
     skip_neutral: float = 0.9
     # decide with the learned decision stored beside the model (decision.json), where it has one; False: the hand-set
     # rules of checker/relate.py, as for a model without a decision
-    decision: bool = False
+    decision: bool = True
     cache: bool = True  # reuse judgements and embeddings from earlier runs
     cache_dir: str = ".checker-cache"
 

@@ -111,7 +111,7 @@ def check(
         from .cache import Cache
 
         cache = Cache(config.cache_dir, warn=hooks.note)
-    claims = _claims_of(documents, cache)
+    claims = claims_of(documents, cache)
     if judge is None:  # after the input is read, so an error in it is reported first
         judge = load_judge(
             config.model,
@@ -193,7 +193,7 @@ def check(
 CLAIMS_VERSION = "claims/79"  # bump when extraction changes, so cached claims are not reused
 
 
-def _claims_of(documents: Sequence[Document], cache) -> list[Claim]:
+def claims_of(documents: Sequence[Document], cache) -> list[Claim]:
     """Extract claims, reusing the cache for documents whose text has not changed."""
     if cache is None:
         return extract_all(documents)

@@ -133,3 +133,96 @@ def test_the_shipped_decision_loads_and_scores_the_same_every_run():
     first = shipped.probabilities(values)
     assert load_decision(default_model_path()).probabilities(values) == first
     assert set(first) == set(CLASSES) and sum(first.values()) == pytest.approx(1.0)
+
+
+def _tiny_news(tmp_path):
+    """Six stories of two articles each, as an article-body CSV, and labelled pairs of their sentences as spans."""
+    import csv
+
+    bodies, rows = {}, []
+    for story in range(6):
+        town = ["Arnby", "Selmorth", "Kelmont", "Tarsa", "Orren", "Calder"][story]
+        first = (
+            f"The mayor of {town} resigned on Monday after a vote. Officials in {town} said 40 homes were flooded. "
+            f"The {town} bridge will reopen in May."
+        )
+        second = (
+            f"The mayor of {town} did not resign, his office said. About 40 houses in {town} were flooded, "
+            f"officials said. Schools in {town} stay shut this week."
+        )
+        bodies[f"{story}1"], bodies[f"{story}2"] = first, second
+        pairs = [
+            ("contradiction", f"The mayor of {town} resigned on Monday after a vote.", "The mayor of"),
+            ("agreement", f"Officials in {town} said 40 homes were flooded.", "About 40 houses"),
+            ("related", f"The {town} bridge will reopen in May.", "Schools in"),
+        ]
+        for index, (relation, sentence_a, start_b) in enumerate(pairs):
+            a_start = first.index(sentence_a)
+            b_start = second.index(start_b)
+            b_end = second.index(".", b_start) + 1
+            rows.append({
+                "pair_id": f"p{story}{index}", "story": str(story), "split": "train", "relation": relation,
+                "direction": "both" if relation == "agreement" else None, "confidence": "high",
+                "a": {"article": f"{story}1", "start": a_start, "end": a_start + len(sentence_a)},
+                "b": {"article": f"{story}2", "start": b_start, "end": b_end},
+            })  # fmt: skip
+    news = tmp_path / "bodies.csv"
+    with news.open("w", encoding="utf-8", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["Body ID", "articleBody"])
+        writer.writerows(bodies.items())
+    labels = tmp_path / "pairs.jsonl"
+    labels.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    return news, labels
+
+
+def test_news_pairs_become_nli_rows_and_a_decision(tmp_path, tiny_model_dir):
+    from typer.testing import CliRunner
+
+    from checker import cli
+
+    news, labels = _tiny_news(tmp_path)
+    runner = CliRunner()
+    rows_file = tmp_path / "news_pairs.jsonl"
+    done = runner.invoke(
+        cli.app, ["news-nli", str(labels), "--news", str(news), "-o", str(rows_file), "--skip-stories", "5"]
+    )
+    assert done.exit_code == 0, done.output
+    rows = [json.loads(line) for line in rows_file.read_text().splitlines()]
+    assert len(rows) == 30  # 5 stories x 3 pairs, both ways
+    by_pair = {}
+    for row in rows:
+        by_pair.setdefault(row["pair_id"], []).append(row["label"])
+    assert by_pair["p00"] == ["contradiction", "contradiction"] and by_pair["p01"] == ["entailment", "entailment"]
+    assert by_pair["p02"] == ["neutral", "neutral"]
+    assert rows[0]["premise"] == "The mayor of Arnby resigned on Monday after a vote."  # read back from its span
+
+    output = tmp_path / "decision.json"
+    args = ["decide-train", str(labels), "--news", str(news), "-o", str(output), "--model", str(tiny_model_dir)]
+    done = runner.invoke(cli.app, [*args, "--cache-dir", str(tmp_path / "cache")])
+    assert done.exit_code == 0, done.output
+    trained = load_decision(tmp_path) if output.name == DECISION_FILE else None
+    assert trained is not None and trained.features == FEATURES and "18 labelled news pairs" in trained.trained_on
+    assert 0 < trained.thresholds["contradiction"] <= 1 and 0 < trained.thresholds["agreement"] <= 1
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(labels.read_text().replace('"related"', '"maybe"'), encoding="utf-8")
+    done = runner.invoke(cli.app, ["news-nli", str(bad), "--news", str(news), "-o", str(tmp_path / "x.jsonl")])
+    assert done.exit_code == 2 and "unknown relation 'maybe'" in done.output and not (tmp_path / "x.jsonl").exists()
+
+
+def test_a_corrupt_decision_beside_a_model_is_one_clear_error(tmp_path):
+    import shutil
+
+    from typer.testing import CliRunner
+
+    from checker import cli
+
+    model = tmp_path / "model"
+    shutil.copytree(default_model_path(), model)
+    (model / DECISION_FILE).write_text('{"format": "checker-decision/1", "classes": []}', encoding="utf-8")
+    (tmp_path / "a.txt").write_text("The council approved the budget on Monday.\n", encoding="utf-8")
+    done = CliRunner().invoke(cli.check_app, [str(tmp_path / "a.txt"), "--model", str(model), "--no-cache"])
+    assert done.exit_code == 2
+    assert "decision.json: not a valid decision file" in done.output and "Traceback" not in done.output
+    done = CliRunner().invoke(cli.check_app, [str(tmp_path / "a.txt"), "--model", str(model), "--no-cache", "--rules"])
+    assert done.exit_code == 0, done.output  # the hand-set rules need no decision file

@@ -68,6 +68,7 @@ _NEGATION = re.compile(
 )
 
 
+@lru_cache(maxsize=65536)  # a claim meets many partners: the decision and negation_kind ask again for each pair
 def denies(text: str) -> bool:
     """The claim carries a negation or a denial ("not", "never", "denied"; "is false" counts as "is not true"; "no
     idea" and "no doubt" deny nothing)."""

@@ -352,6 +352,7 @@ def _range_start(before: str, value: float, scale: float) -> tuple[float, int] |
     return (start, match.start()) if start < value else None
 
 
+@lru_cache(maxsize=16384)  # asked by the relation and again by the decision's features for one pair
 def find_conflict(a: str, b: str, min_overlap: float = 0.6) -> QuantityConflict | None:
     """A number, vote or date conflict between two claims that talk about the same thing, or None."""
     if not same_topic(a, b, min_overlap):

@@ -4,6 +4,7 @@ words and figures are two facts, not one told two ways."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .polarity import denies, negation_kind, spelled_out
 from .vocabulary import ABBREVIATIONS, ANTONYMS, COMMON_CAPITALISED, DENIALS, MONTHS, WEEKDAYS
@@ -152,6 +153,7 @@ def different_genders(a: str, b: str) -> bool:
     return left is not None and right is not None and left != right
 
 
+@lru_cache(maxsize=16384)  # asked by the relation and again by the decision's features for one pair
 def different_subjects(a: str, b: str) -> bool:
     """Two claims about two named subjects, or about a man and a woman: two facts, so neither their figures nor
     the model's reading of them conflict."""

@@ -27,14 +27,14 @@ def with_article_claims(labelled: Sequence[LabelledPair], news_csv: Path, cache_
     """The labelled pairs with each claim as `check` extracts it from its article (facts, speaker), where the
     article still yields that claim (same text, else same sentence); otherwise the labelled text stands alone."""
     from ..cache import Cache
-    from ..pipeline import _claims_of
+    from ..pipeline import claims_of
     from .news_bodies import article_bodies
 
     wanted = {side.document_id for p in labelled for side in (p.pair.a, p.pair.b)}
     documents = [Document(a, a, "", None, body) for a, body in article_bodies(news_csv) if a in wanted]
     cache = Cache(cache_dir) if cache_dir else None
     try:
-        claims = _claims_of(documents, cache)
+        claims = claims_of(documents, cache)
     finally:
         if cache is not None:
             cache.close()
@@ -80,6 +80,14 @@ def read_training_pairs(
     return labelled, stories, confidence
 
 
+def story_half(story: str) -> int:
+    """1 or 2: which half of the stories a story falls in, fixed by its id (for cross-fitted training: a model
+    tuned on one half judges the pairs the decision learns from in the other)."""
+    import hashlib
+
+    return int(hashlib.sha1(story.encode()).hexdigest(), 16) % 2 + 1
+
+
 def nli_rows(labelled: Sequence[LabelledPair], directions: dict[str, str]) -> list[dict]:
     """Labelled news pairs as NLI training rows, both ways: a contradiction contradicts both ways; an agreement
     entails in its direction (`directions[pair_id]`: a>b, b>a, both) and does not contradict the other way;
@@ -112,14 +120,25 @@ class Example:
     weight: float = 1.0
 
 
-def examples(labelled: Sequence[LabelledPair], stories: dict[str, str], judge, confidence: dict[str, str]) -> list:
+def examples(
+    labelled: Sequence[LabelledPair], stories: dict[str, str], judge, confidence: dict[str, str], by_half=None
+) -> list:
     """Features of each labelled pair, judged as `check` judges it (the reverse direction skipped where check skips
-    it); low-confidence labels weigh half."""
+    it); low-confidence labels weigh half. With `by_half` ({1: judge, 2: judge}), a pair of a story in half h is
+    judged by by_half[h]: the model that was not tuned on that half."""
     from ..compare.facts import compare_facts
     from ..config import CheckConfig
     from ..pipeline import judge_pairs
 
-    judged = judge_pairs(judge, [p.pair for p in labelled], skip_neutral=CheckConfig().skip_neutral)
+    skip = CheckConfig().skip_neutral
+    if by_half is None:
+        judged = judge_pairs(judge, [p.pair for p in labelled], skip_neutral=skip)
+    else:
+        judged = [None] * len(labelled)
+        for half, other in by_half.items():
+            chosen = [i for i, p in enumerate(labelled) if story_half(stories.get(p.pair_id, p.pair_id)) == half]
+            for i, result in zip(chosen, judge_pairs(other, [labelled[i].pair for i in chosen], skip_neutral=skip)):
+                judged[i] = result
     out = []
     for item, (forward, backward) in zip(labelled, judged):
         values = features(item.pair, forward, backward, compare_facts(item.pair.a, item.pair.b))
