@@ -4,7 +4,7 @@ decision (features and probabilities) and the hand-set rules over the same pairs
     python bench/decision_speed.py [--bodies ../shared/data/news/fnc1_train_bodies.csv] [--articles 300]
                                    [--pairs 2000] [--runs 3]
 
-The pairs are those `check` plans for the first `--articles` news articles (candidate pairing, no lexical gate),
+The pairs are those `check` plans for the first `--articles` news articles (candidate pairing),
 the first `--pairs` of them. Judging is timed once with no cache (both directions, as `check` judges); the decision
 and the rules `--runs` times each from cleared per-text caches, median reported. Run by hand; nothing here is a test.
 """
@@ -47,7 +47,7 @@ def main() -> None:
         for body_id, text in list(article_bodies(args.bodies))[: args.articles]
     ]
     claims = extract_all(documents)
-    pairs = plan_pairs(claims, embed=SentenceEmbedder(), by_words=False).pairs[: args.pairs]
+    pairs = plan_pairs(claims, embed=SentenceEmbedder()).pairs[: args.pairs]
     judge = load_judge(None)
     started = time.perf_counter()
     judged = judge_pairs(judge, pairs, skip_neutral=0.9)

@@ -171,7 +171,7 @@ def check_command(
         bool | None,
         typer.Option(
             "--exhaustive/--candidates",
-            help="Score every pair, even above a few hundred claims (with --rules: every pair that shares a subject, two content words or half of a short claim's; other pairs cannot yield a finding there).",
+            help="Score every pair that shares a subject (two content words, or half of a short claim's), even above a few hundred claims.",
         ),
     ] = None,
     fail_on: Annotated[

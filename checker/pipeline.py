@@ -138,7 +138,6 @@ def check(
         neighbours=config.neighbours,
         embed=embed,
         new_ids=new_ids,
-        by_words=decision is None,
     )
     if cache is not None:
         from .cache import CachedJudge
