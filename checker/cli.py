@@ -590,7 +590,7 @@ def score_command(
         bool,
         typer.Option(
             "--both-directions",
-            help="Also score B->A and add the combined relation (check's rules, the model's calibrated thresholds).",
+            help="Also score B->A and add the combined relation (as check decides it: the model's learned decision, else the hand-set rules).",
         ),
     ] = False,
     model: Annotated[str | None, typer.Option(help="Model directory or hub id (default: the shipped model).")] = None,
