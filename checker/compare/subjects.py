@@ -38,15 +38,7 @@ def restates(a: str, b: str) -> bool:
     "denied"), with no negation between them: a restatement with more or less detail ("is false" and "is not true"
     are one form); or a near-copy of a long claim with neither denying. The shipped model over-reads such
     near-copies as contradictions (measured on news)."""
-    words_a, words_b = (
-        frozenset(
-            ABBREVIATIONS.get(part, DENIALS.get(part, part))
-            for word in content_words(spelled_out(names_spelled_out(text)))
-            for part in word.split("-")
-        )
-        - {"", "s"}  # "U.S.-led" and "U.S-led" both leave "led"
-        for text in (a, b)
-    )
+    words_a, words_b = _restatement_words(a), _restatement_words(b)
     smaller, larger = sorted((words_a, words_b), key=len)
     covered = all(_written_otherwise(word, smaller, larger) for word in smaller - larger)
     if len(smaller) >= 3 and covered and not negation_kind(a, b):
@@ -60,6 +52,18 @@ def restates(a: str, b: str) -> bool:
         and denies(a) == denies(b)
         and not _opposed(words_a - words_b, words_b - words_a)
     )
+
+
+@lru_cache(maxsize=65536)  # a claim meets many partners
+def _restatement_words(text: str) -> frozenset[str]:
+    """Content words with names, abbreviations and verbs of denial in one form; "U.S.-led" and "U.S-led" both
+    leave "led"."""
+    words = (
+        ABBREVIATIONS.get(part, DENIALS.get(part, part))
+        for word in content_words(spelled_out(names_spelled_out(text)))
+        for part in word.split("-")
+    )
+    return frozenset(words) - {"", "s"}
 
 
 def _opposed(left: frozenset[str], right: frozenset[str]) -> bool:
