@@ -552,10 +552,10 @@ def news_nli_command(
     skip = {s.strip() for s in skip_stories.split(",") if s.strip()}
     labelled, stories, _ = read_training_pairs(pairs, news, skip)
     directions = {}
-    for path in pairs:
+    for path in pairs:  # read_training_pairs has checked every file
         for line in Path(path).read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                row = json.loads(line)
+            row = json.loads(line) if line.strip() else None
+            if isinstance(row, dict) and "pair_id" in row:
                 directions[row["pair_id"]] = row.get("direction")
     chosen = [p for p in labelled if half == "all" or story_half(stories[p.pair_id]) == int(half)]
     rows = nli_rows(chosen, directions)

@@ -7,8 +7,8 @@ of real news (`checker decide-train`) and stored as JSON beside the NLI model (`
 standardisation, coefficients, the report thresholds chosen on the labelled data, and the model it was trained
 with. No pickle: a decision file is data, read the same way every run.
 
-Its probability is the finding's `score`. Features a pair lacks (no parsed facts) read as 0, the value of "no
-fact compared", so every pair gets a verdict.
+Its probability is the finding's `score`. A claim without parsed facts (`checker score`) reads as one with nothing
+parsed, as `check` gives a sentence it did not parse, so every pair gets a verdict.
 """
 
 from __future__ import annotations
@@ -26,12 +26,13 @@ from .compare.speakers import different_confirmers, one_voice, same_speaker
 from .compare.subjects import different_events, different_subjects, restates
 from .compare.vocabulary import DEBUNK_WORDS, HEARSAY_WORDS
 from .compare.words import content_words, named_entities, overlap, say_alike, share_a_subject
-from .errors import ModelLoadError
-from .records import ClaimPair, Judgement, ModelInfo
+from .errors import DataError, ModelLoadError
+from .records import ClaimPair, Facts, Judgement, ModelInfo
 
 DECISION_FILE = "decision.json"
 DECISION_FORMAT = "checker-decision/1"
 CLASSES = ("contradiction", "agreement", "none")
+CLIP = 5.0
 # a claim that is not a plain assertion of fact: a plan, a guess, a rumour, a condition...
 _HEDGED = frozenset({"plan", "demand", "offer", "forecast", "guess", "rumour", "condition", "capacity"})
 
@@ -51,10 +52,7 @@ FEATURES = (
     "different_events",
     "restates",
     "identical",
-    "fact_contradiction",  # the parsed facts conflict: a figure, date, tally, place, cause, role or polarity
-    "fact_update",  # a later figure revises an earlier one
-    "fact_agreement",  # a slot both give and that fits
-    "fact_polarity",  # the fact conflict is one of polarity (asserted / denied, not confirmed)
+    "fact_agreement",  # a slot both give and that fits (a conflict or update of the facts never reaches the decision)
     "figure_conflict",  # the lexical figure/date check finds different values around the same words
     "same_figures_apart",  # the same figures written in other units
     "negation",  # one claim is the other's negation
@@ -72,7 +70,6 @@ FEATURES = (
     "same_speaker",
     "both_attributed",
     "within_article",
-    "parsed",  # both claims carry parsed facts
     "same_story",  # the two articles mention the same names most (compare.facts.same_story)
     "story_names",  # how many of its most-mentioned names the two articles share (of 8)
     "length_min",  # log of the shorter claim's words
@@ -85,7 +82,7 @@ def features(
 ) -> dict[str, float]:
     """The named features of one judged pair (`slot`: the outcome of compare.facts.compare_facts)."""
     a, b = pair.a.text, pair.b.text
-    fa, fb = pair.a.facts, pair.b.facts
+    fa, fb = pair.a.facts or Facts(), pair.b.facts or Facts()  # not parsed: nothing to compare, as in `check`
     words_a, words_b = content_words(a), content_words(b)
     union = words_a | words_b
     debunk = bool(DEBUNK_WORDS.search(a)) != bool(DEBUNK_WORDS.search(b))
@@ -94,7 +91,6 @@ def features(
     shared = overlap(a, b)
     lengths = sorted((max(len(a.split()), 1), max(len(b.split()), 1)))
     relation = slot.relation if slot is not None else ""
-    parsed = fa is not None and fb is not None
     return {
         "contradiction_mean": (forward.contradiction + backward.contradiction) / 2,
         "contradiction_max": max(forward.contradiction, backward.contradiction),
@@ -111,10 +107,7 @@ def features(
         "different_events": float(different_events(a, b)),
         "restates": float(restates(a, b)),
         "identical": float(" ".join(a.lower().split()) == " ".join(b.lower().split())),
-        "fact_contradiction": float(relation == "contradiction"),
-        "fact_update": float(relation == "update"),
         "fact_agreement": float(relation == "agreement"),
-        "fact_polarity": float(relation == "contradiction" and slot is not None and slot.kind == "negation"),
         "figure_conflict": float(find_conflict(a, b) is not None),
         "same_figures_apart": float(same_figures_written_apart(a, b)),
         "negation": float(negation_kind(a, b)),
@@ -124,17 +117,16 @@ def features(
         "debunk_x_names": float(debunk) * names,
         "denial_x_overlap": float(denial) * shared,
         "contradiction_x_overlap": max(forward.contradiction, backward.contradiction) * shared,
-        "hedged": float(parsed and (fa.modality in _HEDGED or fb.modality in _HEDGED)),
-        "negated_facts": float(parsed and (fa.polarity != "asserted" or fb.polarity != "asserted")),
+        "hedged": float(fa.modality in _HEDGED or fb.modality in _HEDGED),
+        "negated_facts": float(fa.polarity != "asserted" or fb.polarity != "asserted"),
         "not_a_fact": float(not states_a_fact(a) or not states_a_fact(b)),
         "different_confirmers": float(different_confirmers(a, b)),
         "one_voice": float(one_voice(pair)),
         "same_speaker": float(same_speaker(pair.a, pair.b)),
         "both_attributed": float(pair.a.attribution is not None and pair.b.attribution is not None),
         "within_article": float(pair.a.document_id == pair.b.document_id),
-        "parsed": float(parsed),
-        "same_story": float(parsed and same_story(fa, fb)),
-        "story_names": len(set(fa.story) & set(fb.story)) / 8 if parsed else 0.0,
+        "same_story": float(same_story(fa, fb)),
+        "story_names": len(set(fa.story) & set(fb.story)) / 8,
         "length_min": math.log(lengths[0]),
         "length_ratio": lengths[0] / lengths[1],
     }
@@ -155,7 +147,11 @@ class Decision:
 
     def probabilities(self, values: dict[str, float]) -> dict[str, float]:
         """P(contradiction), P(agreement), P(none) of one pair's features (a missing feature reads as 0)."""
-        x = [(values.get(name, 0.0) - m) / s for name, m, s in zip(self.features, self.mean, self.scale)]
+        # standardised, and clipped: a value far outside what training saw must not outweigh every other feature
+        x = [
+            max(-CLIP, min(CLIP, (values.get(name, 0.0) - m) / s))
+            for name, m, s in zip(self.features, self.mean, self.scale)
+        ]
         logits = [b + sum(w * v for w, v in zip(row, x)) for row, b in zip(self.coef, self.intercept)]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
@@ -198,6 +194,8 @@ def decision_from_json(data: dict, source: str) -> Decision:
         thresholds = {k: float(v) for k, v in data["thresholds"].items()}
         if not {"contradiction", "agreement"} <= set(thresholds):
             raise ValueError("thresholds for contradiction and agreement are needed")
+        if not all(0.0 < v <= 1.0 for v in thresholds.values()):
+            raise ValueError("a threshold is outside (0, 1]")
         values = [*mean, *scale, *intercept, *(v for row in coef for v in row), *thresholds.values()]
         if not all(math.isfinite(v) for v in values):
             raise ValueError("a value is not a finite number")
@@ -241,6 +239,11 @@ def fit(
     import numpy as np
     from sklearn.linear_model import LogisticRegression
 
+    missing = [c for c in CLASSES if c not in set(labels)]
+    if missing:
+        raise DataError(
+            f"no labelled pair of class {', '.join(missing)} to learn from (need all of {', '.join(CLASSES)})"
+        )
     x = np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
     mean = x.mean(axis=0)
     scale = x.std(axis=0)

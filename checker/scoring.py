@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .compare.quantities import find_conflict
-from .decision import decision_for
+from .decision import Decision, decision_for
 from .errors import DataError
 from .fileio import atomic_output
 from .judge import Judge
@@ -137,8 +137,10 @@ def score_chunk(
     both_directions: bool,
     start_row: int,
     note: Callable[[str], None],
+    decision: Decision | None = None,
 ) -> list[dict]:
-    """Score one chunk; rows with a missing text get an `error` value instead of scores."""
+    """Score one chunk; rows with a missing text get an `error` value instead of scores. With both directions the
+    relation is decided by `decision` (the model's learned decision), else by the hand-set rules."""
     valid = []
     for offset, row in enumerate(rows):
         a, b = row.get(first), row.get(second)
@@ -153,9 +155,7 @@ def score_chunk(
             valid.append((offset, a, b))
     pairs = [(a, b) for _, a, b in valid] + ([(b, a) for _, a, b in valid] if both_directions else [])
     judgements = judge.judge_batch(pairs) if pairs else []
-    info = getattr(judge, "info", None)
-    decision = decision_for(info) if info is not None else None  # the model's learned decision, where it has one
-    thresholds = thresholds_for(info, decision=decision)  # the decision's (else the model's calibrated) thresholds
+    thresholds = thresholds_for(getattr(judge, "info", None), decision=decision)
     for position, (offset, a, b) in enumerate(valid):
         forward = judgements[position]
         conflict = find_conflict(a, b)
@@ -236,6 +236,8 @@ def score_file(
     file_format(output)
     found, chunks = read_rows(source, chunk_size)
     first, second = pick_columns(found, source, columns)
+    info = getattr(judge, "info", None)  # the model's learned decision, read once and only where it is used
+    decision = decision_for(info) if both_directions and info is not None else None
     out_columns = found + [
         c for c in (*SCORE_COLUMNS, *(("relation",) if both_directions else ()), "error") if c not in found
     ]
@@ -253,7 +255,7 @@ def score_file(
             advance(len(chunk))
             continue
         chunk_errors = []
-        scored_rows = score_chunk(judge, chunk, first, second, both_directions, rows, chunk_errors.append)
+        scored_rows = score_chunk(judge, chunk, first, second, both_directions, rows, chunk_errors.append, decision)
         for message in chunk_errors[:20]:
             note(message)
         _write_part(scored_rows, out_columns, part)

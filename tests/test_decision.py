@@ -49,7 +49,7 @@ def test_features_are_named_finite_and_need_no_facts():
     values = features(REPORTED, CONFLICT, CONFLICT)
     assert tuple(values) == FEATURES
     assert all(math.isfinite(v) for v in values.values())
-    assert values["parsed"] == 0.0 and values["fact_contradiction"] == 0.0
+    assert values["same_story"] == 1.0 and values["fact_agreement"] == 0.0  # no facts: read as nothing parsed
     assert values["negation"] == 1.0 and values["denial_one_side"] == 1.0
     parsed = ClaimPair(
         *(claim(c.document_id, c.text, Facts(story=("Baghdadi", "Lebanon"))) for c in (REPORTED.a, REPORTED.b))
@@ -64,7 +64,9 @@ def test_probabilities_sum_to_one_and_follow_the_weights():
     assert sum(conflict.values()) == pytest.approx(1.0)
     assert conflict["contradiction"] > 0.6 > same["contradiction"]
     assert same["agreement"] > 0.6
-    assert decision.probabilities({})["none"] > 0  # every feature missing still gives a verdict
+    # a value far outside training is clipped: it cannot outweigh every other feature
+    far = decision.probabilities({**features(REPORTED, SAME, SAME), "contradiction_mean": 1e6})
+    assert far == decision.probabilities({**features(REPORTED, SAME, SAME), "contradiction_mean": 0.5 + 5 * 0.25})
 
 
 def test_relate_with_a_decision_scores_by_its_probability():
@@ -126,13 +128,35 @@ def test_threshold_for_a_stated_precision():
     assert threshold_for(probabilities, [False] * 8, 0.7) == 0.5  # none reached: the neutral default
 
 
-def test_the_shipped_decision_loads_and_scores_the_same_every_run():
+def test_the_shipped_decision_scores_fixed_pairs_as_recorded():
+    """Recorded from the shipped decision.json: a retrained decision must update these on purpose."""
     shipped = load_decision(default_model_path())
     assert shipped is not None and shipped.features == FEATURES
-    values = features(REPORTED, CONFLICT, Judgement(0.05, 0.25, 0.70))
-    first = shipped.probabilities(values)
-    assert load_decision(default_model_path()).probabilities(values) == first
-    assert set(first) == set(CLASSES) and sum(first.values()) == pytest.approx(1.0)
+    conflict = shipped.probabilities(features(REPORTED, CONFLICT, Judgement(0.05, 0.25, 0.70)))
+    same = shipped.probabilities(features(REPORTED, SAME, SAME))
+    assert {k: round(v, 4) for k, v in conflict.items()} == {
+        "contradiction": 0.6512,
+        "agreement": 0.2368,
+        "none": 0.112,
+    }
+    assert {k: round(v, 4) for k, v in same.items()} == {"contradiction": 0.086, "agreement": 0.8697, "none": 0.0444}
+
+
+def test_batch_scoring_decides_as_check_does(tmp_path, shipped_judge):
+    """`checker score --both-directions` with the shipped model: its claims carry no parsed facts, and still a plain
+    negation is a contradiction and two unrelated sentences no finding."""
+    from checker.scoring import score_file
+
+    source = tmp_path / "pairs.csv"
+    source.write_text(
+        "premise,hypothesis\n"
+        "The mayor resigned on Monday.,The mayor did not resign.\n"
+        "The council approved the budget on Monday.,Heavy rain flooded the village school.\n",
+        encoding="utf-8",
+    )
+    score_file(source, tmp_path / "out.jsonl", shipped_judge, both_directions=True)
+    rows = [json.loads(line) for line in (tmp_path / "out.jsonl").read_text().splitlines()]
+    assert [r["relation"] for r in rows] == ["contradiction", "novelty"]
 
 
 def _tiny_news(tmp_path):
@@ -140,19 +164,20 @@ def _tiny_news(tmp_path):
     import csv
 
     bodies, rows = {}, []
-    for story in range(6):
-        town = ["Arnby", "Selmorth", "Kelmont", "Tarsa", "Orren", "Calder"][story]
+    for story in range(12):
+        town = ["Arnby", "Selmorth", "Kelmont", "Tarsa", "Orren", "Calder", "Vessby", "Marl", "Dunmoor", "Ostrava",
+                "Pellin", "Quarry"][story]  # fmt: skip
         first = (
-            f"The mayor of {town} resigned on Monday after a vote. Officials in {town} said 40 homes were flooded. "
+            f"A giant crab was spotted on the beach at {town}. Officials in {town} said 40 homes were flooded. "
             f"The {town} bridge will reopen in May."
         )
         second = (
-            f"The mayor of {town} did not resign, his office said. About 40 houses in {town} were flooded, "
+            f"The photo of a giant crab at {town} is a hoax, experts said. About 40 houses in {town} were flooded, "
             f"officials said. Schools in {town} stay shut this week."
         )
         bodies[f"{story}1"], bodies[f"{story}2"] = first, second
         pairs = [
-            ("contradiction", f"The mayor of {town} resigned on Monday after a vote.", "The mayor of"),
+            ("contradiction", f"A giant crab was spotted on the beach at {town}.", "The photo of"),
             ("agreement", f"Officials in {town} said 40 homes were flooded.", "About 40 houses"),
             ("related", f"The {town} bridge will reopen in May.", "Schools in"),
         ]
@@ -189,21 +214,26 @@ def test_news_pairs_become_nli_rows_and_a_decision(tmp_path, tiny_model_dir):
     )
     assert done.exit_code == 0, done.output
     rows = [json.loads(line) for line in rows_file.read_text().splitlines()]
-    assert len(rows) == 30  # 5 stories x 3 pairs, both ways
+    assert len(rows) == 66  # 11 stories x 3 pairs, both ways
     by_pair = {}
     for row in rows:
         by_pair.setdefault(row["pair_id"], []).append(row["label"])
     assert by_pair["p00"] == ["contradiction", "contradiction"] and by_pair["p01"] == ["entailment", "entailment"]
     assert by_pair["p02"] == ["neutral", "neutral"]
-    assert rows[0]["premise"] == "The mayor of Arnby resigned on Monday after a vote."  # read back from its span
+    assert rows[0]["premise"] == "A giant crab was spotted on the beach at Arnby."  # read back from its span
 
     output = tmp_path / "decision.json"
     args = ["decide-train", str(labels), "--news", str(news), "-o", str(output), "--model", str(tiny_model_dir)]
     done = runner.invoke(cli.app, [*args, "--cache-dir", str(tmp_path / "cache")])
     assert done.exit_code == 0, done.output
     trained = load_decision(tmp_path) if output.name == DECISION_FILE else None
-    assert trained is not None and trained.features == FEATURES and "18 labelled news pairs" in trained.trained_on
+    assert trained is not None and trained.features == FEATURES
+    assert "labelled news pairs" in trained.trained_on and "stories kept apart: 0" in trained.trained_on
     assert 0 < trained.thresholds["contradiction"] <= 1 and 0 < trained.thresholds["agreement"] <= 1
+    few = tmp_path / "few.jsonl"  # one story cannot make five folds with every class: one clear error
+    few.write_text("".join(labels.read_text().splitlines(keepends=True)[:3]), encoding="utf-8")
+    done = runner.invoke(cli.app, ["decide-train", str(few), *args[2:], "--cache-dir", str(tmp_path / "cache")])
+    assert done.exit_code == 2 and "too few labelled stories for 5 folds" in done.output
     bad = tmp_path / "bad.jsonl"
     bad.write_text(labels.read_text().replace('"related"', '"maybe"'), encoding="utf-8")
     done = runner.invoke(cli.app, ["news-nli", str(bad), "--news", str(news), "-o", str(tmp_path / "x.jsonl")])

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..decision import CLASSES, FEATURES, Decision, features, fit
+from ..errors import DataError
 from ..records import ClaimPair, Document
 from .quality import LabelledPair
 
@@ -25,7 +26,8 @@ GOLD_CLASS = {"contradiction": "contradiction", "agreement": "agreement", "relat
 
 def with_article_claims(labelled: Sequence[LabelledPair], news_csv: Path, cache_dir: str | None) -> list[LabelledPair]:
     """The labelled pairs with each claim as `check` extracts it from its article (facts, speaker), where the
-    article still yields that claim (same text, else same sentence); otherwise the labelled text stands alone."""
+    article still yields that claim: the same text, else the claim of the same sentence that holds most of the
+    labelled text's words (at least half); otherwise the labelled text stands alone."""
     from ..cache import Cache
     from ..pipeline import claims_of
     from .news_bodies import article_bodies
@@ -38,14 +40,21 @@ def with_article_claims(labelled: Sequence[LabelledPair], news_csv: Path, cache_
     finally:
         if cache is not None:
             cache.close()
+    from ..compare.words import content_words
+
     by_text = {(c.document_id, " ".join(c.text.split())): c for c in claims}
-    by_sentence = {(c.document_id, " ".join(c.sentence.split())): c for c in claims}
+    by_sentence: dict[tuple[str, str], list] = {}
+    for c in claims:
+        by_sentence.setdefault((c.document_id, " ".join(c.sentence.split())), []).append(c)
 
     def current(claim):
-        key = " ".join(claim.text.split())
-        found = by_text.get((claim.document_id, key)) or by_sentence.get(
-            (claim.document_id, " ".join(claim.sentence.split()))
-        )
+        found = by_text.get((claim.document_id, " ".join(claim.text.split())))
+        if found is None:
+            words = content_words(claim.text)
+            parts = by_sentence.get((claim.document_id, " ".join(claim.sentence.split())), [])
+            best = max(parts, key=lambda c: len(words & content_words(c.text)), default=None)
+            if best is not None and words and len(words & content_words(best.text)) >= len(words) / 2:
+                found = best
         return replace(found, id=claim.id) if found is not None else claim
 
     return [replace(p, pair=ClaimPair(current(p.pair.a), current(p.pair.b))) for p in labelled]
@@ -56,7 +65,6 @@ def read_training_pairs(
 ) -> tuple[list[LabelledPair], dict[str, str], dict[str, str]]:
     """The train split of labelled pair files, the story and confidence of each pair. A file may give claims as
     text (../shared/data/news-pairs) or as spans of the article-body CSV (bench/labels/news_pairs_more.jsonl)."""
-    from ..errors import DataError
     from .pair_sample import resolve
     from .quality import GOLD_RELATIONS, _labelled_claim
 
@@ -66,17 +74,22 @@ def read_training_pairs(
             rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
         except (OSError, json.JSONDecodeError) as error:
             raise DataError(f"{path}: cannot read labelled pairs ({error})") from None
-        rows = [r for r in rows if r.get("split") == "train" and str(r.get("story")) not in skip_stories]
-        spans = [r for r in rows if "text" not in r["a"]]
-        if spans:
-            rows = [r for r in rows if "text" in r["a"]] + resolve(spans, news_csv)
-        for row in rows:
-            if row.get("relation") not in GOLD_RELATIONS:
-                raise DataError(f"{path}: pair {row.get('pair_id')}: unknown relation {row.get('relation')!r}")
-            sides = (_labelled_claim(row["pair_id"], side, row[side]) for side in ("a", "b"))
-            labelled.append(LabelledPair(row["pair_id"], "train", row["relation"], ClaimPair(*sides)))
-            stories[row["pair_id"]] = str(row["story"])
-            confidence[row["pair_id"]] = row.get("confidence", "high")
+        try:
+            rows = [r for r in rows if r.get("split") == "train" and str(r.get("story")) not in skip_stories]
+            spans = [r for r in rows if "text" not in r["a"]]
+            if spans:
+                rows = [r for r in rows if "text" in r["a"]] + resolve(spans, news_csv)
+            for row in rows:
+                if row.get("relation") not in GOLD_RELATIONS:
+                    raise DataError(f"{path}: pair {row.get('pair_id')}: unknown relation {row.get('relation')!r}")
+                sides = (_labelled_claim(row["pair_id"], side, row[side]) for side in ("a", "b"))
+                labelled.append(LabelledPair(row["pair_id"], "train", row["relation"], ClaimPair(*sides)))
+                stories[row["pair_id"]] = str(row["story"])
+                confidence[row["pair_id"]] = row.get("confidence", "high")
+        except (KeyError, TypeError, AttributeError) as error:
+            raise DataError(
+                f"{path}: not a labelled pair file (pair_id, story, split, relation, a, b): {error}"
+            ) from None
     return labelled, stories, confidence
 
 
@@ -141,10 +154,25 @@ def examples(
                 judged[i] = result
     out = []
     for item, (forward, backward) in zip(labelled, judged):
-        values = features(item.pair, forward, backward, compare_facts(item.pair.a, item.pair.b))
+        slot = compare_facts(item.pair.a, item.pair.b)
+        if settled(item.pair, slot):
+            continue  # check reports these as the facts show them: the decision never sees such a pair
+        values = features(item.pair, forward, backward, slot)
         weight = 0.5 if confidence.get(item.pair_id) == "low" else 1.0
         out.append(Example(values, GOLD_CLASS[item.relation], stories.get(item.pair_id, item.pair_id), weight))
     return out
+
+
+def settled(pair: ClaimPair, slot) -> bool:
+    """Whether `relate.decide` settles the pair before the decision: a conflict or update of the parsed facts, or a
+    figure or date conflict in nearly the same words about one subject."""
+    from ..compare.quantities import find_conflict
+    from ..compare.subjects import different_subjects
+
+    if slot is not None and slot.relation != "agreement":
+        return True
+    a, b = pair.a.text, pair.b.text
+    return not different_subjects(a, b) and find_conflict(a, b) is not None
 
 
 def out_of_fold(items: Sequence[Example], folds: int = 5, c: float = 1.0, seed: int = 0) -> list[dict[str, float]]:
@@ -155,6 +183,11 @@ def out_of_fold(items: Sequence[Example], folds: int = 5, c: float = 1.0, seed: 
     probabilities: list[dict[str, float]] = [{} for _ in items]
     for fold in range(folds):
         train = [e for e in items if fold_of[e.story] != fold]
+        if {e.gold for e in train} != set(CLASSES):
+            raise DataError(
+                f"too few labelled stories for {folds} folds: a fold's training part has no pair of some class "
+                f"({len(stories)} stories, {len(items)} pairs)"
+            )
         decision = _decision(train, c, {"contradiction": 0.5, "agreement": 0.5})
         for index, e in enumerate(items):
             if fold_of[e.story] == fold:
@@ -163,13 +196,14 @@ def out_of_fold(items: Sequence[Example], folds: int = 5, c: float = 1.0, seed: 
 
 
 def threshold_for(probabilities: Sequence[float], gold: Sequence[bool], precision: float, least: int = 10) -> float:
-    """The lowest threshold at which the pairs at or above it (at least `least` of them) reach `precision`;
-    0.5 when no threshold does."""
+    """The lowest threshold at which the pairs at or above it (at least `least` of them) reach `precision`, read
+    only after the last of a run of equal probabilities; 0.5 when no threshold does."""
     ranked = sorted(zip(probabilities, gold), reverse=True)
     best, hits = None, 0
     for count, (value, is_gold) in enumerate(ranked, 1):
         hits += is_gold
-        if count >= least and hits / count >= precision:
+        tied_with_next = count < len(ranked) and ranked[count][0] == value
+        if not tied_with_next and count >= least and hits / count >= precision:
             best = value
     return round(best, 4) if best is not None else 0.5
 

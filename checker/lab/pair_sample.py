@@ -20,6 +20,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..errors import DataError
 from .news_bodies import article_bodies
 
 MIN_WORDS, MAX_WORDS = 5, 45
@@ -144,7 +145,7 @@ def _side(span: Span, claim) -> dict:
 
 
 def stratified(rows: Sequence[dict], quota: dict[str, int], seed: int = 7) -> list[dict]:
-    """At most `quota[stratum]` rows of each stratum, at most one pair per pair of sentences, shuffled."""
+    """At most `quota[stratum]` rows of each stratum, shuffled."""
     rng = random.Random(seed)
     by_stratum: dict[str, list[dict]] = defaultdict(list)
     for row in rows:
@@ -168,6 +169,8 @@ def resolve(labels: Iterable[dict], news_csv: Path) -> list[dict]:
         sides = {}
         for side in ("a", "b"):
             span = row[side]
+            if str(span["article"]) not in bodies:
+                raise DataError(f"{news_csv}: no article {span['article']} (pair {row.get('pair_id')})")
             sentence = bodies[str(span["article"])][span["start"] : span["end"]]
             text = sentence[span.get("text_start", 0) : span.get("text_end", len(sentence))]
             sides[side] = {**span, "sentence": sentence, "text": text}
