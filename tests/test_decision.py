@@ -16,7 +16,7 @@ from checker.decision import (
     fit,
     load_decision,
 )
-from checker.errors import ModelLoadError
+from checker.errors import DataError, ModelLoadError
 from checker.judge import default_model_path
 from checker.lab.decide import threshold_for
 from checker.records import Claim, ClaimPair, Facts, Judgement
@@ -256,3 +256,25 @@ def test_a_corrupt_decision_beside_a_model_is_one_clear_error(tmp_path):
     assert "decision.json: not a valid decision file" in done.output and "Traceback" not in done.output
     done = CliRunner().invoke(cli.check_app, [str(tmp_path / "a.txt"), "--model", str(model), "--no-cache", "--rules"])
     assert done.exit_code == 0, done.output  # the hand-set rules need no decision file
+
+
+def test_pair_sampling_strata_ids_and_spans(tmp_path):
+    from checker.lab.pair_sample import Span, pair_id, resolve, stratified, stratum
+
+    first, second = Span("1", 0, 10), Span("2", 5, 30)
+    assert pair_id(first, second) == pair_id(second, first) and len(pair_id(first, second)) == 12
+    assert stratum("The mayor resigned.", "The mayor resigned.", 0.9, 0.7) == "nli-hi"
+    assert stratum("The crab photo is a hoax.", "A giant crab was seen.", 0.4, 0.1) == "neg-lo"
+    assert stratum("12 homes burned.", "Some 15 homes burned.", 0.8, 0.1) == "num-hi"
+    rows = [{"stratum": "a", "n": i} for i in range(5)] + [{"stratum": "b", "n": i} for i in range(5)]
+    picked = stratified(rows, {"a": 2, "b": 1})
+    assert sorted(r["stratum"] for r in picked) == ["a", "a", "b"] and stratified(rows, {"a": 2, "b": 1}) == picked
+    news = tmp_path / "bodies.csv"
+    news.write_text('Body ID,articleBody\n7,"Police said the bridge fell on Monday. It was old."\n', encoding="utf-8")
+    row = {"pair_id": "x", "a": {"article": "7", "start": 0, "end": 38, "text_start": 12, "text_end": 37},
+           "b": {"article": "7", "start": 39, "end": 50}}  # fmt: skip
+    resolved = resolve([row], news)[0]
+    assert resolved["a"]["sentence"] == "Police said the bridge fell on Monday."
+    assert resolved["a"]["text"] == "the bridge fell on Monday" and resolved["b"]["text"] == "It was old."
+    with pytest.raises(DataError, match="no article 9"):
+        resolve([{**row, "b": {"article": "9", "start": 0, "end": 3}}], news)
