@@ -510,8 +510,8 @@ def decide_train_command(
     from .lab.decide import examples, read_training_pairs, train_decision, with_article_claims, write_decision
 
     skip = {s.strip() for s in skip_stories.split(",") if s.strip()}
-    labelled, stories, confidence = read_training_pairs(pairs, news, skip)
-    labelled = with_article_claims(labelled, news, cache_dir)
+    found = read_training_pairs(pairs, news, skip)
+    labelled = with_article_claims(found.labelled, news, cache_dir)
     judge = load_judge(model)
     cache = Cache(cache_dir)
     try:
@@ -522,7 +522,7 @@ def decide_train_command(
                 raise typer.BadParameter("--fold-models wants two models, 'A,B'")
             # half 1's pairs by the model tuned on half 2, and the other way round
             by_half = {1: CachedJudge(load_judge(names[1]), cache), 2: CachedJudge(load_judge(names[0]), cache)}
-        items = examples(labelled, stories, CachedJudge(judge, cache), confidence, by_half)
+        items = examples(labelled, found.stories, CachedJudge(judge, cache), found.confidence, by_half)
     finally:
         cache.close()
     folds = f"; judged by fold models {fold_models}" if fold_models else ""
@@ -550,15 +550,9 @@ def news_nli_command(
     if half not in ("all", "1", "2"):
         raise typer.BadParameter("--half is all, 1 or 2")
     skip = {s.strip() for s in skip_stories.split(",") if s.strip()}
-    labelled, stories, _ = read_training_pairs(pairs, news, skip)
-    directions = {}
-    for path in pairs:  # read_training_pairs has checked every file
-        for line in Path(path).read_text(encoding="utf-8").splitlines():
-            row = json.loads(line) if line.strip() else None
-            if isinstance(row, dict) and "pair_id" in row:
-                directions[row["pair_id"]] = row.get("direction")
-    chosen = [p for p in labelled if half == "all" or story_half(stories[p.pair_id]) == int(half)]
-    rows = nli_rows(chosen, directions)
+    found = read_training_pairs(pairs, news, skip)
+    chosen = [p for p in found.labelled if half == "all" or story_half(found.stories[p.pair_id]) == int(half)]
+    rows = nli_rows(chosen, found.directions)
     with atomic_output(output) as handle:
         for row in rows:
             handle.write(json.dumps(row, ensure_ascii=False) + "\n")

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,7 +25,7 @@ from .compare.speakers import different_confirmers, one_voice, same_speaker
 from .compare.subjects import different_events, different_subjects, restates
 from .compare.vocabulary import DEBUNK_WORDS, HEARSAY_WORDS
 from .compare.words import content_words, named_entities, overlap, say_alike, share_a_subject
-from .errors import DataError, ModelLoadError
+from .errors import ModelLoadError
 from .records import ClaimPair, Facts, Judgement, ModelInfo
 
 DECISION_FILE = "decision.json"
@@ -226,39 +225,3 @@ def load_decision(model_dir: str | Path | None) -> Decision | None:
 def decision_for(model: ModelInfo) -> Decision | None:
     """The decision of the model that judged the pairs: the one stored in its directory, if any."""
     return load_decision(model.path) if model.path and Path(model.path).is_dir() else None
-
-
-def fit(
-    rows: Sequence[dict[str, float]],
-    labels: Sequence[str],
-    weights: Sequence[float] | None = None,
-    c: float = 1.0,
-) -> tuple[tuple[float, ...], tuple[float, ...], tuple[tuple[float, ...], ...], tuple[float, ...]]:
-    """Mean, scale, coefficients and intercepts of a logistic regression on the named features (scikit-learn,
-    used only here, at training time)."""
-    import numpy as np
-    from sklearn.linear_model import LogisticRegression
-
-    missing = [c for c in CLASSES if c not in set(labels)]
-    if missing:
-        raise DataError(
-            f"no labelled pair of class {', '.join(missing)} to learn from (need all of {', '.join(CLASSES)})"
-        )
-    x = np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
-    mean = x.mean(axis=0)
-    scale = x.std(axis=0)
-    scale[scale == 0] = 1.0
-    y = np.array([CLASSES.index(label) for label in labels])
-    model = LogisticRegression(C=c, max_iter=5000)
-    model.fit((x - mean) / scale, y, sample_weight=None if weights is None else np.asarray(weights))
-    coef = np.zeros((len(CLASSES), len(FEATURES)))
-    intercept = np.zeros(len(CLASSES))
-    for row, label in enumerate(model.classes_):
-        coef[label] = model.coef_[row]
-        intercept[label] = model.intercept_[row]
-    return (
-        tuple(float(v) for v in mean),
-        tuple(float(v) for v in scale),
-        tuple(tuple(float(v) for v in row) for row in coef),
-        tuple(float(v) for v in intercept),
-    )

@@ -13,12 +13,11 @@ from checker.decision import (
     Decision,
     decision_from_json,
     features,
-    fit,
     load_decision,
 )
 from checker.errors import DataError, ModelLoadError
 from checker.judge import default_model_path
-from checker.lab.decide import threshold_for
+from checker.lab.decide import fit, threshold_for
 from checker.records import Claim, ClaimPair, Facts, Judgement
 from checker.relate import Thresholds, relate
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from ..decision import CLASSES, FEATURES, Decision, features, fit
+from ..decision import CLASSES, FEATURES, Decision, features
 from ..errors import DataError
 from ..records import ClaimPair, Document
 from .quality import LabelledPair
@@ -60,15 +60,23 @@ def with_article_claims(labelled: Sequence[LabelledPair], news_csv: Path, cache_
     return [replace(p, pair=ClaimPair(current(p.pair.a), current(p.pair.b))) for p in labelled]
 
 
-def read_training_pairs(
-    paths: Sequence[Path], news_csv: Path, skip_stories: set[str]
-) -> tuple[list[LabelledPair], dict[str, str], dict[str, str]]:
-    """The train split of labelled pair files, the story and confidence of each pair. A file may give claims as
-    text (../shared/data/news-pairs) or as spans of the article-body CSV (bench/labels/news_pairs_more.jsonl)."""
+@dataclass(frozen=True)
+class TrainingSet:
+    """The train split of labelled pair files, with each pair's story, confidence and agreement direction."""
+
+    labelled: list[LabelledPair]
+    stories: dict[str, str]
+    confidence: dict[str, str]
+    directions: dict[str, str | None]
+
+
+def read_training_pairs(paths: Sequence[Path], news_csv: Path, skip_stories: set[str]) -> TrainingSet:
+    """The train split of labelled pair files. A file may give claims as text (../shared/data/news-pairs) or as
+    spans of the article-body CSV (bench/labels/news_pairs_more.jsonl)."""
     from .pair_sample import resolve
     from .quality import GOLD_RELATIONS, _labelled_claim
 
-    labelled, stories, confidence = [], {}, {}
+    labelled, stories, confidence, directions = [], {}, {}, {}
     for path in paths:
         try:
             rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
@@ -86,11 +94,12 @@ def read_training_pairs(
                 labelled.append(LabelledPair(row["pair_id"], "train", row["relation"], ClaimPair(*sides)))
                 stories[row["pair_id"]] = str(row["story"])
                 confidence[row["pair_id"]] = row.get("confidence", "high")
+                directions[row["pair_id"]] = row.get("direction")
         except (KeyError, TypeError, AttributeError) as error:
             raise DataError(
                 f"{path}: not a labelled pair file (pair_id, story, split, relation, a, b): {error}"
             ) from None
-    return labelled, stories, confidence
+    return TrainingSet(labelled, stories, confidence, directions)
 
 
 def story_half(story: str) -> int:
@@ -101,7 +110,7 @@ def story_half(story: str) -> int:
     return int(hashlib.sha1(story.encode()).hexdigest(), 16) % 2 + 1
 
 
-def nli_rows(labelled: Sequence[LabelledPair], directions: dict[str, str]) -> list[dict]:
+def nli_rows(labelled: Sequence[LabelledPair], directions: dict[str, str | None]) -> list[dict]:
     """Labelled news pairs as NLI training rows, both ways: a contradiction contradicts both ways; an agreement
     entails in its direction (`directions[pair_id]`: a>b, b>a, both) and does not contradict the other way;
     related and unrelated claims are neutral."""
@@ -142,6 +151,7 @@ def examples(
     from ..compare.facts import compare_facts
     from ..config import CheckConfig
     from ..pipeline import judge_pairs
+    from ..relate import settled
 
     skip = CheckConfig().skip_neutral
     if by_half is None:
@@ -155,24 +165,12 @@ def examples(
     out = []
     for item, (forward, backward) in zip(labelled, judged):
         slot = compare_facts(item.pair.a, item.pair.b)
-        if settled(item.pair, slot):
+        if settled(item.pair, slot) is not None:
             continue  # check reports these as the facts show them: the decision never sees such a pair
         values = features(item.pair, forward, backward, slot)
         weight = 0.5 if confidence.get(item.pair_id) == "low" else 1.0
         out.append(Example(values, GOLD_CLASS[item.relation], stories.get(item.pair_id, item.pair_id), weight))
     return out
-
-
-def settled(pair: ClaimPair, slot) -> bool:
-    """Whether `relate.decide` settles the pair before the decision: a conflict or update of the parsed facts, or a
-    figure or date conflict in nearly the same words about one subject."""
-    from ..compare.quantities import find_conflict
-    from ..compare.subjects import different_subjects
-
-    if slot is not None and slot.relation != "agreement":
-        return True
-    a, b = pair.a.text, pair.b.text
-    return not different_subjects(a, b) and find_conflict(a, b) is not None
 
 
 def out_of_fold(items: Sequence[Example], folds: int = 5, c: float = 1.0, seed: int = 0) -> list[dict[str, float]]:
@@ -206,6 +204,42 @@ def threshold_for(probabilities: Sequence[float], gold: Sequence[bool], precisio
         if not tied_with_next and count >= least and hits / count >= precision:
             best = value
     return round(best, 4) if best is not None else 0.5
+
+
+def fit(
+    rows: Sequence[dict[str, float]],
+    labels: Sequence[str],
+    weights: Sequence[float] | None = None,
+    c: float = 1.0,
+) -> tuple[tuple[float, ...], tuple[float, ...], tuple[tuple[float, ...], ...], tuple[float, ...]]:
+    """Mean, scale, coefficients and intercepts of a logistic regression on the named features (scikit-learn, at
+    training time only: `check` reads the numbers from decision.json)."""
+    import numpy as np
+    from sklearn.linear_model import LogisticRegression
+
+    missing = [name for name in CLASSES if name not in set(labels)]
+    if missing:
+        raise DataError(
+            f"no labelled pair of class {', '.join(missing)} to learn from (need all of {', '.join(CLASSES)})"
+        )
+    x = np.array([[row[name] for name in FEATURES] for row in rows], dtype=np.float64)
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale[scale == 0] = 1.0
+    y = np.array([CLASSES.index(label) for label in labels])
+    model = LogisticRegression(C=c, max_iter=5000)
+    model.fit((x - mean) / scale, y, sample_weight=None if weights is None else np.asarray(weights))
+    coef = np.zeros((len(CLASSES), len(FEATURES)))
+    intercept = np.zeros(len(CLASSES))
+    for row, label in enumerate(model.classes_):
+        coef[label] = model.coef_[row]
+        intercept[label] = model.intercept_[row]
+    return (
+        tuple(float(v) for v in mean),
+        tuple(float(v) for v in scale),
+        tuple(tuple(float(v) for v in row) for row in coef),
+        tuple(float(v) for v in intercept),
+    )
 
 
 def _decision(items: Sequence[Example], c: float, thresholds: dict[str, float], **meta: str) -> Decision:
