@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import json
 import math
+import operator
 from dataclasses import dataclass
 from pathlib import Path
 
 from .compare.facts import SlotFinding, same_story
-from .compare.polarity import denies, negation_kind, states_a_fact
+from .compare.polarity import debunks, denies, negation_kind, reports_hearsay, states_a_fact
 from .compare.quantities import find_conflict, same_figures_written_apart
 from .compare.speakers import different_confirmers, one_voice, same_speaker
 from .compare.subjects import different_events, different_subjects, restates
-from .compare.vocabulary import DEBUNK_WORDS, HEARSAY_WORDS
 from .compare.words import content_words, named_entities, overlap, say_alike, share_a_subject
 from .errors import ModelLoadError
 from .records import ClaimPair, Facts, Judgement, ModelInfo
@@ -84,7 +84,7 @@ def features(
     fa, fb = pair.a.facts or Facts(), pair.b.facts or Facts()  # not parsed: nothing to compare, as in `check`
     words_a, words_b = content_words(a), content_words(b)
     union = words_a | words_b
-    debunk = bool(DEBUNK_WORDS.search(a)) != bool(DEBUNK_WORDS.search(b))
+    debunk = debunks(a) != debunks(b)
     denial = denies(a) != denies(b)
     names = min(len(named_entities(a) & named_entities(b)), 3) / 3
     shared = overlap(a, b)
@@ -112,7 +112,7 @@ def features(
         "negation": float(negation_kind(a, b)),
         "denial_one_side": float(denial),
         "debunk_one_side": float(debunk),
-        "hearsay_one_side": float(bool(HEARSAY_WORDS.search(a)) != bool(HEARSAY_WORDS.search(b))),
+        "hearsay_one_side": float(reports_hearsay(a) != reports_hearsay(b)),
         "debunk_x_names": float(debunk) * names,
         "denial_x_overlap": float(denial) * shared,
         "contradiction_x_overlap": max(forward.contradiction, backward.contradiction) * shared,
@@ -151,7 +151,7 @@ class Decision:
             max(-CLIP, min(CLIP, (values.get(name, 0.0) - m) / s))
             for name, m, s in zip(self.features, self.mean, self.scale)
         ]
-        logits = [b + sum(w * v for w, v in zip(row, x)) for row, b in zip(self.coef, self.intercept)]
+        logits = [b + sum(map(operator.mul, row, x)) for row, b in zip(self.coef, self.intercept)]
         top = max(logits)
         exps = [math.exp(v - top) for v in logits]
         total = sum(exps)

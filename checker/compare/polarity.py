@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from .quantities import figures_differ
-from .vocabulary import DENIAL_PHRASES, DENIAL_WORDS
+from .vocabulary import DEBUNK_WORDS, DENIAL_PHRASES, DENIAL_WORDS, HEARSAY_WORDS
 from .words import common_words, overlap
 
 # a negative adjective -> the positive one that "not" turns it into
@@ -122,7 +122,20 @@ _APPEAL = re.compile(
 _SPECULATION = re.compile(r"\b(?:could|may|might)\s+(?:well\s+)?have\b", re.I)
 
 
+@lru_cache(maxsize=65536)  # asked for each pair a claim is in
 def states_a_fact(text: str) -> bool:
     """Not a call on someone to act ("urged Kyiv to negotiate") nor a guess at what may have happened ("could have
     exploded"): neither says what is, so no other claim contradicts it."""
     return not _APPEAL.search(text) and not _SPECULATION.search(text)
+
+
+@lru_cache(maxsize=65536)  # asked for each pair a claim is in
+def debunks(text: str) -> bool:
+    """The claim calls something false: a hoax, a fake, doctored, baseless, no evidence."""
+    return bool(DEBUNK_WORDS.search(text))
+
+
+@lru_cache(maxsize=65536)
+def reports_hearsay(text: str) -> bool:
+    """The claim reports a rumour or someone's claim without vouching for it."""
+    return bool(HEARSAY_WORDS.search(text))

@@ -40,8 +40,11 @@ def restates(a: str, b: str) -> bool:
     near-copies as contradictions (measured on news)."""
     words_a, words_b = _restatement_words(a), _restatement_words(b)
     smaller, larger = sorted((words_a, words_b), key=len)
-    covered = all(_written_otherwise(word, smaller, larger) for word in smaller - larger)
-    if len(smaller) >= 3 and covered and not negation_kind(a, b):
+    if (
+        len(smaller) >= 3
+        and all(_written_otherwise(word, smaller, larger) for word in smaller - larger)
+        and not negation_kind(a, b)
+    ):
         return True
     # a long sentence copied between articles with a word or two changed ("cloaked" / "dressed", "Raqa" / "Raqqa",
     # "taking" / "disappearing the students"): on the 1,683 real news articles such near-copies made most of the
@@ -77,7 +80,7 @@ def _written_otherwise(word: str, smaller: frozenset[str], larger: frozenset[str
     extra = larger - smaller
     return (
         any(one_edit_apart(word, other) for other in extra)
-        or any(word == x + y for x in extra for y in extra)
+        or any(word.startswith(x) and word[len(x) :] in extra for x in extra)
         or any(
             (other.startswith(word) and other[len(word) :] in smaller)
             or (other.endswith(word) and other[: -len(word)] in smaller)
@@ -101,12 +104,20 @@ def different_events(a: str, b: str) -> bool:
 _NOT_A_NAME = frozenset((*MONTHS, *WEEKDAYS, *(w.lower() for w in COMMON_CAPITALISED), "so", "however", "et"))
 
 
-def _long_names(text: str) -> list[list[str]]:
-    """The names of two or more words in a text (leading function words, months and days left out)."""
+@lru_cache(maxsize=65536)  # a claim meets many partners
+def _long_names(text: str) -> tuple[frozenset[str], ...]:
+    """The words of each name of two or more words in a text (leading function words, months and days left
+    out)."""
     from .words import named_entities
 
     names = (name.split() for name in canonical_names(named_entities(text)))
-    return [kept for name in names if len(kept := [w for w in name if w not in _NOT_A_NAME]) >= 2]
+    return tuple(frozenset(kept) for name in names if len(kept := [w for w in name if w not in _NOT_A_NAME]) >= 2)
+
+
+@lru_cache(maxsize=65536)
+def _name_words(text: str) -> frozenset[str]:
+    """A text's lower-cased words, aliases written as the names they stand for."""
+    return frozenset(re.findall(r"[a-z0-9]+", names_spelled_out(text).lower()))
 
 
 def different_named_subjects(a: str, b: str) -> bool:
@@ -122,10 +133,9 @@ def different_named_subjects(a: str, b: str) -> bool:
     Millan, died this morning ...'": "National Geographic" / "Dog Whisperer"). Single words are not enough:
     "Iguala" / "Mexico" or "al-Qaeda" / "al-Qaida" name one place or group as often as two.
     """
-    words_a = set(re.findall(r"[a-z0-9]+", names_spelled_out(a).lower()))
-    words_b = set(re.findall(r"[a-z0-9]+", names_spelled_out(b).lower()))
-    return any(not words_b.intersection(name) for name in _long_names(a)) and any(
-        not words_a.intersection(name) for name in _long_names(b)
+    words_a, words_b = _name_words(a), _name_words(b)
+    return any(words_b.isdisjoint(name) for name in _long_names(a)) and any(
+        words_a.isdisjoint(name) for name in _long_names(b)
     )
 
 
@@ -148,13 +158,16 @@ def different_genders(a: str, b: str) -> bool:
     """One claim speaks of a man and the other of a woman, by pronouns alone ("He was extradited to the U.S. in
     2012." / "In 2009, she was extradited to the United States ..."): two people, so two facts."""
 
-    def gender(text: str) -> str | None:
-        words = set(re.findall(r"[a-z]+", _SAYS.sub(" ", text).lower()))
-        male, female = bool(words & _MALE), bool(words & _FEMALE)
-        return "male" if male and not female else "female" if female and not male else None
-
-    left, right = gender(a), gender(b)
+    left, right = _gender(a), _gender(b)
     return left is not None and right is not None and left != right
+
+
+@lru_cache(maxsize=65536)
+def _gender(text: str) -> str | None:
+    """Whom a text speaks of by its pronouns, leaving out those of a speaker ("he said")."""
+    words = set(re.findall(r"[a-z]+", _SAYS.sub(" ", text).lower()))
+    male, female = bool(words & _MALE), bool(words & _FEMALE)
+    return "male" if male and not female else "female" if female and not male else None
 
 
 @lru_cache(maxsize=16384)  # asked by the relation and again by the decision's features for one pair
