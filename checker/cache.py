@@ -218,11 +218,13 @@ class CachedEmbedder:
     def __init__(self, embed, cache: Cache) -> None:
         self.embed = embed
         self.cache = cache
+        # vectors of one embedder are not another's: the key names the embedder
+        self.name = getattr(embed, "name", "embedder")
 
     def __call__(self, texts):
         import numpy as np
 
-        keys = [digest("minilm", t) for t in texts]
+        keys = [digest(self.name, t) for t in texts]
         found = self.cache.get_embeddings(sorted(set(keys)))
         missing = [i for i, k in enumerate(keys) if k not in found]
         if missing:

@@ -370,11 +370,15 @@ def export_command(
         Path, typer.Option("--output", "-o", help="Directory for the ONNX model, tokenizer.json and config.json.")
     ],
     quantize: Annotated[bool, typer.Option("--quantize/--no-quantize", help="Dynamic int8 quantization.")] = True,
+    embedder: Annotated[
+        bool,
+        typer.Option("--embedder", help="MODEL is a sentence-transformers embedder (pairing), not an NLI classifier."),
+    ] = False,
 ) -> None:
     """Export a model to ONNX (plus dynamic int8 quantization) for the torch-free runtime."""
-    from .lab.export import export_onnx
+    from .lab.export import export_embedder, export_onnx
 
-    path = export_onnx(model, output, quantize=quantize)
+    path = (export_embedder if embedder else export_onnx)(model, output, quantize=quantize)
     typer.echo(str(path))
 
 

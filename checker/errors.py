@@ -56,6 +56,18 @@ class MissingBackendError(CheckerError):
     code = "E012"
 
 
+def require(module: str, purpose: str, extra: str):
+    """Import an optional module, or say in one line which extra of the package installs it."""
+    import importlib
+
+    try:
+        return importlib.import_module(module)
+    except ImportError:
+        raise MissingBackendError(
+            f"{purpose} needs {module.split('.')[0]}", hint=f'pip install "checker[{extra}]"'
+        ) from None
+
+
 class DataError(CheckerError):
     """A training, evaluation or scoring data file is unusable."""
 

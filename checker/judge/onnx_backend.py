@@ -13,6 +13,25 @@ from . import ONNX_FILES, THRESHOLDS_KEY, Progress, _length_order, _softmax_rows
 from .labels import map_model_labels
 
 
+def open_session(model_file: Path, threads: int):
+    """An onnxruntime session on the CPU with `threads` threads per run; a damaged file is a clear error."""
+    import onnxruntime
+
+    options = onnxruntime.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.log_severity_level = 3
+    try:
+        return onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
+    except Exception as error:  # onnxruntime raises its own exception types for a damaged file
+        raise ModelLoadError(f"{model_file}: cannot load it ({str(error).splitlines()[0][:200]})") from None
+
+
+def usable_cores() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 class OnnxJudge:
     """The shipped int8 model on ONNX Runtime; tokenisation by the `tokenizers` library."""
 
@@ -42,8 +61,7 @@ class OnnxJudge:
         self.tokenizer = Tokenizer.from_file(str(directory / "tokenizer.json"))
         self.tokenizer.enable_truncation(self.max_length)
         self.tokenizer.no_padding()
-        usable = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
-        self.workers = threads or usable
+        self.workers = threads or usable_cores()
         # Dynamic int8 quantization picks one activation scale per tensor, i.e. per batch: a pair's scores would
         # move with whatever else shares its batch (4% of labels flipped on the seeds). So a quantized model runs
         # each pair alone -- its scores depend on that pair only, cached or not -- on one single-threaded call
@@ -61,16 +79,7 @@ class OnnxJudge:
         )
 
     def _open_session(self):
-        import onnxruntime
-
-        options = onnxruntime.SessionOptions()
-        options.intra_op_num_threads = 1 if self.quantized else self.workers
-        options.inter_op_num_threads = 1
-        options.log_severity_level = 3
-        try:
-            session = onnxruntime.InferenceSession(str(self.model_file), options, providers=["CPUExecutionProvider"])
-        except Exception as error:  # onnxruntime raises its own exception types for a damaged file
-            raise ModelLoadError(f"{self.model_file}: cannot load it ({str(error).splitlines()[0][:200]})") from None
+        session = open_session(self.model_file, 1 if self.quantized else self.workers)
         self.input_names = {i.name for i in session.get_inputs()}
         return session
 

@@ -29,7 +29,7 @@ class TransformersJudge:
             from transformers import AutoModelForSequenceClassification, AutoTokenizer
         except ImportError as error:
             raise MissingBackendError(
-                "this model needs transformers and torch", hint="pip install transformers torch"
+                "this model needs transformers and torch", hint='pip install "checker[transformers]"'
             ) from error
         from transformers.utils import logging as transformers_logging
 

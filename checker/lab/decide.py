@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ..decision import CLASSES, FEATURES, Decision, features
-from ..errors import DataError
+from ..errors import DataError, require
 from ..records import ClaimPair, Document
 from .quality import LabelledPair
 
@@ -215,7 +215,8 @@ def fit(
     """Mean, scale, coefficients and intercepts of a logistic regression on the named features (scikit-learn, at
     training time only: `check` reads the numbers from decision.json)."""
     import numpy as np
-    from sklearn.linear_model import LogisticRegression
+
+    LogisticRegression = require("sklearn.linear_model", "training a decision", "train").LogisticRegression
 
     missing = [name for name in CLASSES if name not in set(labels)]
     if missing:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import DataError
+from ..errors import DataError, require
 from ..judge.labels import normalize_label
 from ..scoring import find_pair_columns
 
@@ -57,8 +57,7 @@ def data_files(paths: Iterable[str | Path]) -> list[Path]:
 
 def load_table(path: Path):
     """Load one data file as a `datasets.Dataset`, with a one-line error for unreadable files."""
-    import datasets
-
+    datasets = require("datasets", "reading NLI data files", "train")
     datasets.disable_progress_bars()
     datasets.logging.set_verbosity(datasets.logging.CRITICAL)  # its log lines would double the one-line error
     kind = DATA_SUFFIXES[path.suffix.lower()]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import tomllib
 
-from ..errors import ConfigError, DataError
+from ..errors import ConfigError, DataError, require
 from ..judge.labels import LABELS, NOT_CONTRADICTION, NOT_ENTAILMENT
 from .nli_data import NLIExample, cap_examples, load_examples
 
@@ -217,7 +217,8 @@ def train(
 
     `examples` replaces reading `config.train` (already loaded pairs; caps still apply).
     """
-    import torch
+    torch = require("torch", "training", "train")
+    require("transformers", "training", "train")
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     if config.threads:

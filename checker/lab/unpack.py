@@ -28,7 +28,7 @@ def unpack_onnx(model_dir: str | Path, output: str | Path) -> Path:
         from transformers import AutoConfig, AutoModelForSequenceClassification
     except ImportError as error:
         raise MissingBackendError(
-            "unpack needs onnx, torch and transformers", hint="pip install onnx torch transformers"
+            "unpack needs onnx, torch and transformers", hint='pip install "checker[train]"'
         ) from error
     model_dir, output = Path(model_dir), Path(output)
     model_file = next((model_dir / name for name in ONNX_FILES if (model_dir / name).exists()), None)
