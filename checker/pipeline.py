@@ -14,7 +14,7 @@ from .ingest import load_documents
 from .judge import Judge, load_judge
 from .judge.labels import parse_label_map
 from .pairing import plan_pairs
-from .records import Claim, ClaimPair, Document, Finding, Judgement, Report
+from .records import Claim, ClaimPair, Document, Finding, Judgement, Report, with_unique_ids
 from .relate import relate, reverse_can_matter, thresholds_for
 
 
@@ -104,8 +104,9 @@ def check(
     hooks = hooks or Hooks()
     new_documents = load_documents(paths, hooks.note, config.max_file_mb)
     corpus: list[Document] = load_documents(against, hooks.note, config.max_file_mb) if against else []
-    documents = _merge(new_documents, corpus)
-    new_ids = {d.id for d in new_documents} if against else None
+    # ids unique across both sets: a new "a.txt" beside a corpus "a.txt" must not make the corpus's "a" new
+    documents = with_unique_ids(_merge(new_documents, corpus), "~")
+    new_ids = {d.id for d in documents[: len(new_documents)]} if against else None
     cache = None
     if config.cache:
         from .cache import Cache

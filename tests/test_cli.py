@@ -213,3 +213,19 @@ def test_story_pairs_command_writes_pairs_and_names_a_bad_csv(tmp_path):
     result = run("story-pairs", "--news", str(other), "-o", str(tmp_path / "none.jsonl"))
     assert result.exit_code == 2 and "other.csv: no articleBody column" in result.output
     assert not (tmp_path / "none.jsonl").exists()
+
+
+def test_against_never_rechecks_the_corpus_when_names_collide(tmp_path):
+    """A new "a.txt" beside a corpus "a.txt" once made the corpus's "a" new, and corpus pairs were reported."""
+    corpus, new = tmp_path / "corpus", tmp_path / "new"
+    corpus.mkdir()
+    new.mkdir()
+    (corpus / "a.txt").write_text("The Harbour Bridge reopened to traffic on Monday.\n", encoding="utf-8")
+    (corpus / "b.txt").write_text("The Harbour Bridge did not reopen to traffic on Monday.\n", encoding="utf-8")
+    (new / "a.txt").write_text("The city council approved a budget of 48 million dollars.\n", encoding="utf-8")
+    alone = json.loads(run("check", str(corpus), "--format", "json", "--fail-on", "none").stdout)
+    assert any(f["relation"] == "contradiction" for f in alone["findings"])  # the corpus conflicts with itself
+    result = run("check", str(new), "--against", str(corpus), "--format", "json", "--fail-on", "none")
+    report = json.loads(result.stdout)
+    assert sorted(d["id"] for d in report["documents"]) == ["a", "a~2", "b"]
+    assert all("a" in (f["a"]["document"], f["b"]["document"]) for f in report["findings"])
