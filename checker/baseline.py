@@ -15,10 +15,11 @@ BASELINE_SCHEMA = "checker.baseline/1"
 
 
 def read_baseline(path: str | Path) -> set[str]:
-    """The accepted finding ids in a baseline file (a missing file is an empty baseline)."""
+    """The accepted finding ids in a baseline file. A missing file is an error, not an empty baseline: a typo in
+    its path would otherwise let every accepted finding fail CI again, or hide that none is suppressed."""
     path = Path(path)
-    if not path.exists():
-        return set()
+    if not path.is_file():
+        raise InputError(f"{path}: no such baseline file (write one with --update-baseline)")
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
         return {str(entry["id"]) for entry in data["findings"]}

@@ -23,10 +23,28 @@ EXIT_USAGE = 2
 app = typer.Typer(
     help="Offline claim consistency and contradiction checker for news articles.",
     no_args_is_help=True,
-    add_completion=False,
     pretty_exceptions_enable=False,
 )
-check_app = typer.Typer(add_completion=False, pretty_exceptions_enable=False)
+check_app = typer.Typer(pretty_exceptions_enable=False)
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from . import __version__
+
+        typer.echo(f"checker {__version__}")
+        raise typer.Exit()
+
+
+VersionOption = Annotated[
+    bool,
+    typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+]
+
+
+@app.callback()
+def _group(version: VersionOption = False) -> None:
+    """Offline claim consistency and contradiction checker for news articles."""
 
 
 def _fail(message: str) -> None:
@@ -95,16 +113,20 @@ def run_check(
     baseline: Path | None,
     update_baseline: bool,
     flags: dict,
+    view=None,
+    skip_unreadable: bool = False,
 ) -> None:
-    from .config import load_config
+    from .config import CheckConfig, load_config
     from .pipeline import check
-    from .report import Format, render
+    from .report import Format, View, render
 
     try:
         output_format = Format(fmt)
     except ValueError:
         raise ConfigError(f"--format must be one of {', '.join(f.value for f in Format)}, not {fmt!r}") from None
-    config = load_config(config_file, **flags)
+    config = load_config(config_file, base=CheckConfig(cache=True), **flags)  # the command caches by default
+    if baseline is not None and not update_baseline and not baseline.is_file():
+        raise ConfigError(f"{baseline}: no such baseline file (write one with --update-baseline)")
     hooks, stop = _progress_hooks(quiet)
     try:
         report = check(paths, config, against=against, hooks=hooks)
@@ -123,7 +145,11 @@ def run_check(
     from .fileio import atomic_output
 
     with atomic_output(output, newline="" if output_format is Format.csv else None) as out:
-        render(report, output_format, out, color=None if output is None else False)
+        render(report, output_format, out, color=None if output is None else False, view=view or View())
+    for problem in report.unreadable:
+        typer.echo(f"error: {problem}", err=True)
+    if report.unreadable and not skip_unreadable:
+        raise typer.Exit(EXIT_USAGE)  # the report is written, but the check is not complete
     failing = {
         "contradiction": ("contradiction",),
         "agreement": ("agreement",),
@@ -150,49 +176,73 @@ def check_command(
     ] = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, csv, markdown, sarif or junit.")] = "text",
     output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write the report here (atomically) instead of stdout.")
+        Path | None,
+        typer.Option("--output", "-o", help="Write the report here (atomically).", show_default="standard output"),
     ] = None,
+    width: Annotated[
+        int | None,
+        typer.Option("--width", min=40, help="Width of the text report in columns.", show_default="the terminal's"),
+    ] = None,
+    top: Annotated[
+        int | None,
+        typer.Option(
+            "--top",
+            min=0,
+            help="Show at most N findings of each relation in the text report (JSON lists all).",
+            show_default="all contradictions and updates, 15 agreements",
+        ),
+    ] = None,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Text report: only the counts and the documents table.")
+    ] = False,
     model: Annotated[
         str | None,
         typer.Option(
-            help="NLI model: a local directory or a Hugging Face id. Default: $CHECKER_MODEL, then the shipped model."
+            help="NLI model: a local directory or a Hugging Face id.",
+            show_default="$CHECKER_MODEL, else the shipped model",
         ),
     ] = None,
-    backend: Annotated[str | None, typer.Option(help="auto, onnx or transformers.")] = None,
+    backend: Annotated[str | None, typer.Option(help="auto, onnx or transformers.", show_default="auto")] = None,
     within: Annotated[
         bool | None,
         typer.Option(
             "--within/--no-within",
             help="Also compare claims of the same article: two of its sources, and its own figures and dates (in "
-            "its own voice it neither contradicts nor corroborates itself). [default: within]",
+            "its own voice it neither contradicts nor corroborates itself).",
+            show_default="within",
         ),
     ] = None,
     exhaustive: Annotated[
         bool | None,
         typer.Option(
             "--exhaustive/--candidates",
-            help="Score every pair that shares a subject (two content words, or half of a short claim's), even above a few hundred claims.",
+            help="Compare every pair of claims, not only the candidates (each claim's nearest in meaning and those "
+            "naming the same people, places or figures) that larger runs compare.",
+            show_default="every pair up to 300 claims, candidates above",
         ),
     ] = None,
     fail_on: Annotated[
         str | None,
         typer.Option(
-            help="Exit 1 when a finding of this relation is reported: contradiction, agreement, any, none. [default: contradiction]"
+            help="Exit 1 when a finding of this relation is reported: contradiction, agreement, any, none.",
+            show_default="contradiction",
         ),
     ] = None,
     contradiction_threshold: Annotated[
         float | None,
         typer.Option(
             help="Probability needed to report a contradiction: the learned decision's, or with --rules the mean "
-            "contradiction of the two directions. [default: the decision's calibrated value (decision.json beside "
-            "the model); with --rules or a model without one, checker_thresholds in its config.json, else 0.55]"
+            "contradiction of the two directions.",
+            show_default="the decision's calibrated value (decision.json beside the model); with --rules or a model "
+            "without one, checker_thresholds in its config.json, else 0.55",
         ),
     ] = None,
     agreement_threshold: Annotated[
         float | None,
         typer.Option(
             help="Probability needed to report an agreement: the learned decision's, or with --rules the entailment "
-            "of either direction. [default: as for --contradiction-threshold, else 0.7]"
+            "of either direction.",
+            show_default="as for --contradiction-threshold, else 0.7",
         ),
     ] = None,
     decision: Annotated[
@@ -200,10 +250,14 @@ def check_command(
         typer.Option(
             "--decision/--rules",
             help="Decide with the learned decision stored beside the model (decision.json), or with the hand-set "
-            "rules (always used for a model that has no decision). [default: decision]",
+            "rules (always used for a model that has no decision).",
+            show_default="decision",
         ),
     ] = None,
-    baseline: Annotated[Path | None, typer.Option(help="JSON file of accepted finding ids to suppress.")] = None,
+    baseline: Annotated[
+        Path | None,
+        typer.Option(help="JSON file of accepted finding ids to suppress (must exist unless --update-baseline)."),
+    ] = None,
     update_baseline: Annotated[
         bool, typer.Option("--update-baseline", help="Write the current findings' ids into --baseline.")
     ] = False,
@@ -211,25 +265,38 @@ def check_command(
         Path | None, typer.Option("--config", help="TOML settings file (flags and CHECKER_* variables override it).")
     ] = None,
     max_file_mb: Annotated[
-        float | None, typer.Option(help="Refuse input files larger than this. [default: 20]")
+        float | None, typer.Option(help="Refuse input files larger than this.", show_default="20")
     ] = None,
     trust_remote_code: Annotated[
         bool | None, typer.Option("--trust-remote-code", help="Allow a hub model's own code to run (off unless asked).")
     ] = None,
     label_map: Annotated[
         str | None,
-        typer.Option(help="Map a model's labels, e.g. 'LABEL_0=contradiction,LABEL_1=neutral,LABEL_2=entailment'."),
+        typer.Option(
+            help="Map a model's labels, e.g. 'LABEL_0=contradiction,LABEL_1=neutral,LABEL_2=entailment'.",
+            show_default="the model's own labels",
+        ),
     ] = None,
     cache: Annotated[
         bool | None,
-        typer.Option("--cache/--no-cache", help="Reuse judgements and embeddings of earlier runs. [default: cache]"),
+        typer.Option(
+            "--cache/--no-cache", help="Reuse judgements and embeddings of earlier runs.", show_default="cache"
+        ),
     ] = None,
-    cache_dir: Annotated[str | None, typer.Option(help="Cache directory. [default: .checker-cache]")] = None,
+    cache_dir: Annotated[str | None, typer.Option(help="Cache directory.", show_default=".checker-cache")] = None,
+    skip_unreadable: Annotated[
+        bool,
+        typer.Option(
+            "--skip-unreadable",
+            help="A file that cannot be read is reported and the rest checked; without this the exit code is then 2.",
+        ),
+    ] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No notes or progress on stderr.")] = False,
+    version: VersionOption = False,
 ) -> None:
     """Check articles for contradictions, agreements and novel claims; print a consistency report.
 
-    Exit codes: 0 nothing reached --fail-on, 1 a finding did, 2 usage or input error.
+    Exit codes: 0 nothing reached --fail-on, 1 a finding did, 2 usage or input error, or an unreadable file.
     """
     flags = {
         "model": model,
@@ -246,7 +313,10 @@ def check_command(
         "cache": cache,
         "cache_dir": cache_dir,
     }
-    run_check(paths, against or [], config, output, fmt, quiet, baseline, update_baseline, flags)
+    from .report import View
+
+    view = View(width=width, top=top, summary_only=summary)
+    run_check(paths, against or [], config, output, fmt, quiet, baseline, update_baseline, flags, view, skip_unreadable)
 
 
 check_app.command(name="check")(reports_errors(check_command))

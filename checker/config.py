@@ -40,7 +40,7 @@ class CheckConfig:
     # decide with the learned decision stored beside the model (decision.json), where it has one; False: the hand-set
     # rules of checker/relate.py, as for a model without a decision
     decision: bool = True
-    cache: bool = True  # reuse judgements and embeddings from earlier runs
+    cache: bool = False  # reuse judgements and embeddings from earlier runs (the check command turns it on)
     cache_dir: str = ".checker-cache"
 
     def validate(self) -> CheckConfig:
@@ -96,8 +96,14 @@ _TYPES = {
 }
 
 
-def load_config(path: str | Path | None = None, environ: dict[str, str] | None = None, **flags: object) -> CheckConfig:
-    """Build the config from a TOML file, CHECKER_* variables and flags (None means 'not given')."""
+def load_config(
+    path: str | Path | None = None,
+    environ: dict[str, str] | None = None,
+    base: CheckConfig | None = None,
+    **flags: object,
+) -> CheckConfig:
+    """Build the config from `base` (default: the library's defaults), a TOML file, CHECKER_* variables and flags
+    (None means 'not given')."""
     values: dict[str, object] = {}
     if path is not None:
         try:
@@ -115,4 +121,4 @@ def load_config(path: str | Path | None = None, environ: dict[str, str] | None =
         if variable in environ and environ[variable] != "":
             values[field.name] = _coerce(variable, _TYPES[field.name], environ[variable])
     values.update({k: v for k, v in flags.items() if v is not None})
-    return replace(CheckConfig(), **values).validate()
+    return replace(base or CheckConfig(), **values).validate()

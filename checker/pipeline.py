@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -10,10 +11,11 @@ from pathlib import Path
 from .claims import extract_all, extract_claims
 from .config import CheckConfig
 from .decision import decision_for
+from .errors import InputError
 from .ingest import load_documents
 from .judge import Judge, load_judge
 from .judge.labels import parse_label_map
-from .pairing import plan_pairs
+from .pairing import PairPlan, plan_pairs
 from .records import Claim, ClaimPair, Document, Finding, Judgement, Report, with_unique_ids
 from .relate import relate, reverse_can_matter, thresholds_for
 
@@ -74,13 +76,18 @@ def judge_pairs(
 def claim_statuses(
     claims: Sequence[Claim], findings: Sequence[Finding]
 ) -> tuple[dict[str, str], dict[str, tuple[int, int]]]:
-    """Each claim's status and how many documents corroborate / dispute it."""
+    """Each claim's status and how many other documents corroborate / dispute it. Only findings across articles
+    count: an article's own sources do not corroborate it, and a conflict within it is shown but disputes nothing
+    another outlet said."""
     corroborating: dict[str, set[str]] = defaultdict(set)
     disputing: dict[str, set[str]] = defaultdict(set)
     for finding in findings:
+        a, b = finding.pair.a, finding.pair.b
+        if a.document_id == b.document_id:
+            continue
         target = corroborating if finding.relation == "agreement" else disputing
-        target[finding.pair.a.id].add(finding.pair.b.document_id)
-        target[finding.pair.b.id].add(finding.pair.a.document_id)
+        target[a.id].add(b.document_id)
+        target[b.id].add(a.document_id)
     status, support = {}, {}
     for claim in claims:
         agree, dispute = len(corroborating[claim.id]), len(disputing[claim.id])
@@ -91,29 +98,93 @@ def claim_statuses(
     return status, support
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def in_date_order(pair: ClaimPair, dates: dict[str, str | None]) -> ClaimPair:
+    """The pair with the claim of the earlier article as A (ISO dates only; undated or equal keeps corpus order), so
+    a finding and its detail read in the order the articles appeared. The judgement does not depend on the order."""
+    date_a, date_b = dates.get(pair.a.document_id), dates.get(pair.b.document_id)
+    if not (date_a and date_b and _ISO_DATE.match(date_a) and _ISO_DATE.match(date_b)) or date_a[:10] <= date_b[:10]:
+        return pair
+    return ClaimPair(pair.b, pair.a)
+
+
+def plain_notes(plan: PairPlan, skip_neutral: float) -> tuple[str, ...]:
+    """What was compared and what was not, in words a reader of the report needs no manual for."""
+    notes: tuple[str, ...] = ()
+    if not plan.exhaustive:
+        chosen = len(plan.pairs) + plan.unrelated + plan.own_voice
+        notes += (
+            f"{chosen:,} of {plan.considered:,} possible pairs of claims were candidates: each claim's nearest in "
+            "meaning and those naming the same people, places or figures (--exhaustive takes every pair).",
+        )
+    if plan.unrelated:
+        notes += (
+            f"{plan.unrelated:,} pairs were not compared: the two claims have no subject, figure or date in common.",
+        )
+    if plan.own_voice:
+        notes += (
+            f"{plan.own_voice:,} pairs were not compared: two claims of one article in its own voice with no figures "
+            "or dates to set side by side (an article neither contradicts nor corroborates itself).",
+        )
+    if skip_neutral:
+        notes += (
+            "Each pair was read with the longer claim first, and the other way round only where that reading was "
+            f"under {skip_neutral:.0%} sure the claims are unrelated and the second could change the outcome.",
+        )
+    return notes
+
+
+Inputs = Sequence["str | Path | Document"] | str | Path | Document
+
+
+def _documents(
+    inputs: Inputs, note: Callable[[str], None], max_file_mb: float, unreadable: list[InputError]
+) -> list[Document]:
+    """Documents given as they are, and the articles read from paths (files or folders), in the order given; files
+    that cannot be read go to `unreadable`."""
+    if isinstance(inputs, (str, Path, Document)):
+        inputs = [inputs]
+    documents: list[Document] = []
+    for item in inputs:
+        if isinstance(item, Document):
+            if not isinstance(item.text, str) or not item.text.strip():
+                raise InputError(f"document {item.id!r}: no text to check")
+            documents.append(item)
+        elif isinstance(item, (str, Path)):
+            if isinstance(item, str) and "\n" in item or not Path(item).exists() and len(str(item).split()) > 3:
+                raise InputError(
+                    f"{str(item)[:40]!r}...: not a file or folder; to check texts, use checker.check_texts([...]) "
+                    "or pass checker.Document(id=..., text=...) objects"
+                )
+            documents.extend(load_documents([item], note, max_file_mb, unreadable))
+        else:
+            raise InputError(f"cannot check a {type(item).__name__}: give paths, texts (check_texts) or Documents")
+    return documents
+
+
 def check(
-    paths: Sequence[str | Path],
+    inputs: Inputs,
     config: CheckConfig | None = None,
     judge: Judge | None = None,
-    against: Sequence[str | Path] = (),
+    against: Inputs = (),
     hooks: Hooks | None = None,
     embed: Callable | None = None,
 ) -> Report:
-    """Check the articles under `paths` (and, in gate mode, against the corpus under `against`)."""
+    """Check articles (paths of files or folders, or `Document` objects) against each other, and in gate mode
+    against the corpus `against` (not it against itself). Writes no cache unless `config.cache` is set."""
     config = config or CheckConfig()
     hooks = hooks or Hooks()
-    new_documents = load_documents(paths, hooks.note, config.max_file_mb)
-    corpus: list[Document] = load_documents(against, hooks.note, config.max_file_mb) if against else []
+    unreadable: list[InputError] = []  # reported in the report; the rest is checked
+    new_documents = _documents(inputs, hooks.note, config.max_file_mb, unreadable)
+    corpus = _documents(against, hooks.note, config.max_file_mb, unreadable) if against else []
     # ids unique across both sets: a new "a.txt" beside a corpus "a.txt" must not make the corpus's "a" new
     documents = with_unique_ids(_merge(new_documents, corpus), "~")
     new_ids = {d.id for d in documents[: len(new_documents)]} if against else None
-    cache = None
-    if config.cache:
-        from .cache import Cache
-
-        cache = Cache(config.cache_dir, warn=hooks.note)
-    claims = claims_of(documents, cache)
-    if judge is None:  # after the input is read, so an error in it is reported first
+    if (
+        judge is None
+    ):  # after the input is read (its errors first), before the claims (a model that cannot load fails fast)
         judge = load_judge(
             config.model,
             backend=config.backend,
@@ -122,6 +193,12 @@ def check(
             trust_remote_code=config.trust_remote_code,
             label_map=parse_label_map(config.label_map),
         )
+    cache = None
+    if config.cache:
+        from .cache import Cache
+
+        cache = Cache(config.cache_dir, warn=hooks.note)
+    claims = claims_of(documents, cache)
     decision = decision_for(judge.info) if config.decision else None
     if embed is None and not config.exhaustive and len(claims) > config.max_exhaustive_claims:
         from .judge.embedding import SentenceEmbedder
@@ -144,37 +221,19 @@ def check(
         from .cache import CachedJudge
 
         judge = CachedJudge(judge, cache)
-    hooks.start_scoring(2 * len(plan.pairs))
-    judged = judge_pairs(judge, plan.pairs, hooks.advance, config.skip_neutral)
+    dates = {d.id: d.date for d in documents}
+    pairs = [in_date_order(p, dates) for p in plan.pairs]
+    hooks.start_scoring(2 * len(pairs))
+    judged = judge_pairs(judge, pairs, hooks.advance, config.skip_neutral)
     if cache is not None:
         cache.close()
     thresholds = thresholds_for(judge.info, config.contradiction_threshold, config.agreement_threshold, decision)
-    findings = [
-        f for pair, (fwd, bwd) in zip(plan.pairs, judged) if (f := relate(pair, fwd, bwd, thresholds, decision))
-    ]
+    findings = [f for pair, (fwd, bwd) in zip(pairs, judged) if (f := relate(pair, fwd, bwd, thresholds, decision))]
     findings.sort(key=lambda f: (f.relation != "contradiction", -f.score, f.id))
     status, support = claim_statuses(claims, findings)
-    notes: tuple[str, ...] = ()
-    if not plan.exhaustive:
-        chosen = len(plan.pairs) + plan.unrelated + plan.own_voice
-        notes += (f"candidate pairing: {chosen} of {plan.considered} possible pairs chosen (--exhaustive takes all)",)
-    if config.skip_neutral:
-        notes += (
-            f"the reverse direction of a pair judged only where the first (the longer claim as premise) is under "
-            f"{config.skip_neutral:.0%} neutral and the reverse can change the relation",
-        )
-    if plan.unrelated:
-        notes += (
-            f"{plan.unrelated} pairs share no subject (two content words, or half of a short claim's): "
-            "not scored, as no finding is possible between them",
-        )
-    if plan.own_voice:
-        notes += (
-            f"{plan.own_voice} pairs are two claims of one article in its own voice with no figures or dates to "
-            "compare: not scored (an article neither contradicts nor corroborates itself)",
-        )
+    notes = plain_notes(plan, config.skip_neutral)
     if cache is not None:
-        notes += (f"cache: {judge.cached} judgements reused, {judge.scored} computed ({config.cache_dir})",)
+        notes += (f"Cache: {judge.cached:,} judgements reused, {judge.scored:,} computed ({config.cache_dir}).",)
     return Report(
         tuple(documents),
         tuple(claims),
@@ -187,6 +246,7 @@ def check(
         notes=notes,
         thresholds={"contradiction": thresholds.contradiction, "agreement": thresholds.agreement},
         decision="learned" if decision is not None else "rules",
+        unreadable=tuple(error.message for error in unreadable),
     )
 
 
@@ -236,5 +296,17 @@ def claims_of(documents: Sequence[Document], cache) -> list[Claim]:
 
 def _merge(new: list[Document], corpus: list[Document]) -> list[Document]:
     """New documents first; a corpus file that is also given as new is not read twice."""
-    seen = {(Path(d.path).resolve(), d.id) for d in new}
-    return new + [d for d in corpus if (Path(d.path).resolve(), d.id) not in seen]
+    seen = {(Path(d.path).resolve(), d.id) for d in new if d.path}
+    return new + [d for d in corpus if not d.path or (Path(d.path).resolve(), d.id) not in seen]
+
+
+def check_texts(texts: Sequence[str] | dict[str, str], config: CheckConfig | None = None, **options) -> Report:
+    """Check texts given as strings: a list (ids text-1, text-2, ...) or a mapping of id to text. For titles and
+    dates, pass `Document` objects to `check` instead. Options are `check`'s (judge, against, hooks, embed)."""
+    items = texts.items() if isinstance(texts, dict) else ((f"text-{n}", t) for n, t in enumerate(texts, 1))
+    documents = []
+    for identifier, text in items:
+        if not isinstance(text, str):
+            raise InputError(f"text {identifier!r}: expected a string, not {type(text).__name__}")
+        documents.append(Document(id=str(identifier), text=text))
+    return check(documents, config, **options)

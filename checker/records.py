@@ -6,15 +6,16 @@ from dataclasses import dataclass, field, replace
 from typing import TypeVar
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Document:
-    """One article: its text and where it came from."""
+    """One article: its text and where it came from. Built by the readers of files, or by a caller who has texts:
+    `Document(id="a", text="...", date="2025-04-27")`."""
 
     id: str
-    path: str
-    title: str
-    date: str | None
     text: str
+    title: str = ""
+    date: str | None = None  # ISO (YYYY-MM-DD) where known: relative times resolve against it, findings order by it
+    path: str = ""  # the source file; empty for a text given directly
     url: str | None = None
     body_offset: int = 0  # where `text` starts inside the source file (for spans and line numbers)
     line_offset: int = 0  # how many lines of the source file come before `text`
@@ -198,6 +199,7 @@ class Report:
     notes: tuple[str, ...] = ()
     thresholds: dict[str, float] = field(default_factory=dict)  # the report thresholds applied
     decision: str = "rules"  # what turned judgements into findings: "learned" (decision.json) or the hand-set "rules"
+    unreadable: tuple[str, ...] = ()  # files that could not be read, each "path: reason"; the rest was checked
 
     def count(self, relation: str) -> int:
         return sum(1 for f in self.findings if f.relation == relation)

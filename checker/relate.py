@@ -153,8 +153,9 @@ def decide(
 ) -> Finding | None:
     """The learned decision's finding: its probability is the score; the kind says what the wording shows (a
     negation, two sources), else "nli". A conflict or update of the parsed facts, and a figure or date conflict in
-    nearly the same words, are reported as they are, with a fixed score: the labelled news pairs hold too few of
-    them for a weight (decided by the learned weights, the planted corpora gave 6 of 51 conflicts instead of 26)."""
+    nearly the same words, are reported as they are, scored with the model's own probability: the labelled news
+    pairs hold too few of them for a weight (decided by the learned weights, the planted corpora gave 6 of 51
+    conflicts instead of 26)."""
     found = settled(pair, slot, thresholds.same_topic_overlap)
     if isinstance(found, SlotFinding):
         return _slot_finding(pair, found, forward, backward)
@@ -194,9 +195,10 @@ def settled(
 
 
 def _figure_finding(pair: ClaimPair, conflict: QuantityConflict, forward: Judgement, backward: Judgement) -> Finding:
-    """A figure or date conflict found in the words: scored at least 0.9, or the model's stronger contradiction."""
+    """A figure or date conflict found in the words. The figures settle it; its score is the model's own
+    probability of a contradiction (the stronger direction), shown for reference, never a floor."""
     a, b = pair.a.text, pair.b.text
-    score = round(max(forward.contradiction, backward.contradiction, 0.9), 4)
+    score = round(max(forward.contradiction, backward.contradiction), 4)
     return Finding(finding_id(a, b, "contradiction"), "contradiction", conflict.kind, score, pair, forward, backward,
                    conflict.detail)  # fmt: skip
 
@@ -207,7 +209,11 @@ def _slot_finding(pair: ClaimPair, slot, forward: Judgement, backward: Judgement
         pair = ClaimPair(pair.b, pair.a)
         forward, backward = backward, forward
     a, b = pair.a.text, pair.b.text
-    score = 0.9 if slot.relation != "agreement" else 0.8
+    # the facts settle it; the score is the model's own probability of the relation (the stronger direction)
+    if slot.relation == "agreement":
+        score = round(max(forward.entailment, backward.entailment), 4)
+    else:
+        score = round(max(forward.contradiction, backward.contradiction), 4)
     identity = finding_id(a, b, slot.relation)
     return Finding(identity, slot.relation, slot.kind, score, pair, forward, backward, slot.detail)
 

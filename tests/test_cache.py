@@ -20,7 +20,9 @@ def corpus(tmp_path):
 
 def test_incremental_recheck_scores_only_pairs_of_the_changed_article(tmp_path):
     folder = corpus(tmp_path)
-    config = CheckConfig(cache_dir=str(tmp_path / "cache"), skip_neutral=0.0)  # both directions of every pair
+    config = CheckConfig(
+        cache=True, cache_dir=str(tmp_path / "cache"), skip_neutral=0.0
+    )  # both directions of every pair
     first_judge = FakeJudge()
     first = check([folder], config, judge=first_judge)
     assert len(first_judge.calls) == 2 * first.pairs_scored
@@ -79,7 +81,7 @@ def at_once(task, times: int) -> list:
 
 def test_two_runs_at_once_share_the_cache(tmp_path):
     folder = corpus(tmp_path)
-    config = CheckConfig(cache_dir=str(tmp_path / "cache"))
+    config = CheckConfig(cache=True, cache_dir=str(tmp_path / "cache"))
     results = at_once(lambda: check([folder], config, judge=FakeJudge()), 2)
     assert results[0].findings == results[1].findings
 

@@ -8,7 +8,9 @@ import pytest
 from conftest import SEEDS, FakeJudge
 from typer.testing import CliRunner
 
+import checker
 from checker import cli, pipeline
+from checker.judge import load_judge as cli_load_judge
 
 runner = CliRunner()
 
@@ -73,7 +75,7 @@ def test_a_claim_pair_repeated_across_articles_is_shown_once_with_every_place(tm
     as_json = json.loads(run("check", str(tmp_path), "--format", "json", "--fail-on", "none").stdout)
     conflicts = [f for f in as_json["findings"] if f["relation"] == "contradiction"]
     assert len(conflicts) == 3 and len({f["id"] for f in conflicts}) == 1  # JSON keeps every finding
-    text = run("check", str(tmp_path), "--fail-on", "none").stdout
+    text = run("check", str(tmp_path), "--fail-on", "none", "--width", "200").stdout
     assert "Contradictions (3, 1 distinct pair of claims)" in text
     assert text.count("has not approved the new stadium budget") == 1 + 1  # one panel, and the claim list
     assert "also between 2 more pairs of articles" in text and "wire2:1" in text and "wire3:1" in text
@@ -86,7 +88,7 @@ def test_text_report_prints_square_brackets_as_written(tmp_path):
     # rich reads "[numeric: ...]" or an editor's "[sic]" as markup unless told otherwise, and drops it
     (tmp_path / "a.txt").write_text("Thirteen ships had docked at the port of Haifa [sic] on Monday.\n", "utf-8")
     (tmp_path / "b.txt").write_text("Fifteen ships had docked at the port of Haifa on Monday.\n", "utf-8")
-    text = run("check", str(tmp_path), "--fail-on", "none").stdout
+    text = run("check", str(tmp_path), "--fail-on", "none", "--width", "200").stdout
     assert "contradiction [numeric: Thirteen ships vs Fifteen ships] score" in text
     assert text.count("the port of Haifa [sic] on Monday.") == 2  # the finding, and the claim list
 
@@ -229,3 +231,74 @@ def test_against_never_rechecks_the_corpus_when_names_collide(tmp_path):
     report = json.loads(result.stdout)
     assert sorted(d["id"] for d in report["documents"]) == ["a", "a~2", "b"]
     assert all("a" in (f["a"]["document"], f["b"]["document"]) for f in report["findings"])
+
+
+def test_text_report_fits_the_width_and_top_and_summary_cut_it_down(tmp_path):
+    for name, text in (
+        ("a", "date 2025-03-02 Budget\nThe city council of Springfield has not approved the new stadium budget.\n"),
+        ("b", "date 2025-03-01 Budget\nThe city council of Springfield has approved the new stadium budget.\n"),
+        ("c", "date 2025-03-03 Budget\nThe city council of Springfield approved the new stadium budget on Monday.\n"),
+    ):
+        (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    for width in ("60", "80", "132"):
+        text = run("check", str(tmp_path), "--fail-on", "none", "--width", width).stdout
+        assert max(len(line) for line in text.splitlines()) <= int(width), width
+    full = run("check", str(tmp_path), "--fail-on", "none", "--width", "200").stdout
+    assert full.count("╭─ contradiction") == 2
+    top = run("check", str(tmp_path), "--fail-on", "none", "--width", "200", "--top", "1").stdout
+    assert top.count("╭─ contradiction") == 1 and "... and 1 more (--top N shows more" in top
+    summary = run("check", str(tmp_path), "--fail-on", "none", "--summary").stdout
+    assert "Documents" in summary and "╭─" not in summary and "Claims by article" not in summary
+    assert "2 contradictions" in summary
+    # A is the earlier article's claim (b is dated a day before a), whatever the order of the files
+    report = json.loads(run("check", str(tmp_path), "--fail-on", "none", "--format", "json").stdout)
+    dates = {d["id"]: d["date"] for d in report["documents"]}
+    assert report["findings"] and all(
+        dates[f["a"]["document"]] <= dates[f["b"]["document"]] for f in report["findings"]
+    )
+
+
+def test_version_and_defaults_in_help():
+    assert run("check", "--version").stdout.strip() == f"checker {checker.__version__}"
+    assert runner.invoke(cli.app, ["--version"]).stdout.strip() == f"checker {checker.__version__}"
+    shown = runner.invoke(cli.app, ["check", "--help"], env={"COLUMNS": "300"}).stdout
+    for default in ("within", "contradiction", "cache", "20", "auto", "the terminal's"):
+        assert f"[default: ({default})]" in shown, default
+
+
+def test_a_missing_baseline_is_an_error_before_the_run(tmp_path):
+    result = run("check", str(SEEDS), "--baseline", str(tmp_path / "accepted.json"))
+    assert result.exit_code == 2 and "accepted.json: no such baseline file" in result.output
+    assert "Consistency report" not in result.output
+
+
+def test_an_unreadable_file_is_reported_and_the_rest_checked(tmp_path):
+    (tmp_path / "a.txt").write_text("The city council has approved the new stadium budget.\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("The city council has not approved the new stadium budget.\n", encoding="utf-8")
+    (tmp_path / "c.txt").write_bytes(b"\xff\xfe not utf-8 \x00\x00")
+    out = tmp_path / "report.json"
+    result = run("check", str(tmp_path), "--format", "json", "-o", str(out))
+    assert result.exit_code == 2
+    assert "c.txt: binary file, not text" in result.output and "Traceback" not in result.output
+    report = json.loads(out.read_text(encoding="utf-8"))  # the rest is checked and its report written
+    assert [d["id"] for d in report["documents"]] == ["a", "b"] and report["findings"]
+    assert len(report["unreadable"]) == 1 and "c.txt" in report["unreadable"][0]
+    result = run("check", str(tmp_path), "--format", "json", "--skip-unreadable", "--fail-on", "none")
+    assert result.exit_code == 0 and "c.txt" in result.output
+    (tmp_path / "a.txt").unlink()
+    (tmp_path / "b.txt").unlink()
+    result = run("check", str(tmp_path))  # nothing readable at all: one error, no report
+    assert result.exit_code == 2 and "c.txt: binary file" in result.output and "Consistency" not in result.output
+
+
+def test_a_hub_model_fails_fast_when_the_hub_cannot_be_reached(tmp_path, monkeypatch):
+    import time
+
+    pytest.importorskip("transformers")
+    monkeypatch.setenv("HF_ENDPOINT", "https://hub.invalid")  # a name that never resolves
+    monkeypatch.delenv("HF_HUB_OFFLINE", raising=False)
+    monkeypatch.setattr(pipeline, "load_judge", cli_load_judge)
+    started = time.monotonic()
+    result = run("check", str(SEEDS), "--model", "someone/no-such-nli-model", "--no-cache")
+    assert result.exit_code == 2 and "the Hugging Face Hub cannot be reached (hub.invalid" in result.output
+    assert time.monotonic() - started < 5

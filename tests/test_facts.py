@@ -195,7 +195,7 @@ def test_a_frame_gives_its_date_to_the_claim_it_reports():
     from checker.records import Document
 
     text = "Velarin Pharma announced on March 16 that it was recalling batches of Cardoxil.\n"
-    (claim,) = extract_all([Document("d", "d.txt", "", "2026-03-18", text)])
+    (claim,) = extract_all([Document(id="d", path="d.txt", date="2026-03-18", text=text)])
     assert claim.text.startswith("It was recalling")
     assert [(t.start, t.anchors) for t in claim.facts.times] == [("2026-03-16", ("recall",))]
 
@@ -222,7 +222,7 @@ def test_a_report_dates_the_saying_not_the_event():
     from checker.records import Document
 
     text = "The transport minister said on Tuesday that the old Kessel bridge collapsed after heavy rain.\n"
-    (claim,) = extract_all([Document("d", "d.txt", "", "2026-03-18", text)])
+    (claim,) = extract_all([Document(id="d", path="d.txt", date="2026-03-18", text=text)])
     assert claim.facts.times == ()
 
 

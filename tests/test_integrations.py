@@ -41,6 +41,7 @@ def test_github_workflow_command(tmp_path, monkeypatch):
     new = articles / "004_new.txt"
     new.write_text("North Korea has not confirmed the dispatch of troops to Kursk.\n", encoding="utf-8")
     monkeypatch.chdir(tmp_path)
+    Path(".checker-baseline.json").write_text('{"schema": "checker.baseline/1", "findings": []}', encoding="utf-8")
     words = shlex.split(line.replace('$(cat "$NEW_ARTICLES")', str(new)))
     assert words[0] == "check"
     result = runner.invoke(cli.check_app, words[1:])

@@ -129,6 +129,25 @@ def test_numeric_conflict_overrides_a_neutral_model():
     found = relate(p, judgement(0.1, 0.8, 0.1), judgement(0.1, 0.8, 0.1))
     assert found.relation == "contradiction" and found.kind == "numeric"
     assert "3,000" in found.detail and "5,000" in found.detail
+    # the figures settle it; its score is the model's own probability (the stronger way), never a floor
+    found = relate(p, judgement(0.1, 0.8, 0.1), judgement(0.1, 0.29, 0.61))
+    assert found.kind == "numeric" and found.score == 0.61
+
+
+def test_support_and_status_count_other_articles_only():
+    from checker.pipeline import claim_statuses
+    from checker.records import Finding
+
+    x1, x2, y1 = (
+        make_claim("x", 0, "The mayor resigned."),
+        make_claim("x", 1, "The mayor quit."),
+        make_claim("y", 0, "The mayor did not resign."),
+    )
+    within = Finding("A-1", "agreement", "nli", 0.9, ClaimPair(x1, x2))
+    across = Finding("C-1", "contradiction", "negation", 0.9, ClaimPair(x1, y1))
+    status, support = claim_statuses([x1, x2, y1], [within, across])
+    assert status == {x1.id: "contradicted", x2.id: "novel", y1.id: "contradicted"}
+    assert support[x1.id] == (0, 1)
 
 
 def test_finding_ids_are_stable_and_order_free():
@@ -651,7 +670,7 @@ def test_clearly_neutral_pairs_are_judged_one_way_only_in_both_modes(tmp_path, f
     # 6 pairs, of which the two inside one article in its own voice are not judged
     assert report.pairs_scored == 4 and len(fake_judge.calls) < 8
     assert any(f.kind == "negation" for f in report.findings)
-    assert any("under 90% neutral" in note for note in report.notes)
+    assert any("under 90% sure" in note for note in report.notes)
     both = type(fake_judge)()
     check([tmp_path], replace(config, skip_neutral=0.0), judge=both, embed=embed)
     assert len(both.calls) == 8
@@ -660,7 +679,7 @@ def test_clearly_neutral_pairs_are_judged_one_way_only_in_both_modes(tmp_path, f
     two_ways = check([tmp_path], replace(config, exhaustive=True, skip_neutral=0.0), judge=exhaustive_both)
     assert len(exhaustive.calls) < len(exhaustive_both.calls) == 2 * two_ways.pairs_scored
     assert one_way.findings == two_ways.findings
-    assert any("under 90% neutral" in note for note in one_way.notes)
+    assert any("under 90% sure" in note for note in one_way.notes)
 
 
 def test_an_update_is_reported_oldest_first_in_every_format(tmp_path, fake_judge):

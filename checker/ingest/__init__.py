@@ -71,19 +71,40 @@ def read_text(path: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> str:
 
 
 def load_documents(
-    paths: Iterable[str | Path], note: Note = lambda _: None, max_file_mb: float = DEFAULT_MAX_FILE_MB
+    paths: Iterable[str | Path],
+    note: Note = lambda _: None,
+    max_file_mb: float = DEFAULT_MAX_FILE_MB,
+    unreadable: list[InputError] | None = None,
 ) -> list[Document]:
-    """Read every article under `paths`; ids are unique file stems (or the JSON `id`)."""
+    """Read every article under `paths`; ids are unique file stems (or the JSON `id`). A file that cannot be read
+    raises its error, or with `unreadable` given is added to it and skipped, so one bad file does not stop a run."""
+    paths = list(paths)
     documents: list[Document] = []
     for path in collect_files(paths, note):
-        text = read_text(path, max_file_mb)
-        suffix = path.suffix.lower()
-        if suffix in HTML_SUFFIXES:
-            documents.append(parse_html(path, text))
-        elif suffix in JSON_SUFFIXES:
-            documents.extend(parse_json(path, text))
-        else:
-            documents.append(parse_text(path, text))
+        try:
+            documents.extend(_read_document(path, max_file_mb))
+        except InputError as error:
+            if unreadable is None:
+                raise
+            unreadable.append(error)
     if not documents:
+        if unreadable:
+            raise (
+                unreadable[0]
+                if len(unreadable) == 1
+                else NoDocumentsError(
+                    f"no readable articles: {len(unreadable)} files could not be read, the first {unreadable[0]}"
+                )
+            )
         raise NoDocumentsError(f"{', '.join(str(p) for p in paths) or '(no paths)'}: no articles found")
     return with_unique_ids(documents, "~")
+
+
+def _read_document(path: Path, max_file_mb: float) -> list[Document]:
+    text = read_text(path, max_file_mb)
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        return [parse_html(path, text)]
+    if suffix in JSON_SUFFIXES:
+        return parse_json(path, text)
+    return [parse_text(path, text)]

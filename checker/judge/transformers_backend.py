@@ -24,6 +24,18 @@ class TransformersJudge:
         trust_remote_code: bool = False,
         label_map: dict[str, str] | None = None,
     ) -> None:
+        import importlib.util
+
+        local = Path(model).exists()
+        offline = local or os.environ.get("HF_HUB_OFFLINE") == "1"
+        if not offline and importlib.util.find_spec("transformers") is not None:  # else: the missing extra, below
+            unreachable = hub_unreachable()
+            if unreachable and not _in_hub_cache(model, revision):
+                raise ModelLoadError(
+                    f"cannot download model {model!r}: the Hugging Face Hub cannot be reached ({unreachable})",
+                    hint="pass --model a local model directory, or connect and retry",
+                )
+            offline = bool(unreachable)  # cached: load it from there instead of retrying the network for a minute
         try:
             import torch
             from transformers import AutoModelForSequenceClassification, AutoTokenizer
@@ -41,8 +53,6 @@ class TransformersJudge:
             hub_logging.set_verbosity_error()
         except ImportError:
             pass
-        local = Path(model).exists()
-        offline = local or os.environ.get("HF_HUB_OFFLINE") == "1"
         options = {"revision": revision, "local_files_only": offline, "trust_remote_code": trust_remote_code}
         try:
             self.tokenizer = AutoTokenizer.from_pretrained(model, **options)
@@ -82,3 +92,29 @@ class TransformersJudge:
                 if progress:
                     progress(len(indices))
         return results  # type: ignore[return-value]
+
+
+def hub_unreachable(timeout: float = 3.0) -> str | None:
+    """Why the Hub cannot be reached (None when it can): one TCP connection with a short timeout, so a machine
+    without network fails in seconds instead of the hub client's minute of retries. Behind a proxy, not probed."""
+    import socket
+    from urllib.parse import urlparse
+
+    if any(os.environ.get(v) for v in ("HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy")):
+        return None
+    endpoint = urlparse(os.environ.get("HF_ENDPOINT") or "https://huggingface.co")
+    host, port = endpoint.hostname or "huggingface.co", endpoint.port or (80 if endpoint.scheme == "http" else 443)
+    try:
+        socket.create_connection((host, port), timeout=timeout).close()
+    except OSError as error:
+        return f"{host}: {error.strerror or type(error).__name__}"
+    return None
+
+
+def _in_hub_cache(model: str, revision: str | None) -> bool:
+    try:
+        from huggingface_hub import try_to_load_from_cache
+
+        return isinstance(try_to_load_from_cache(model, "config.json", revision=revision), str)
+    except Exception:  # an id the hub client refuses is not cached either
+        return False

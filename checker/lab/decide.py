@@ -33,7 +33,7 @@ def with_article_claims(labelled: Sequence[LabelledPair], news_csv: Path, cache_
     from .news_bodies import article_bodies
 
     wanted = {side.document_id for p in labelled for side in (p.pair.a, p.pair.b)}
-    documents = [Document(a, a, "", None, body) for a, body in article_bodies(news_csv) if a in wanted]
+    documents = [Document(id=a, path=a, text=body) for a, body in article_bodies(news_csv) if a in wanted]
     cache = Cache(cache_dir) if cache_dir else None
     try:
         claims = claims_of(documents, cache)

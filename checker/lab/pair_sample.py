@@ -100,7 +100,7 @@ def candidates(
         story = story_of[article]
         if split_of[story] != "train" or story in excluded:
             continue
-        for claim in extract_claims(Document(article, article, "", None, body)):
+        for claim in extract_claims(Document(id=article, path=article, text=body)):
             if MIN_WORDS <= len(claim.text.split()) <= MAX_WORDS:
                 by_story[story].append(claim)
     embed = SentenceEmbedder()

@@ -53,7 +53,7 @@ def pairs_of_article(document_id: str, body: str) -> list[StoryPair]:
     from ..compare.words import share_a_subject
     from ..records import ClaimPair, Document
 
-    document = Document(document_id, document_id, "", None, body)
+    document = Document(id=document_id, path=document_id, text=body)
     claims = [c for c in extract_claims(document) if MIN_WORDS <= len(c.text.split()) <= MAX_WORDS]
     found = []
     for a, b in combinations(claims, 2):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from enum import Enum
 from typing import TextIO
 
@@ -20,12 +21,22 @@ class Format(str, Enum):
     junit = "junit"
 
 
-def render(report: Report, fmt: Format, out: TextIO, color: bool | None = None) -> None:
-    """Write `report` to `out` in format `fmt`."""
+@dataclass(frozen=True)
+class View:
+    """How much of a report the text view shows: its width in columns (None: the console's own), the top N
+    findings of each relation (None: all contradictions and updates, 15 agreements), or only the summary."""
+
+    width: int | None = None
+    top: int | None = None
+    summary_only: bool = False
+
+
+def render(report: Report, fmt: Format, out: TextIO, color: bool | None = None, view: View = View()) -> None:
+    """Write `report` to `out` in format `fmt`; the machine formats (json, csv, sarif, junit) always hold all."""
     if fmt is Format.text:
         from .text import render_text
 
-        render_text(report, out, color=color)
+        render_text(report, out, color=color, width=view.width, top=view.top, summary_only=view.summary_only)
     elif fmt is Format.json:
         from .jsonout import render_json
 

@@ -106,6 +106,7 @@ def report_dict(report: Report) -> dict:
         ],
         "findings": [finding_dict(f) for f in report.findings],
         "notes": list(report.notes),
+        "unreadable": list(report.unreadable),
     }
 
 

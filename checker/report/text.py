@@ -14,7 +14,31 @@ def _who(claim: Claim) -> str:
     return f"{claim.attribution.speaker} ({claim.attribution.cue})" if claim.attribution else "the article"
 
 
-def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
+def document_counts(report: Report) -> dict[str, dict[str, int]]:
+    """Per document: its claims and how many are corroborated, contradicted, mixed (both) or novel; these four
+    add up to the claims."""
+    counts = {
+        d.id: dict.fromkeys(("claims", "corroborated", "contradicted", "mixed", "novel"), 0) for d in report.documents
+    }
+    for claim in report.claims:
+        row = counts[claim.document_id]
+        row["claims"] += 1
+        row[report.claim_status[claim.id]] += 1
+    return counts
+
+
+def render_text(
+    report: Report,
+    out: TextIO,
+    color: bool | None = None,
+    width: int | None = None,
+    top: int | None = None,
+    summary_only: bool = False,
+) -> None:
+    """The report for a terminal: `width` columns (default: the console's own width, 80 where it has none), at
+    most `top` findings of each relation (default: all contradictions and updates, 15 agreements), and with
+    `summary_only` no findings or claims, just the counts."""
+    from rich import box
     from rich.console import Console
     from rich.panel import Panel
     from rich.table import Table
@@ -24,14 +48,14 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
         file=out,
         force_terminal=color,
         no_color=color is False,
-        width=None if color else 110,
+        width=width,
         highlight=False,
         soft_wrap=False,
     )
     documents = {d.id: d for d in report.documents}
     summary = (
         f"{len(report.documents)} documents, {len(report.claims)} claims, "
-        f"{report.pairs_scored} of {report.pairs_considered} pairs scored | "
+        f"{report.pairs_scored} of {report.pairs_considered} pairs compared | "
         f"{report.count('contradiction')} contradictions, {report.count('update')} updates, "
         f"{report.count('agreement')} agreements, "
         f"{sum(1 for s in report.claim_status.values() if s == 'novel')} novel claims"
@@ -42,27 +66,40 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
     console.print(summary)
     for note in report.notes:
         console.print(Text(note, style="dim"))
+    for problem in report.unreadable:
+        console.print(Text(f"Not checked: {problem}", style="bold red"))
 
-    table = Table(title="Documents", show_lines=False, expand=False)
-    for column in ("document", "date", "title", "claims", "corroborated", "contradicted", "novel"):
-        table.add_column(column, overflow="fold")
+    table = Table(title="Documents", box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
+    columns = ("claims", "corroborated", "contradicted", "mixed", "novel")
+    with_titles = console.width >= 120  # the counts and dates first; titles where the width leaves room
+    table.add_column("document", overflow="fold")
+    table.add_column("date", no_wrap=True)
+    if with_titles:
+        # one line each, cut to what the document, date and counts leave
+        table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=console.width - 90)
+    for column in columns:
+        table.add_column(column, justify="right", no_wrap=True)
+    counts = document_counts(report)
     for document in report.documents:
-        statuses = [report.claim_status[c.id] for c in report.claims if c.document_id == document.id]
+        title = (Text(document.title or "-"),) if with_titles else ()
         table.add_row(  # Text, not str: rich would read "[...]" in a title as markup and drop it
-            Text(document.id),
-            document.date or "-",
-            Text(document.title or "-"),
-            str(len(statuses)),
-            str(statuses.count("corroborated") + statuses.count("mixed")),
-            str(statuses.count("contradicted") + statuses.count("mixed")),
-            str(statuses.count("novel")),
+            Text(document.id), Text(document.date or "-"), *title, *(str(counts[document.id][c]) for c in columns)
         )
     console.print(table)
+    console.print(
+        Text(
+            "corroborated: another article agrees; contradicted: another article conflicts; mixed: both; "
+            "novel: no other article says it or its opposite. Score: see README (what a score means).",
+            style="dim",
+        )
+    )
+    if summary_only:
+        return
 
     for relation, heading, colour, limit in (
-        ("contradiction", "Contradictions", "red", None),
-        ("update", "Updates", "yellow", None),
-        ("agreement", "Agreements", "green", MAX_AGREEMENTS),
+        ("contradiction", "Contradictions", "red", top),
+        ("update", "Updates", "yellow", top),
+        ("agreement", "Agreements", "green", MAX_AGREEMENTS if top is None else top),
     ):
         findings = [f for f in report.findings if f.relation == relation]
         groups = repeated_together(findings)
@@ -80,7 +117,9 @@ def render_text(report: Report, out: TextIO, color: bool | None = None) -> None:
             )
             console.print(panel)
         if limit is not None and len(groups) > limit:
-            console.print(Text(f"  ... and {len(groups) - limit} more (--format json lists all)", style="dim"))
+            console.print(
+                Text(f"  ... and {len(groups) - limit} more (--top N shows more; --format json lists all)", style="dim")
+            )
 
     console.print(Text("\nClaims by article", style="bold"))
     for document in report.documents:
