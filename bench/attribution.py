@@ -38,7 +38,7 @@ def main() -> None:
     rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {row["body_id"] for row in rows}
     bodies = {body_id: text for body_id, text in article_bodies(args.bodies) if body_id in wanted}
-    documents = [Document(f"news_{b}", f"news_{b}.txt", "", None, bodies[b]) for b in sorted(wanted)]
+    documents = [Document(id=f"news_{b}", path=f"news_{b}.txt", text=bodies[b]) for b in sorted(wanted)]
     by_sentence = {}
     for claim in extract_all(documents):
         by_sentence.setdefault((claim.document_id, " ".join(claim.sentence.split())), claim)
