@@ -174,7 +174,9 @@ def check_command(
             help="Established corpus: check PATHS against it (and among themselves), not it against itself.",
         ),
     ] = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, json, csv, markdown, sarif or junit.")] = "text",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, csv, markdown, sarif, junit or html.")
+    ] = "text",
     output: Annotated[
         Path | None,
         typer.Option("--output", "-o", help="Write the report here (atomically).", show_default="standard output"),

@@ -158,6 +158,9 @@ class Finding:
     forward: Judgement | None = None
     backward: Judgement | None = None
     detail: str = ""
+    # what settled it: "facts" (parsed values that cannot both hold, or fit; reported whatever the score) or
+    # "model" (the learned decision, or the rules, on the model's probabilities)
+    basis: str = "model"
 
     def probabilities(self) -> dict[str, float]:
         """Both directions combined: the stronger direction for agreement/contradiction."""

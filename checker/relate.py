@@ -175,7 +175,7 @@ def decide(
         return None
     score = round(p[relation], 4)
     if relation == "agreement" and slot is not None:  # the facts fit, and the decision agrees
-        return replace(_slot_finding(pair, slot, forward, backward), score=score)
+        return replace(_slot_finding(pair, slot, forward, backward), score=score, basis="model")
     kind = "nli"
     if relation == "contradiction":
         kind = "negation" if negation_kind(a, b) else attribution_kind(pair) or "nli"
@@ -200,7 +200,7 @@ def _figure_finding(pair: ClaimPair, conflict: QuantityConflict, forward: Judgem
     a, b = pair.a.text, pair.b.text
     score = round(max(forward.contradiction, backward.contradiction), 4)
     return Finding(finding_id(a, b, "contradiction"), "contradiction", conflict.kind, score, pair, forward, backward,
-                   conflict.detail)  # fmt: skip
+                   conflict.detail, basis="facts")  # fmt: skip
 
 
 def _slot_finding(pair: ClaimPair, slot, forward: Judgement, backward: Judgement) -> Finding:
@@ -215,7 +215,7 @@ def _slot_finding(pair: ClaimPair, slot, forward: Judgement, backward: Judgement
     else:
         score = round(max(forward.contradiction, backward.contradiction), 4)
     identity = finding_id(a, b, slot.relation)
-    return Finding(identity, slot.relation, slot.kind, score, pair, forward, backward, slot.detail)
+    return Finding(identity, slot.relation, slot.kind, score, pair, forward, backward, slot.detail, basis="facts")
 
 
 def reverse_can_matter(pair: ClaimPair, first: Judgement, thresholds: Thresholds = Thresholds()) -> bool:

@@ -89,7 +89,7 @@ def test_text_report_prints_square_brackets_as_written(tmp_path):
     (tmp_path / "a.txt").write_text("Thirteen ships had docked at the port of Haifa [sic] on Monday.\n", "utf-8")
     (tmp_path / "b.txt").write_text("Fifteen ships had docked at the port of Haifa on Monday.\n", "utf-8")
     text = run("check", str(tmp_path), "--fail-on", "none", "--width", "200").stdout
-    assert "contradiction [numeric: Thirteen ships vs Fifteen ships] score" in text
+    assert "contradiction [numeric: Thirteen ships vs Fifteen ships] facts (model " in text
     assert text.count("the port of Haifa [sic] on Monday.") == 2  # the finding, and the claim list
 
 

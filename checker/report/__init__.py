@@ -19,6 +19,7 @@ class Format(str, Enum):
     markdown = "markdown"
     sarif = "sarif"
     junit = "junit"
+    html = "html"
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,10 @@ def render(report: Report, fmt: Format, out: TextIO, color: bool | None = None, 
         from .sarif import render_sarif
 
         render_sarif(report, out)
+    elif fmt is Format.html:
+        from .html import render_html
+
+        render_html(report, out)
     else:
         from .junit import render_junit
 
@@ -86,3 +91,24 @@ def heading_count(findings: Sequence[Finding], groups: Sequence[Sequence[Finding
     if len(groups) == len(findings):
         return str(len(findings))
     return f"{len(findings)}, {len(groups)} distinct {'pair' if len(groups) == 1 else 'pairs'} of claims"
+
+
+def document_counts(report: Report) -> dict[str, dict[str, int]]:
+    """Per document: its claims and how many are corroborated, contradicted, mixed (both) or novel; these four
+    add up to the claims."""
+    counts = {
+        d.id: dict.fromkeys(("claims", "corroborated", "contradicted", "mixed", "novel"), 0) for d in report.documents
+    }
+    for claim in report.claims:
+        row = counts[claim.document_id]
+        row["claims"] += 1
+        row[report.claim_status[claim.id]] += 1
+    return counts
+
+
+def score_label(finding: Finding) -> str:
+    """ "score 0.93", or for a finding the parsed facts settle "facts (model 0.12)": its score is then the model's
+    own probability, which did not decide it."""
+    if finding.basis == "facts":
+        return f"facts (model {finding.score:.2f})"
+    return f"score {finding.score:.2f}"

@@ -45,6 +45,7 @@ def finding_dict(finding: Finding) -> dict:
         "relation": finding.relation,
         "kind": finding.kind,
         "score": finding.score,
+        "basis": finding.basis,
         "detail": finding.detail,
         "a": _side(finding.pair.a),
         "b": _side(finding.pair.b),

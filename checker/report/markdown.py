@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..records import Claim, Report
-from . import heading_count, places, repeated_together
+from . import heading_count, places, repeated_together, score_label
 
 
 def _cell(text: str) -> str:
@@ -22,7 +22,7 @@ def render_markdown(report: Report, out: TextIO) -> None:
     w("# Consistency report\n\n")
     w(
         f"Model: `{report.model.name}` · {len(report.documents)} documents · {len(report.claims)} claims · "
-        f"{report.pairs_scored} of {report.pairs_considered} pairs scored\n\n"
+        f"{report.pairs_scored} of {report.pairs_considered} pairs compared\n\n"
     )
     for note in report.notes:
         w(f"> {note}\n\n")
@@ -37,7 +37,8 @@ def render_markdown(report: Report, out: TextIO) -> None:
         for group in groups:
             f = group[0]
             kind = f"{f.kind}: {_cell(f.detail)}" if f.detail else f.kind
-            w(f"| {f.id} | {kind} | {f.score:.2f} | {_side(f.pair.a)} | {_side(f.pair.b)} | {_cell(places(group))} |\n")
+            sides = f"{_side(f.pair.a)} | {_side(f.pair.b)}"
+            w(f"| {f.id} | {kind} | {score_label(f)} | {sides} | {_cell(places(group))} |\n")
         w("\n")
     w("## Claims by article\n\n")
     for document in report.documents:

@@ -5,26 +5,13 @@ from __future__ import annotations
 from typing import TextIO
 
 from ..records import Claim, Document, Finding, Report
-from . import heading_count, places, repeated_together
+from . import document_counts, heading_count, places, repeated_together, score_label
 
 MAX_AGREEMENTS = 15
 
 
 def _who(claim: Claim) -> str:
     return f"{claim.attribution.speaker} ({claim.attribution.cue})" if claim.attribution else "the article"
-
-
-def document_counts(report: Report) -> dict[str, dict[str, int]]:
-    """Per document: its claims and how many are corroborated, contradicted, mixed (both) or novel; these four
-    add up to the claims."""
-    counts = {
-        d.id: dict.fromkeys(("claims", "corroborated", "contradicted", "mixed", "novel"), 0) for d in report.documents
-    }
-    for claim in report.claims:
-        row = counts[claim.document_id]
-        row["claims"] += 1
-        row[report.claim_status[claim.id]] += 1
-    return counts
 
 
 def render_text(
@@ -139,7 +126,7 @@ def render_text(
 
 def _title(finding: Finding) -> str:
     detail = f": {finding.detail}" if finding.detail else ""
-    return f"{finding.relation} [{finding.kind}{detail}] score {finding.score:.2f}  {finding.id}"
+    return f"{finding.relation} [{finding.kind}{detail}] {score_label(finding)}  {finding.id}"
 
 
 def _pair_text(finding: Finding, documents: dict[str, Document]) -> str:
