@@ -2,23 +2,26 @@
 passage-pairs, story-pairs, unpack).
 
 Commands only parse options, build a config, call one library function and render. Library errors
-(CheckerError) become one-line messages with exit code 2; a finding that reaches --fail-on exits 1.
+(CheckerError) become one-line messages with exit code 2; a finding that reaches --fail-on exits 1; any other
+error (a bug) is one line with exit code 3.
 """
 
 from __future__ import annotations
 
 import functools
 import json
+import os
 import sys
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from .errors import CheckerError, ConfigError
+from .errors import CheckerError, ConfigError, OutputError
 
 EXIT_FINDINGS = 1
 EXIT_USAGE = 2
+EXIT_INTERNAL = 3
 
 app = typer.Typer(
     help="Offline claim consistency and contradiction checker for news articles.",
@@ -66,8 +69,27 @@ def reports_errors(command):
             raise typer.Exit(130) from None
         except MemoryError:
             _fail("out of memory; use candidate pairing (drop --exhaustive) or fewer files")
+        except typer.Exit:
+            raise
+        except Exception as error:  # a bug: one line and exit 3, never exit 1 (findings) with a traceback
+            if os.environ.get("CHECKER_DEBUG"):
+                raise
+            where = _innermost_frame(error)
+            typer.echo(
+                f"internal error: {type(error).__name__}: {str(error)[:300]} ({where}; CHECKER_DEBUG=1 shows the "
+                "traceback; please report it)",
+                err=True,
+            )
+            raise typer.Exit(EXIT_INTERNAL) from None
 
     return wrapper
+
+
+def _innermost_frame(error: BaseException) -> str:
+    import traceback
+
+    frames = traceback.extract_tb(error.__traceback__)
+    return f"{Path(frames[-1].filename).name}:{frames[-1].lineno}" if frames else "unknown place"
 
 
 def _progress_hooks(quiet: bool):
@@ -144,6 +166,10 @@ def run_check(
         raise ConfigError("--update-baseline needs --baseline FILE")
     from .fileio import atomic_output
 
+    if output is not None and str(output) != "-":
+        inputs = {Path(d.path).resolve() for d in report.documents if d.path}
+        if Path(output).resolve() in inputs:
+            raise OutputError(f"{output}: is one of the input articles; write the report elsewhere")
     with atomic_output(output, newline="" if output_format is Format.csv else None) as out:
         render(report, output_format, out, color=None if output is None else False, view=view or View())
     for problem in report.unreadable:
@@ -306,7 +332,8 @@ def check_command(
 ) -> None:
     """Check articles for contradictions, agreements and novel claims; print a consistency report.
 
-    Exit codes: 0 nothing reached --fail-on, 1 a finding did, 2 usage or input error, or an unreadable file.
+    Exit codes: 0 nothing reached --fail-on, 1 a finding did, 2 usage or input error, or an unreadable file,
+    3 an internal error (a bug: one line, CHECKER_DEBUG=1 shows the traceback).
     """
     flags = {
         "model": model,

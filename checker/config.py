@@ -120,5 +120,12 @@ def load_config(
         variable = ENV_PREFIX + field.name.upper()
         if variable in environ and environ[variable] != "":
             values[field.name] = _coerce(variable, _TYPES[field.name], environ[variable])
+    if values.get("trust_remote_code"):  # running a model's own code is asked for by a person, on the command line
+        where = (
+            f"{path}: trust_remote_code"
+            if path is not None and "trust_remote_code" in section
+            else "CHECKER_TRUST_REMOTE_CODE"
+        )
+        raise ConfigError(f"{where}: a model's own code runs only with the --trust-remote-code flag")
     values.update({k: v for k, v in flags.items() if v is not None})
     return replace(base or CheckConfig(), **values).validate()

@@ -84,3 +84,9 @@ class CacheError(CheckerError):
     """The cache cannot be used (and could not be rebuilt)."""
 
     code = "E040"
+
+
+class OutputError(CheckerError):
+    """The output path cannot be written (a folder, under a file, read-only, full, or one of the inputs)."""
+
+    code = "E050"

@@ -9,7 +9,7 @@ from conftest import SEEDS, FakeJudge
 from typer.testing import CliRunner
 
 import checker
-from checker import cli, pipeline
+from checker import CheckerError, cli, pipeline
 from checker.judge import load_judge as cli_load_judge
 
 runner = CliRunner()
@@ -302,3 +302,17 @@ def test_a_hub_model_fails_fast_when_the_hub_cannot_be_reached(tmp_path, monkeyp
     result = run("check", str(SEEDS), "--model", "someone/no-such-nli-model", "--no-cache")
     assert result.exit_code == 2 and "the Hugging Face Hub cannot be reached (hub.invalid" in result.output
     assert time.monotonic() - started < 5
+
+
+def test_only_the_flag_lets_a_model_run_its_own_code(tmp_path, monkeypatch):
+    from checker.config import load_config
+
+    monkeypatch.setenv("CHECKER_TRUST_REMOTE_CODE", "1")
+    result = run("check", str(SEEDS), "--fail-on", "none")
+    assert result.exit_code == 2 and "CHECKER_TRUST_REMOTE_CODE: a model's own code runs only with" in result.output
+    settings = tmp_path / "check.toml"
+    settings.write_text("[check]\ntrust_remote_code = true\n", encoding="utf-8")
+    monkeypatch.delenv("CHECKER_TRUST_REMOTE_CODE")
+    with pytest.raises(CheckerError, match="check.toml: trust_remote_code: a model's own code runs only"):
+        load_config(settings)
+    assert load_config(trust_remote_code=True).trust_remote_code  # the flag

@@ -108,3 +108,23 @@ def test_front_matter_title_claim_points_at_its_line():
     document = next(d for d in load_documents([SEEDS]) if d.id == "002_moscow_acknowledges")
     title = extract_claims(document)[0]
     assert title.is_title and title.line == 2
+
+
+def test_pipes_devices_and_links_out_of_a_folder_are_not_read(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "waiting.txt")
+    with pytest.raises(InputError, match="waiting.txt: not a regular file"):
+        load_documents([tmp_path / "waiting.txt"])  # would block forever on open
+    (tmp_path / "zero.txt").symlink_to("/dev/zero")  # its size reads 0: the size limit alone never stops it
+    with pytest.raises(InputError, match="zero.txt: not a regular file"):
+        load_documents([tmp_path / "zero.txt"])
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("The mayor resigned on Friday.\n", encoding="utf-8")
+    (folder / "passwd.txt").symlink_to("/etc/passwd")
+    (folder / "loop").symlink_to(folder)
+    notes = []
+    documents = load_documents([folder], note=notes.append)
+    assert [d.id for d in documents] == ["a"]
+    assert any("passwd.txt: a link to a file outside" in n for n in notes)

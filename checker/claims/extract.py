@@ -252,9 +252,8 @@ def is_claim_sentence(sentence: str) -> bool:
     return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
 
 
-def _line_of(document: Document, position: int) -> int:
-    """The 1-based line of a body position in the source file the reader opens."""
-    body_line = document.text.count("\n", 0, position)
+def _line_of(document: Document, body_line: int) -> int:
+    """The 1-based line in the source file the reader opens of the body's line `body_line` (0-based)."""
     if document.source_lines:
         return document.source_lines[min(body_line, len(document.source_lines) - 1)]
     return document.line_offset + body_line + 1
@@ -317,6 +316,7 @@ def _claims(
     spans = split_sentences(document.text) if spans is None else spans
     if parsed is None:
         parsed = _parsed_speakers([document.text[start:end] for start, end in spans])
+    newlines, counted_to = 0, 0
     for start, end in spans:
         sentence = document.text[start:end]
         continued = quotation.enter(sentence, new_paragraph="\n" in document.text[previous_end:start])
@@ -338,7 +338,11 @@ def _claims(
             attributed = Attributed(unquoted(attributed.content), continued)
         _remember(names, name, attributed.attribution)
         absolute = document.body_offset + start
-        line = _line_of(document, start)
+        if start < counted_to:  # spans come in order; count from the top if one ever does not
+            newlines, counted_to = 0, 0
+        newlines += document.text.count("\n", counted_to, start)  # counted once, not from the top per claim
+        counted_to = start
+        line = _line_of(document, newlines)
         made = []
         for part in _parts(attributed.content):
             if len(part.split()) < MIN_WORDS and not (len(part.split()) == MIN_WORDS - 1 and _FIGURE.search(part)):

@@ -7,7 +7,10 @@ inside folders are skipped with a note.
 
 from __future__ import annotations
 
+import re
+import stat
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError, NoDocumentsError
@@ -34,9 +37,13 @@ def collect_files(paths: Iterable[str | Path], note: Note = lambda _: None) -> l
         if not path.exists():
             raise InputError(f"{path}: no such file or folder")
         candidates = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        root = path.resolve() if path.is_dir() else None
         for candidate in candidates:
             if any(part.startswith(".") for part in candidate.relative_to(path).parts) if path.is_dir() else False:
                 continue  # hidden files and folders (.git, .checker-cache)
+            if root is not None and not candidate.resolve().is_relative_to(root):
+                note(f"skipped {candidate}: a link to a file outside {path}")
+                continue
             if candidate.suffix.lower() in SUPPORTED and candidate.name.lower() != "readme.md":
                 files.append(candidate)
             elif candidate.name.lower() != "readme.md":
@@ -46,14 +53,20 @@ def collect_files(paths: Iterable[str | Path], note: Note = lambda _: None) -> l
 
 def read_text(path: Path, max_file_mb: float = DEFAULT_MAX_FILE_MB) -> str:
     """Read a file as UTF-8 text, refusing binary, non-UTF-8, empty and oversized files."""
+    limit = int(max_file_mb * 1024 * 1024)
     try:
-        size = path.stat().st_size
-        if size > max_file_mb * 1024 * 1024:
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a pipe would block, a device (/dev/zero) never end
+            raise InputError(f"{path}: not a regular file")
+        if info.st_size > limit:
             raise InputError(
-                f"{path}: file is {size / 1024 / 1024:.1f} MB, over the {max_file_mb:g} MB limit",
+                f"{path}: file is {info.st_size / 1024 / 1024:.1f} MB, over the {max_file_mb:g} MB limit",
                 hint="split it, or raise --max-file-mb",
             )
-        data = path.read_bytes()
+        with path.open("rb") as handle:
+            data = handle.read(limit + 1)  # a file that grows while read stops at the limit too
+        if len(data) > limit:
+            raise InputError(f"{path}: file grew past the {max_file_mb:g} MB limit while read")
     except OSError as error:
         raise InputError(f"{path}: cannot read: {error.strerror}") from None
     if b"\x00" in data[:8192]:
@@ -87,6 +100,7 @@ def load_documents(
             if unreadable is None:
                 raise
             unreadable.append(error)
+    documents = [_printable(d) for d in documents]
     if not documents:
         if unreadable:
             raise (
@@ -98,6 +112,24 @@ def load_documents(
             )
         raise NoDocumentsError(f"{', '.join(str(p) for p in paths) or '(no paths)'}: no articles found")
     return with_unique_ids(documents, "~")
+
+
+_LONE_SURROGATE = re.compile(r"[\ud800-\udfff]")
+
+
+def _printable(document: Document) -> Document:
+    """Lone surrogates (a JSON "\\ud800", an undecodable byte in a file name) as U+FFFD: they cannot be encoded,
+    so they would crash the cache's digest and every report."""
+    fields = {
+        "id": document.id,
+        "path": document.path,
+        "title": document.title,
+        "date": document.date,
+        "text": document.text,
+    }
+    if not any(value and _LONE_SURROGATE.search(value) for value in fields.values()):
+        return document
+    return replace(document, **{k: _LONE_SURROGATE.sub("\ufffd", v) if v else v for k, v in fields.items()})
 
 
 def _read_document(path: Path, max_file_mb: float) -> list[Document]:

@@ -17,6 +17,7 @@ def open_session(model_file: Path, threads: int):
     """An onnxruntime session on the CPU with `threads` threads per run; a damaged file is a clear error."""
     import onnxruntime
 
+    onnxruntime.disable_telemetry_events()  # no telemetry host looked up at run time
     options = onnxruntime.SessionOptions()
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1

@@ -276,7 +276,9 @@ def train(
         if latest is None:
             _log("no checkpoint to resume from; starting fresh")
         else:
-            state = torch.load(latest / "trainer_state.pt", weights_only=False)
+            state = torch.load(
+                latest / "trainer_state.pt", weights_only=True
+            )  # tensors and numbers: nothing to unpickle
             model.load_state_dict(torch.load(latest / "model.pt", weights_only=True, map_location=device))
             optimizer.load_state_dict(state["optimizer"])
             scheduler.load_state_dict(state["scheduler"])
