@@ -10,8 +10,9 @@ from __future__ import annotations
 import csv
 import json
 import os
+import re
 import shutil
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +32,7 @@ PAIR_COLUMNS = (
     ("text_a", "text_b"),
 )
 SCORE_COLUMNS = ("label", "entailment", "neutral", "contradiction", "kind")
+ROW_ERROR = "\x00error"  # a reading problem of the row, carried to score_chunk (no input column has this name)
 
 
 @dataclass(frozen=True)
@@ -63,23 +65,66 @@ def read_rows(path: Path, chunk_size: int) -> tuple[list[str], Iterator[list[dic
             raise DataError(f"{path}: cannot read Parquet: {str(error).splitlines()[0][:200]}") from None
         columns = reader.schema_arrow.names
         return columns, (batch.to_pylist() for batch in reader.iter_batches(batch_size=chunk_size))
+    # a BOM is not part of the first column's name; a byte that is not UTF-8 marks its row, not the whole file
+    handle = path.open(encoding="utf-8-sig", errors="surrogateescape", newline="")
     if kind in ("csv", "tsv"):
-        handle = path.open(encoding="utf-8", newline="")
+        csv.field_size_limit(2**31 - 1)  # the csv module stops a whole file at 128 KB; a long text is a row error
         reader = csv.DictReader(handle, delimiter="\t" if kind == "tsv" else ",")
         try:
-            columns = list(reader.fieldnames or [])
-        except (UnicodeDecodeError, csv.Error) as error:
+            columns = [_clean(c) for c in reader.fieldnames or []]
+        except csv.Error as error:
             raise DataError(f"{path}: cannot read as {kind}: {error}") from None
-        return columns, _chunks(reader, chunk_size, path, handle)
-    handle = path.open(encoding="utf-8")
+        reader.fieldnames = columns
+        return columns, _chunks(_checked(reader), chunk_size, path, handle)
     first = handle.readline()
     try:
-        columns = list(json.loads(first)) if first.strip() else []
-    except (json.JSONDecodeError, TypeError):
+        record = json.loads(first) if first.strip() else {}
+        columns = list(record) if isinstance(record, dict) else []
+    except json.JSONDecodeError:
         raise DataError(f"{path}:1: invalid JSON line") from None
     handle.seek(0)
-    rows = (json.loads(line) for line in handle if line.strip())
-    return columns, _chunks(rows, chunk_size, path, handle)
+    return columns, _chunks(_json_rows(handle), chunk_size, path, handle)
+
+
+MAX_FIELD_CHARS = 1_000_000
+_ENCODING_ERROR = re.compile(r"[\udc80-\udcff]")
+
+
+def _clean(text: str) -> str:
+    return _ENCODING_ERROR.sub("\ufffd", text)
+
+
+def _checked(rows: Iterable[dict]) -> Iterator[dict]:
+    """Rows with their problem (an undecodable byte, an over-long text) in `error`, every value printable."""
+    for row in rows:
+        problems = []
+        for key, value in row.items():
+            if isinstance(value, str) and _ENCODING_ERROR.search(value):
+                problems.append(f"column {key}: not UTF-8 text")
+                row[key] = _clean(value)
+            elif isinstance(value, str) and len(value) > MAX_FIELD_CHARS:
+                problems.append(f"column {key}: text over {MAX_FIELD_CHARS:,} characters")
+                row[key] = value[:MAX_FIELD_CHARS]
+        if None in row:  # more fields than the header names
+            row.pop(None)
+            problems.append("more fields than columns")
+        yield {**row, ROW_ERROR: "; ".join(problems)} if problems else row
+
+
+def _json_rows(handle) -> Iterator[dict]:
+    """One row per non-empty JSON line; a line that is not a JSON object is a row with only its error."""
+    for number, line in enumerate(handle, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError:
+            yield {ROW_ERROR: f"line {number}: invalid JSON"}
+            continue
+        if not isinstance(record, dict):
+            yield {ROW_ERROR: f"line {number}: a JSON {type(record).__name__}, not an object"}
+            continue
+        yield from _checked([record])
 
 
 def _chunks(rows, size: int, path: Path, handle) -> Iterator[list[dict]]:
@@ -92,7 +137,7 @@ def _chunks(rows, size: int, path: Path, handle) -> Iterator[list[dict]]:
                 chunk = []
         if chunk:
             yield chunk
-    except (UnicodeDecodeError, csv.Error, json.JSONDecodeError) as error:
+    except csv.Error as error:  # a quote never closed: the rest of the file is one field
         raise DataError(f"{path}: cannot read: {error}") from None
     finally:
         handle.close()
@@ -143,11 +188,13 @@ def score_chunk(
     valid = []
     for offset, row in enumerate(rows):
         a, b = row.get(first), row.get(second)
-        if not isinstance(a, str) or not a.strip() or not isinstance(b, str) or not b.strip():
-            column = first if not isinstance(a, str) or not a.strip() else second
+        problem = row.pop(ROW_ERROR, None)
+        if problem is None and (not isinstance(a, str) or not a.strip() or not isinstance(b, str) or not b.strip()):
+            problem = f"missing text in column {first if not isinstance(a, str) or not a.strip() else second}"
+        if problem is not None:
             row.update({c: None for c in SCORE_COLUMNS})
-            row["error"] = f"missing text in column {column}"
-            note(f"row {start_row + offset + 1}: missing text in column {column}")
+            row["error"] = problem
+            note(f"row {start_row + offset + 1}: {problem}")
             if both_directions:
                 row["relation"] = None
         else:
@@ -190,17 +237,18 @@ def _join_parts(parts: list[Path], columns: list[str], output: Path) -> None:
         pa = require("pyarrow", "writing Parquet", "parquet")
         pq = require("pyarrow.parquet", "writing Parquet", "parquet")
         temporary = output.with_name(f".{output.name}.tmp")
-        writer = None
-        try:
+
+        def tables():
             for part in parts:
-                rows = [json.loads(line) for line in part.open(encoding="utf-8")]
-                table = pa.Table.from_pylist(rows)
-                if writer is None:
-                    writer = pq.ParquetWriter(temporary, table.schema)
-                writer.write_table(table.cast(writer.schema))
-        finally:
-            if writer is not None:
-                writer.close()
+                yield pa.Table.from_pylist([json.loads(line) for line in part.open(encoding="utf-8")])
+
+        # one schema for all parts: a column empty in the first part (null) and text later is text
+        empty = pa.schema([(c, pa.string()) for c in columns])
+        schemas = [t.schema for t in tables()]
+        schema = pa.unify_schemas(schemas, promote_options="permissive") if schemas else empty
+        with pq.ParquetWriter(temporary, schema) as writer:
+            for table in tables():
+                writer.write_table(table.cast(schema))
         os.replace(temporary, output)
         return
     with atomic_output(output, newline="") as out:
@@ -244,7 +292,24 @@ def score_file(
         shutil.rmtree(parts_dir)
     parts_dir.mkdir(parents=True, exist_ok=True)
     done_parts = sorted(parts_dir.glob("part-*.jsonl"))
-    (parts_dir / "meta.json").write_text(json.dumps({"source": str(source.resolve()), "chunk_size": chunk_size}))
+    settings = {
+        "source": str(source.resolve()),
+        "source_size": source.stat().st_size,
+        "chunk_size": chunk_size,
+        "columns": [first, second],
+        "both_directions": both_directions,
+        "model": getattr(info, "name", None),
+    }
+    saved = parts_dir / "meta.json"
+    if done_parts and saved.exists():
+        before = json.loads(saved.read_text(encoding="utf-8"))
+        changed = sorted(k for k in settings if before.get(k) != settings[k])
+        if changed:  # the parts done would not fit the rest: rows lost or scored twice
+            raise DataError(
+                f"{output}: cannot resume: {', '.join(changed)} differ from the interrupted run",
+                hint="run again with the same settings, or without --resume to start over",
+            )
+    saved.write_text(json.dumps(settings))
     rows = scored = errors = 0
     for index, chunk in enumerate(chunks):
         part = parts_dir / f"part-{index:08d}.jsonl"

@@ -30,24 +30,31 @@ def corpus(folder, articles: int = 20, sentences: int = 20) -> None:
         (folder / f"article_{a:02d}.txt").write_text(f"Report {a}\n\n" + "\n\n".join(lines) + "\n", encoding="utf-8")
 
 
-def test_checking_400_claims_imports_no_torch(tmp_path):
+def test_checking_400_claims_imports_no_torch_and_uses_no_network(tmp_path):
     """Above 300 claims pairing embeds them (candidate pairs by nearest neighbours): on the shipped ONNX embedder,
-    so neither it nor the judge nor the parser imports torch or the training stack, even where they are installed."""
+    so neither it nor the judge nor the parser imports torch or the training stack, even where they are installed.
+    Run with the network blocked: nothing (telemetry, a hub lookup) tries to reach it."""
     corpus(tmp_path)
     script = textwrap.dedent(
         f"""
-        import sys
+        import socket, sys
+        attempts = []
+        def blocked(*args, **kwargs):
+            attempts.append(repr(args[:2]))
+            raise OSError("network blocked by the test")
+        socket.socket.connect = socket.socket.connect_ex = blocked
+        socket.getaddrinfo = socket.create_connection = blocked
         from checker import check, load_config
         report = check([{str(tmp_path)!r}], load_config(cache=False))
-        print(len(report.claims), report.pairs_scored)
+        print(len(report.claims), report.pairs_scored, len(attempts))
         print(sorted({{m.split(".")[0] for m in sys.modules}} & set({HEAVY!r})))
         """
     )
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=600)
     assert result.returncode == 0, result.stderr[-2000:]
     counts, heavy = result.stdout.strip().splitlines()[-2:]
-    claims, scored = (int(v) for v in counts.split())
-    assert claims >= 400 and scored > 0
+    claims, scored, attempts = (int(v) for v in counts.split())
+    assert claims >= 400 and scored > 0 and attempts == 0
     assert heavy == "[]"
 
 

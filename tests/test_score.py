@@ -124,3 +124,76 @@ def test_unreadable_data_files_are_one_line_errors_naming_the_file(tmp_path):
         assert result.exit_code == 2, (args, result.output)
         assert expected in result.stderr and len(result.stderr.strip().splitlines()) == 1, result.stderr
         assert not (tmp_path / "out.csv").exists() and not (tmp_path / "c.jsonl").exists()
+
+
+def _rows(path):
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+
+
+def test_one_bad_row_is_an_error_row_not_a_failed_file(tmp_path):
+    source = tmp_path / "pairs.csv"
+    good = "The mayor resigned.,The mayor quit.\n"
+    data = b"\xef\xbb\xbfpremise,hypothesis\n" + good.encode()  # a BOM before the header
+    data += b"The caf\xe9 closed.,The cafe is open.\n" + good.encode()  # a latin-1 byte
+    data += ('"' + "long " * 210_000 + '",Short.\n').encode() + good.encode()  # a 1 MB field
+    source.write_bytes(data)
+    out = tmp_path / "out.jsonl"
+    stats = score_file(source, out, FakeJudge())
+    rows = _rows(out)
+    assert stats.rows == 5 and stats.errors == 2 and [r["error"] is None for r in rows] == [1, 0, 1, 0, 1]
+    assert rows[1]["error"] == "column premise: not UTF-8 text" and rows[1]["premise"] == "The caf\ufffd closed."
+    assert rows[3]["error"] == "column premise: text over 1,000,000 characters"
+    assert "premise" in rows[0] and rows[0]["label"] is not None
+    jsonl = tmp_path / "pairs.jsonl"
+    jsonl.write_text(
+        '{"premise": "The mayor resigned.", "hypothesis": "The mayor quit."}\n[1, 2]\n{"premise": \n"just text"\n',
+        encoding="utf-8",
+    )
+    stats = score_file(jsonl, out, FakeJudge())
+    errors = [r["error"] for r in _rows(out)]
+    assert stats.rows == 4 and errors == [None, "line 2: a JSON list, not an object", "line 3: invalid JSON",
+                                          "line 4: a JSON str, not an object"]  # fmt: skip
+
+
+def test_parquet_output_of_empty_and_late_text_columns(tmp_path):
+    source = tmp_path / "pairs.jsonl"
+    lines = [{"premise": "The mayor resigned.", "hypothesis": "The mayor quit.", "note": None}] * 3
+    lines += [{"premise": "The mayor resigned.", "hypothesis": "The mayor quit.", "note": "checked"}]
+    source.write_text("".join(json.dumps(r) + "\n" for r in lines), encoding="utf-8")
+    out = tmp_path / "out.parquet"
+    score_file(source, out, FakeJudge(), chunk_size=2)  # the first part's "note" column holds only nulls
+    assert pq.read_table(out).column("note").to_pylist() == [None, None, None, "checked"]
+    empty = tmp_path / "empty.jsonl"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(DataError):  # no columns to find the texts in: one error, no output
+        score_file(empty, tmp_path / "empty.parquet", FakeJudge())
+    header_only = tmp_path / "header.csv"
+    write_csv(header_only, [])
+    score_file(header_only, tmp_path / "none.parquet", FakeJudge())
+    assert pq.read_table(tmp_path / "none.parquet").num_rows == 0
+
+
+def test_resume_refuses_other_settings(tmp_path):
+    source = tmp_path / "pairs.csv"
+    write_csv(source, [("The mayor resigned.", "The mayor quit.")] * 10)
+    out = tmp_path / "out.csv"
+    parts = tmp_path / ".out.csv.parts"
+    score_file(source, out, FakeJudge(), chunk_size=4)
+    parts.mkdir()  # as if killed after its first chunk
+    (parts / "part-00000000.jsonl").write_text("{}\n", encoding="utf-8")
+    (parts / "meta.json").write_text(
+        json.dumps(
+            {
+                "source": str(source.resolve()),
+                "source_size": source.stat().st_size,
+                "chunk_size": 4,
+                "columns": ["premise", "hypothesis"],
+                "both_directions": False,
+                "model": "fake",
+            }
+        )  # fmt: skip
+    )
+    with pytest.raises(DataError, match="cannot resume: chunk_size differ"):
+        score_file(source, out, FakeJudge(), chunk_size=3, resume=True)
+    with pytest.raises(DataError, match="cannot resume: both_directions differ"):
+        score_file(source, out, FakeJudge(), chunk_size=4, both_directions=True, resume=True)

@@ -100,7 +100,7 @@ def load_documents(
             if unreadable is None:
                 raise
             unreadable.append(error)
-    documents = [_printable(d) for d in documents]
+    documents = [_bounded(_printable(d), note) for d in documents]
     if not documents:
         if unreadable:
             raise (
@@ -126,10 +126,29 @@ def _printable(document: Document) -> Document:
         "title": document.title,
         "date": document.date,
         "text": document.text,
+        "url": document.url,
     }
     if not any(value and _LONE_SURROGATE.search(value) for value in fields.values()):
         return document
     return replace(document, **{k: _LONE_SURROGATE.sub("\ufffd", v) if v else v for k, v in fields.items()})
+
+
+# A document is checked on its first MAX_SENTENCES sentences (line breaks and sentence ends, counted cheaply), so
+# the claim stage and pairing take bounded time whatever the file holds: a news article has a few hundred at most;
+# 100,000 one-line bullets in one file would otherwise be 100,000 claims.
+MAX_SENTENCES = 2000
+_SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s|\n")
+
+
+def _bounded(document: Document, note: Note) -> Document:
+    for count, end in enumerate(_SENTENCE_END.finditer(document.text), 1):
+        if count == MAX_SENTENCES:
+            if not document.text[end.end() :].strip():
+                return document
+            where = document.path or document.id
+            note(f"{where}: only its first {MAX_SENTENCES:,} sentences are checked ({len(document.text):,} characters)")
+            return replace(document, text=document.text[: end.end()])
+    return document
 
 
 def _read_document(path: Path, max_file_mb: float) -> list[Document]:

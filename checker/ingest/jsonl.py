@@ -48,3 +48,5 @@ def _load_json(path: Path, text: str, line: int | None) -> object:
     except json.JSONDecodeError as error:
         where = f"{path}:{line}" if line else f"{path}:{error.lineno}"
         raise InputError(f"{where}: invalid JSON: {error.msg}") from None
+    except RecursionError:  # arrays or objects nested thousands deep: no article is
+        raise InputError(f"{path}{f':{line}' if line else ''}: JSON nested too deeply") from None
