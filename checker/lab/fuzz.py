@@ -71,12 +71,7 @@ def html_files(folder: Path, rng: random.Random) -> list[Path]:
         f"<p>{'&amp;' * 100}{_text(rng)}&#xD800;&#0;</p>",
         "<" * 1000 + _text(rng),
     ]
-    paths = []
-    for index, text in enumerate(variants):
-        path = folder / f"page_{index}.html"
-        path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        paths.append(path)
-    return paths
+    return _written(folder, [(f"page_{i}.html", text) for i, text in enumerate(variants)])
 
 
 def json_files(folder: Path, rng: random.Random) -> list[Path]:
@@ -101,12 +96,14 @@ def json_files(folder: Path, rng: random.Random) -> list[Path]:
         "null",
         "",
     ]
-    paths = []
-    for index, text in enumerate(variants):
-        path = folder / f"data_{index}{rng.choice(['.json', '.jsonl'])}"
-        path.write_text(text, encoding="utf-8", errors="surrogatepass")
-        paths.append(path)
-    return paths
+    return _written(folder, [(f"data_{i}{rng.choice(['.json', '.jsonl'])}", t) for i, t in enumerate(variants)])
+
+
+def _written(folder: Path, files: list[tuple[str, str]]) -> list[Path]:
+    """The files written as UTF-8, lone surrogates kept as their (invalid) bytes."""
+    for name, text in files:
+        (folder / name).write_text(text, encoding="utf-8", errors="surrogatepass")
+    return [folder / name for name, _ in files]
 
 
 def odd_names(folder: Path, rng: random.Random) -> list[Path]:
