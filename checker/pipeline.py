@@ -233,7 +233,8 @@ def check(
     status, support = claim_statuses(claims, findings)
     notes = plain_notes(plan, config.skip_neutral)
     if cache is not None:
-        notes += (f"Cache: {judge.cached:,} judgements reused, {judge.scored:,} computed ({config.cache_dir}).",)
+        # on stderr, not in the report: a report is the same, byte for byte, with the cache or without
+        hooks.note(f"cache: {judge.cached:,} judgements reused, {judge.scored:,} computed ({config.cache_dir})")
     return Report(
         tuple(documents),
         tuple(claims),

@@ -1,3 +1,4 @@
+import json
 import shutil
 import threading
 from functools import partial
@@ -138,3 +139,23 @@ def test_a_retrained_model_of_the_same_size_never_reuses_old_scores(tmp_path):
     os.utime(weights, ns=(stat.st_atime_ns, stat.st_mtime_ns))  # ... and the same time
     assert model_identity(info) != before
     assert model_identity(info) == model_identity(info)
+
+
+def test_the_report_is_byte_identical_with_the_cache_cold_warm_and_off(tmp_path):
+    from typer.testing import CliRunner
+
+    from checker import cli, pipeline
+
+    folder = corpus(tmp_path)
+    runner = CliRunner()
+    original = pipeline.load_judge
+    pipeline.load_judge = lambda *args, **kwargs: FakeJudge()
+    try:
+        common = ["check", str(folder), "--format", "json", "--fail-on", "none", "-q"]
+        cached = ["--cache", "--cache-dir", str(tmp_path / "cache")]
+        cold = runner.invoke(cli.app, [*common, *cached]).stdout
+        warm = runner.invoke(cli.app, [*common, *cached]).stdout
+        off = runner.invoke(cli.app, [*common, "--no-cache"]).stdout
+    finally:
+        pipeline.load_judge = original
+    assert json.loads(cold)["findings"] and cold == warm == off
