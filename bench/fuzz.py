@@ -32,7 +32,7 @@ from checker.judge import load_judge  # noqa: E402
 from checker.lab import fuzz  # noqa: E402
 
 
-class Timeout(Exception):
+class Timeout(BaseException):  # not an Exception: the CLI would report it as an internal error (exit 3)
     pass
 
 
@@ -138,7 +138,7 @@ def main() -> None:
                 print(f"{path.name}: {large[-1][1]} in {large[-1][2]:.1f} s", file=sys.stderr)
 
     codes = Counter(str(code) for _, code, _, _ in records)
-    times = [t for _, _, t, _ in records]
+    times = [t for _, _, t, _ in records] or [0.0]
     print(f"odd inputs: {len(records)}; exit codes: {dict(sorted(codes.items()))}")
     print(f"tracebacks or internal errors: {sum(c for *_, c in records)}; timeouts: {codes.get('timeout', 0)}")
     print(f"time per input: median {statistics.median(times):.3f} s, max {max(times):.2f} s")

@@ -32,7 +32,7 @@ def _assert_clean(result, out, what):
         json.loads(out.read_text(encoding="utf-8"))
 
 
-@pytest.mark.parametrize("seed", range(3))
+@pytest.mark.parametrize("seed", [0, 1, 2, 5, 8])  # 5 and 8 once crashed the bench (a non-text url)
 def test_odd_articles_one_at_a_time_and_together(tmp_path, seed):
     rng = random.Random(seed)
     folder = tmp_path / "in"

@@ -128,3 +128,21 @@ def test_pipes_devices_and_links_out_of_a_folder_are_not_read(tmp_path):
     documents = load_documents([folder], note=notes.append)
     assert [d.id for d in documents] == ["a"]
     assert any("passwd.txt: a link to a file outside" in n for n in notes)
+
+
+def test_a_document_is_read_to_its_first_sentences_and_characters_with_a_note(tmp_path):
+    from checker import ingest
+
+    lines = tmp_path / "lines.txt"
+    lines.write_text("".join(f"Line {i} of the ledger was filed.\n" for i in range(3000)), encoding="utf-8")
+    sentence = tmp_path / "sentence.txt"
+    sentence.write_text("word " * 200_000, encoding="utf-8")  # a million characters and no full stop
+    notes = []
+    by_lines, by_chars = load_documents([lines, sentence], note=notes.append)
+    assert by_lines.text.count("\n") == ingest.MAX_SENTENCES and by_lines.text.endswith(
+        "Line 1999 of the ledger was filed.\n"
+    )
+    assert len(by_chars.text) <= ingest.MAX_CHARS and by_chars.text.startswith("word word")
+    assert len(notes) == 2 and "lines.txt: only its first" in notes[0] and "1,000,000 characters" in notes[1]
+    (tmp_path / "short.txt").write_text("The mayor resigned.\n" * 5, encoding="utf-8")
+    assert load_documents([tmp_path / "short.txt"], note=notes.append)[0].text == "The mayor resigned.\n" * 5

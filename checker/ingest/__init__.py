@@ -128,27 +128,40 @@ def _printable(document: Document) -> Document:
         "text": document.text,
         "url": document.url,
     }
-    if not any(value and _LONE_SURROGATE.search(value) for value in fields.values()):
+    if not any(isinstance(v, str) and _LONE_SURROGATE.search(v) for v in fields.values()):
         return document
-    return replace(document, **{k: _LONE_SURROGATE.sub("\ufffd", v) if v else v for k, v in fields.items()})
+    return replace(
+        document, **{k: _LONE_SURROGATE.sub("\ufffd", v) if isinstance(v, str) else v for k, v in fields.items()}
+    )
 
 
-# A document is checked on its first MAX_SENTENCES sentences (line breaks and sentence ends, counted cheaply), so
-# the claim stage and pairing take bounded time whatever the file holds: a news article has a few hundred at most;
-# 100,000 one-line bullets in one file would otherwise be 100,000 claims.
+# A document is checked on its first MAX_SENTENCES sentences (line breaks and sentence ends, counted cheaply) and
+# at most MAX_CHARS characters, so the claim stage and pairing take bounded time whatever the file holds: a news
+# article has a few hundred sentences (the 1,683 real bodies: at most 364) and tens of thousands of characters;
+# 100,000 one-line bullets would otherwise be 100,000 claims, and a 5 MB sentence a minute of segmenting.
 MAX_SENTENCES = 2000
+MAX_CHARS = 500_000
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s|\n")
 
 
 def _bounded(document: Document, note: Note) -> Document:
-    for count, end in enumerate(_SENTENCE_END.finditer(document.text), 1):
+    cut = len(document.text)
+    for count, end in enumerate(_SENTENCE_END.finditer(document.text, 0, MAX_CHARS), 1):
         if count == MAX_SENTENCES:
-            if not document.text[end.end() :].strip():
-                return document
-            where = document.path or document.id
-            note(f"{where}: only its first {MAX_SENTENCES:,} sentences are checked ({len(document.text):,} characters)")
-            return replace(document, text=document.text[: end.end()])
-    return document
+            cut = end.end()
+            break
+    else:
+        if cut > MAX_CHARS:
+            space = document.text.rfind(" ", 0, MAX_CHARS)
+            cut = space if space > MAX_CHARS // 2 else MAX_CHARS
+    if not document.text[cut:].strip():
+        return document
+    where = document.path or document.id
+    note(
+        f"{where}: only its first {cut:,} of {len(document.text):,} characters are checked (at most "
+        f"{MAX_SENTENCES:,} sentences and {MAX_CHARS:,} characters per document)"
+    )
+    return replace(document, text=document.text[:cut])
 
 
 def _read_document(path: Path, max_file_mb: float) -> list[Document]:

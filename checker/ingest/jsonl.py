@@ -35,7 +35,7 @@ def parse_json(path: Path, text: str) -> list[Document]:
                 title=str(record.get("title") or ""),
                 date=normalise_date(record.get("date")),
                 text=record["text"],
-                url=record.get("url"),
+                url=record["url"] if isinstance(record.get("url"), str) else None,  # a link, or nothing
                 line_offset=number - 1 if path.suffix == ".jsonl" else 0,
             )
         )
