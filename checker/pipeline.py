@@ -12,7 +12,7 @@ from .claims import extract_all, extract_claims
 from .config import CheckConfig
 from .decision import decision_for
 from .errors import InputError
-from .ingest import load_documents
+from .ingest import MAX_CHARS, MAX_SENTENCES, load_documents
 from .judge import Judge, load_judge
 from .judge.labels import parse_label_map
 from .pairing import PairPlan, plan_pairs
@@ -231,7 +231,12 @@ def check(
     findings = [f for pair, (fwd, bwd) in zip(pairs, judged) if (f := relate(pair, fwd, bwd, thresholds, decision))]
     findings.sort(key=lambda f: (f.relation != "contradiction", -f.score, f.id))
     status, support = claim_statuses(claims, findings)
-    notes = plain_notes(plan, config.skip_neutral)
+    notes = plain_notes(plan, config.skip_neutral) + tuple(
+        f"{d.path or d.id}: only its first {len(d.text):,} of {d.full_length:,} characters were checked (at most "
+        f"{MAX_SENTENCES:,} sentences and {MAX_CHARS:,} characters per document)."
+        for d in documents
+        if d.full_length
+    )
     if cache is not None:
         # on stderr, not in the report: a report is the same, byte for byte, with the cache or without
         hooks.note(f"cache: {judge.cached:,} judgements reused, {judge.scored:,} computed ({config.cache_dir})")

@@ -22,6 +22,7 @@ class Document:
     # for extracted text (HTML): the source-file line of each line of `text`, 1-based
     source_lines: tuple[int, ...] = ()
     title_line: int = 1  # the source-file line of the title (front matter and HTML put it below line 1)
+    full_length: int = 0  # where `text` was cut to the reading limits (ingest.MAX_SENTENCES, MAX_CHARS): its length
 
 
 @dataclass(frozen=True)

@@ -137,12 +137,21 @@ def test_a_document_is_read_to_its_first_sentences_and_characters_with_a_note(tm
     lines.write_text("".join(f"Line {i} of the ledger was filed.\n" for i in range(3000)), encoding="utf-8")
     sentence = tmp_path / "sentence.txt"
     sentence.write_text("word " * 200_000, encoding="utf-8")  # a million characters and no full stop
-    notes = []
-    by_lines, by_chars = load_documents([lines, sentence], note=notes.append)
-    assert by_lines.text.count("\n") == ingest.MAX_SENTENCES and by_lines.text.endswith(
-        "Line 1999 of the ledger was filed.\n"
-    )
+    by_lines, by_chars = load_documents([lines, sentence])
+    assert by_lines.text.count("\n") == ingest.MAX_SENTENCES
+    assert by_lines.text.endswith("Line 1999 of the ledger was filed.\n")
     assert len(by_chars.text) <= ingest.MAX_CHARS and by_chars.text.startswith("word word")
-    assert len(notes) == 2 and "lines.txt: only its first" in notes[0] and "1,000,000 characters" in notes[1]
+    assert by_chars.full_length == 1_000_000 and by_lines.full_length > len(by_lines.text)
     (tmp_path / "short.txt").write_text("The mayor resigned.\n" * 5, encoding="utf-8")
-    assert load_documents([tmp_path / "short.txt"], note=notes.append)[0].text == "The mayor resigned.\n" * 5
+    short = load_documents([tmp_path / "short.txt"])[0]
+    assert short.text == "The mayor resigned.\n" * 5 and short.full_length == 0
+    # the report says what was left unread
+    from conftest import FakeJudge
+
+    from checker import check
+    from checker.config import CheckConfig
+
+    report = check([sentence], CheckConfig(), judge=FakeJudge())
+    assert any(
+        "sentence.txt: only its first" in n and "of 1,000,000 characters were checked" in n for n in report.notes
+    )

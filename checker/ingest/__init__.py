@@ -100,7 +100,7 @@ def load_documents(
             if unreadable is None:
                 raise
             unreadable.append(error)
-    documents = [_bounded(_printable(d), note) for d in documents]
+    documents = [_bounded(_printable(d)) for d in documents]
     if not documents:
         if unreadable:
             raise (
@@ -144,7 +144,8 @@ MAX_CHARS = 500_000
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s|\n")
 
 
-def _bounded(document: Document, note: Note) -> Document:
+def _bounded(document: Document) -> Document:
+    """The document cut to the reading limits; `full_length` says how long it was (the report notes it)."""
     cut = len(document.text)
     for count, end in enumerate(_SENTENCE_END.finditer(document.text, 0, MAX_CHARS), 1):
         if count == MAX_SENTENCES:
@@ -156,12 +157,7 @@ def _bounded(document: Document, note: Note) -> Document:
             cut = space if space > MAX_CHARS // 2 else MAX_CHARS
     if not document.text[cut:].strip():
         return document
-    where = document.path or document.id
-    note(
-        f"{where}: only its first {cut:,} of {len(document.text):,} characters are checked (at most "
-        f"{MAX_SENTENCES:,} sentences and {MAX_CHARS:,} characters per document)"
-    )
-    return replace(document, text=document.text[:cut])
+    return replace(document, text=document.text[:cut], full_length=len(document.text))
 
 
 def _read_document(path: Path, max_file_mb: float) -> list[Document]:
