@@ -12,7 +12,7 @@ from .claims import extract_all, extract_claims
 from .config import CheckConfig
 from .decision import decision_for
 from .errors import InputError
-from .ingest import MAX_CHARS, MAX_SENTENCES, load_documents
+from .ingest import MAX_CHARS, MAX_SENTENCES, load_documents, prepared
 from .judge import Judge, load_judge
 from .judge.labels import parse_label_map
 from .pairing import PairPlan, plan_pairs
@@ -151,9 +151,9 @@ def _documents(
         if isinstance(item, Document):
             if not isinstance(item.text, str) or not item.text.strip():
                 raise InputError(f"document {item.id!r}: no text to check")
-            documents.append(item)
+            documents.append(prepared(item))  # the same limits and cleaning as an article read from a file
         elif isinstance(item, (str, Path)):
-            if isinstance(item, str) and "\n" in item or not Path(item).exists() and len(str(item).split()) > 3:
+            if _is_text(item):
                 raise InputError(
                     f"{str(item)[:40]!r}...: not a file or folder; to check texts, use checker.check_texts([...]) "
                     "or pass checker.Document(id=..., text=...) objects"
@@ -162,6 +162,15 @@ def _documents(
         else:
             raise InputError(f"cannot check a {type(item).__name__}: give paths, texts (check_texts) or Documents")
     return documents
+
+
+def _is_text(item: str | Path) -> bool:
+    """A string that is no file and reads as prose (several words, or lines) was meant as a text, not a path."""
+    try:
+        exists = Path(item).exists()
+    except OSError:  # a name too long for the file system
+        exists = False
+    return not exists and (len(str(item).split()) > 3 or "\n" in str(item))
 
 
 def check(
@@ -182,9 +191,8 @@ def check(
     # ids unique across both sets: a new "a.txt" beside a corpus "a.txt" must not make the corpus's "a" new
     documents = with_unique_ids(_merge(new_documents, corpus), "~")
     new_ids = {d.id for d in documents[: len(new_documents)]} if against else None
-    if (
-        judge is None
-    ):  # after the input is read (its errors first), before the claims (a model that cannot load fails fast)
+    # the judge after the input is read (its errors first), before the claims (a model that cannot load fails fast)
+    if judge is None:
         judge = load_judge(
             config.model,
             backend=config.backend,

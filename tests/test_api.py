@@ -37,6 +37,8 @@ def test_texts_get_ids_and_documents_keep_theirs():
 def test_a_text_given_as_a_path_and_bad_documents_are_clear_errors(tmp_path):
     with pytest.raises(CheckerError, match="check_texts"):
         check("The bridge reopened on Monday.")
+    with pytest.raises(CheckerError, match="check_texts"):
+        check("The bridge reopened on Monday. " * 500)  # too long a name for the file system to look up
     with pytest.raises(CheckerError, match="document 'a': no text"):
         check([Document(id="a", text="  ")])
     with pytest.raises(CheckerError, match="expected a string"):
@@ -47,3 +49,14 @@ def test_the_cache_is_written_only_when_asked(tmp_path):
     config = load_config(cache=True, cache_dir=str(tmp_path / "asked"))
     check_texts(["The mayor resigned on Friday.", "The mayor did not resign on Friday."], config)
     assert (tmp_path / "asked").is_dir()
+
+
+def test_documents_given_directly_are_cleaned_and_bounded_as_files_are():
+    from checker import ingest
+
+    long = Document(id="long", text="word " * 200_000, date="2025-01-01")
+    odd = Document(id="odd\ud800", text="The mayor resigned on Friday \ud800.")
+    report = check([long, odd])
+    assert [d.id for d in report.documents] == ["long", "odd\ufffd"]
+    assert len(report.documents[0].text) <= ingest.MAX_CHARS and report.documents[0].full_length == 1_000_000
+    assert any("long: only its first" in note for note in report.notes)

@@ -100,7 +100,7 @@ def load_documents(
             if unreadable is None:
                 raise
             unreadable.append(error)
-    documents = [_bounded(_printable(d)) for d in documents]
+    documents = [prepared(d) for d in documents]
     if not documents:
         if unreadable:
             raise (
@@ -158,6 +158,11 @@ def _bounded(document: Document) -> Document:
     if not document.text[cut:].strip():
         return document
     return replace(document, text=document.text[:cut], full_length=len(document.text))
+
+
+def prepared(document: Document) -> Document:
+    """A document as every reader leaves it, and as `check` takes one given directly: printable, within limits."""
+    return _bounded(_printable(document))
 
 
 def _read_document(path: Path, max_file_mb: float) -> list[Document]:
