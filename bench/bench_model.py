@@ -1,11 +1,12 @@
-"""Pairs per second of the shipped int8 ONNX model vs torch fp32 on the same weights.
+"""Pairs per second of the shipped int8 ONNX model vs other ONNX exports and torch fp32 on the same weights.
 
 Usage: checker unpack models/checker-nli-minilm -o runs/v6-fp32   # the shipped weights, back in fp32 for torch
-       python bench/bench_model.py --torch-model runs/v6-fp32 [--repeat 3]
+       python bench/bench_model.py [--torch-model runs/v6-fp32] [--onnx-model DIR]... [--repeat 3]
 Short pairs are <= 48 tokens, long pairs <= 256; batch sizes 1, 16 and 64 (pairs handed to the judge per call).
-The int8 judge scores each pair alone (one single-threaded run per core in parallel: dynamic quantization would
-otherwise make scores depend on batch neighbours), so for it "batch" is only how many pairs it can spread over the
-cores; torch runs real padded batches. Medians of --repeat runs.
+A dynamic int8 judge scores each pair alone (one single-threaded run per core in parallel: dynamic quantization
+would otherwise make scores depend on batch neighbours), so for it "batch" is only how many pairs it can spread over
+the cores; a static int8 export (`checker export --static`), fp32 ONNX and torch run real padded batches, length
+sorted. Medians of --repeat runs, every judge in the same run.
 """
 
 from __future__ import annotations
@@ -46,6 +47,7 @@ def rate(judge, pairs, batch: int, repeat: int) -> float:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--torch-model", type=Path, help="transformers directory with the fp32 weights")
+    parser.add_argument("--onnx-model", type=Path, action="append", default=[], help="another ONNX model directory")
     parser.add_argument("--dev", type=Path, default=ROOT.parent / "shared/data/nli/dev/xnli_en.dev.jsonl")
     parser.add_argument("--pairs", type=int, default=512)
     parser.add_argument("--repeat", type=int, default=3)
@@ -56,7 +58,10 @@ def main() -> None:
     from checker.judge.transformers_backend import TransformersJudge
 
     onnx = OnnxJudge(default_model_path())
-    judges = {"onnx-int8": onnx}
+    judges = {f"shipped ({onnx.info.extra['scoring']})": onnx}
+    for directory in args.onnx_model:
+        other = OnnxJudge(directory)
+        judges[f"{directory.name} ({other.info.extra['scoring']})"] = other
     if args.torch_model:
         judges["torch-fp32"] = TransformersJudge(str(args.torch_model))
     for name, shortest in (("short (<=48 tokens)", True), ("long (<=256 tokens)", False)):

@@ -500,16 +500,34 @@ def export_command(
     output: Annotated[
         Path, typer.Option("--output", "-o", help="Directory for the ONNX model, tokenizer.json and config.json.")
     ],
-    quantize: Annotated[bool, typer.Option("--quantize/--no-quantize", help="Dynamic int8 quantization.")] = True,
+    quantize: Annotated[bool, typer.Option("--quantize/--no-quantize", help="Int8 quantization.")] = True,
+    static: Annotated[
+        list[Path] | None,
+        typer.Option(
+            "--static",
+            help="Static int8: activation scales fixed from pairs of these NLI data files (repeatable), so a pair "
+            "scores the same in any batch and the judge runs batches. Without it: dynamic int8, pairs run alone.",
+        ),
+    ] = None,
+    calibration_pairs: Annotated[
+        int, typer.Option("--calibration-pairs", min=1, help="Pairs drawn from --static files to calibrate on.")
+    ] = 600,
     embedder: Annotated[
         bool,
         typer.Option("--embedder", help="MODEL is a sentence-transformers embedder (pairing), not an NLI classifier."),
     ] = False,
 ) -> None:
-    """Export a model to ONNX (plus dynamic int8 quantization) for the torch-free runtime."""
+    """Export a model to ONNX (plus int8 quantization) for the torch-free runtime."""
     from .lab.export import export_embedder, export_onnx
 
-    path = (export_embedder if embedder else export_onnx)(model, output, quantize=quantize)
+    if embedder:
+        if static:
+            raise CheckerError("--static applies to NLI classifiers, not to --embedder")
+        path = export_embedder(model, output, quantize=quantize)
+    else:
+        path = export_onnx(
+            model, output, quantize=quantize, calibration=static or (), calibration_pairs=calibration_pairs
+        )
     typer.echo(str(path))
 
 
@@ -732,13 +750,39 @@ def score_command(
     resume: Annotated[
         bool, typer.Option("--resume", help="Continue an interrupted run from its last complete chunk.")
     ] = False,
+    engine: Annotated[
+        str,
+        typer.Option(
+            help="local (this process) or ray (chunks judged by Ray workers, one model each; pip install "
+            '"checker[ray]").',
+        ),
+    ] = "local",
+    address: Annotated[
+        str | None,
+        typer.Option(
+            help="Ray cluster to join with --engine ray, e.g. 'auto' or ray://host:10001.", show_default="a local Ray"
+        ),
+    ] = None,
+    workers: Annotated[
+        int,
+        typer.Option(min=0, help="Ray workers (one core each) with --engine ray.", show_default="every CPU Ray offers"),
+    ] = 0,
     quiet: Annotated[bool, typer.Option("--quiet", "-q")] = False,
 ) -> None:
     """Score a file of claim pairs: every input column plus label, probabilities and the numeric/date kind."""
     from .judge import load_judge
     from .scoring import score_file
 
+    if engine not in ("local", "ray"):
+        raise CheckerError(f"--engine {engine}: use local or ray")
+    if engine == "local" and (address or workers):
+        raise CheckerError("--address and --workers apply to --engine ray")
     judge = load_judge(model, backend=backend)
+    runner = None
+    if engine == "ray":
+        from .ray_engine import RaySetup, ray_engine
+
+        runner = ray_engine(RaySetup(model=judge.info.path or model, backend=backend, address=address, workers=workers))
     hooks, stop = _progress_hooks(quiet)
     if not quiet and sys.stderr.isatty():
         hooks.start_scoring(None)
@@ -753,6 +797,7 @@ def score_command(
             resume=resume,
             note=hooks.note,
             advance=hooks.advance,
+            engine=runner,
         )
     finally:
         stop()

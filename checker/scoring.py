@@ -276,8 +276,10 @@ def score_file(
     resume: bool = False,
     note: Callable[[str], None] = lambda _: None,
     advance: Callable[[int], None] = lambda _: None,
+    engine: Engine | None = None,
 ) -> ScoreStats:
-    """Score every row of `source` into `output` (format from its suffix)."""
+    """Score every row of `source` into `output` (format from its suffix); chunks are scored here, one after
+    another, or by `engine` (Ray's workers): reading, parts, resuming and the output are the same either way."""
     source, output = Path(source), Path(output)
     file_format(output)
     found, chunks = read_rows(source, chunk_size)
@@ -310,22 +312,81 @@ def score_file(
                 hint="run again with the same settings, or without --resume to start over",
             )
     saved.write_text(json.dumps(settings))
-    rows = scored = errors = 0
-    for index, chunk in enumerate(chunks):
-        part = parts_dir / f"part-{index:08d}.jsonl"
-        if part in done_parts:  # resumed: this chunk was finished before the interruption
-            rows += len(chunk)
-            advance(len(chunk))
-            continue
-        chunk_errors = []
-        scored_rows = score_chunk(judge, chunk, first, second, both_directions, rows, chunk_errors.append, decision)
-        for message in chunk_errors[:20]:
+    counts = {"rows": 0, "skipped": 0}
+
+    def jobs() -> Iterator[Job]:
+        for index, chunk in enumerate(chunks):
+            start_row = counts["rows"]
+            counts["rows"] += len(chunk)
+            if parts_dir / f"part-{index:08d}.jsonl" in done_parts:  # resumed: finished before the interruption
+                counts["skipped"] += len(chunk)
+                advance(len(chunk))
+                continue
+            yield Job(index, start_row, chunk)
+
+    settled = Settings(first, second, both_directions)
+    run = engine or (lambda todo, how: local_engine(judge, decision, todo, how))
+    scored = errors = 0
+    for done in run(jobs(), settled):
+        for message in done.errors[:20]:
             note(message)
-        _write_part(scored_rows, out_columns, part)
-        rows += len(chunk)
-        errors += len(chunk_errors)
-        scored += len(chunk) - len(chunk_errors)
-        advance(len(chunk))
+        _write_part(done.rows, out_columns, parts_dir / f"part-{done.index:08d}.jsonl")
+        errors += len(done.errors)
+        scored += len(done.rows) - len(done.errors)
+        advance(len(done.rows))
     _join_parts(sorted(parts_dir.glob("part-*.jsonl")), out_columns, output)
     shutil.rmtree(parts_dir, ignore_errors=True)
-    return ScoreStats(rows=rows, scored=scored, errors=errors, resumed_from=len(done_parts) * chunk_size)
+    return ScoreStats(rows=counts["rows"], scored=scored, errors=errors, resumed_from=len(done_parts) * chunk_size)
+
+
+@dataclass(frozen=True)
+class Job:
+    """One chunk of rows to score: its place in the file (`index` names its part) and its first row's number."""
+
+    index: int
+    start_row: int
+    rows: list[dict]
+
+
+@dataclass(frozen=True)
+class Settings:
+    """How every chunk of a run is scored: the text columns, and whether both directions are judged."""
+
+    first: str
+    second: str
+    both_directions: bool
+
+
+@dataclass(frozen=True)
+class Done:
+    """A scored chunk: its rows with scores (or an `error`) and the problems found in them."""
+
+    index: int
+    rows: list[dict]
+    errors: list[str]
+
+
+# an engine scores the jobs it is given and yields them back scored, in any order (each names its part)
+Engine = Callable[[Iterator[Job], Settings], Iterable[Done]]
+
+
+def local_engine(judge: Judge, decision: Decision | None, jobs: Iterable[Job], settings: Settings) -> Iterator[Done]:
+    """Score each chunk in this process, one after another."""
+    for job in jobs:
+        yield run_job(judge, decision, job, settings)
+
+
+def run_job(judge: Judge, decision: Decision | None, job: Job, settings: Settings) -> Done:
+    """One chunk scored: what every engine runs, wherever it runs."""
+    errors: list[str] = []
+    rows = score_chunk(
+        judge,
+        job.rows,
+        settings.first,
+        settings.second,
+        settings.both_directions,
+        job.start_row,
+        errors.append,
+        decision,
+    )
+    return Done(job.index, rows, errors)

@@ -73,6 +73,47 @@ def test_int8_scores_do_not_depend_on_batch_neighbours(tiny_int8_dir):
     assert int8.info.extra["scoring"] == "per-pair"  # part of the cache key: old batched scores are not reused
 
 
+def test_a_static_int8_model_scores_a_pair_the_same_in_any_batch(tiny_model_dir, tmp_path):
+    """Static quantization fixes every activation scale at export, so the judge batches and a pair's scores do not
+    depend on its neighbours or on the padding a longer neighbour brings; it unpacks to its own int8 weights."""
+    import random
+
+    import numpy as np
+    import onnx
+    from onnx import numpy_helper
+
+    from checker.lab.unpack import unpack_onnx
+
+    calibration = tmp_path / "calibration.jsonl"
+    rows = [{"premise": a, "hypothesis": b, "label": "neutral"} for a, b in PAIRS * 3]
+    calibration.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    static = export_onnx(tiny_model_dir, tmp_path / "static", calibration=[calibration], calibration_pairs=12)
+    config = json.loads((static / "config.json").read_text(encoding="utf-8"))
+    assert config["checker_quantization"] == {"mode": "static", "method": "minmax", "calibration_pairs": 12}
+    judge = OnnxJudge(static, batch_size=16)
+    assert judge.info.extra["scoring"] == "batched"
+    many = PAIRS + [
+        (f"{a} It happened in {year}.", f"{b} Nobody said why.") for year in range(1990, 2050) for a, b in PAIRS[:1]
+    ]
+    alone = [judge.judge_batch([pair])[0] for pair in many]
+    for seed in (1, 2):
+        shuffled = list(range(len(many)))
+        random.Random(seed).shuffle(shuffled)
+        for size in (16, 64):
+            judge.batch_size = size
+            together = judge.judge_batch([many[i] for i in shuffled])
+            assert [together[shuffled.index(i)] for i in range(len(many))] == alone
+
+    def weights(directory: Path) -> dict:
+        graph = onnx.load(str(directory / "model.int8.onnx")).graph
+        return {t.name: numpy_helper.to_array(t) for t in graph.initializer if t.name.endswith("_quantized")}
+
+    again = export_onnx(unpack_onnx(static, tmp_path / "unpacked"), tmp_path / "again", calibration=[calibration])
+    before, after = weights(static), weights(again)
+    assert before.keys() == after.keys() and len(before) >= 8
+    assert all(np.array_equal(before[name], after[name]) for name in before)
+
+
 def test_an_unpacked_int8_model_exports_to_the_same_int8_weights(tiny_model_dir, tiny_int8_dir, tmp_path):
     """The shipped int8 file is its own training checkpoint: unpack, export, and every quantized weight comes back."""
     import numpy as np

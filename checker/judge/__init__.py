@@ -99,10 +99,12 @@ def load_judge(
     trust_remote_code: bool = False,
     label_map: dict[str, str] | None = None,
     revision: str | None = None,
+    threads: int = 0,
 ) -> Judge:
     """The judge for `model` (a directory or hub id; default: $CHECKER_MODEL, then the shipped model).
 
-    A directory with model.int8.onnx/model.onnx runs on ONNX Runtime unless backend="transformers".
+    A directory with model.int8.onnx/model.onnx runs on ONNX Runtime unless backend="transformers", on `threads`
+    cores (0: all this process may use).
     """
     from .onnx_backend import OnnxJudge  # the backends are imported on use: `check --help` loads neither
     from .transformers_backend import TransformersJudge
@@ -117,7 +119,7 @@ def load_judge(
     if backend == "onnx" or (backend == "auto" and has_onnx):
         if not has_onnx:
             raise ModelLoadError(f"{name}: no ONNX file (model.int8.onnx or model.onnx) for --backend onnx")
-        return OnnxJudge(path, max_length=max_length, batch_size=batch_size, label_map=label_map)
+        return OnnxJudge(path, max_length=max_length, batch_size=batch_size, threads=threads, label_map=label_map)
     return TransformersJudge(
         name,
         max_length=max_length,

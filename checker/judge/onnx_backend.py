@@ -12,6 +12,8 @@ from ..records import Judgement, ModelInfo
 from . import ONNX_FILES, THRESHOLDS_KEY, Progress, _length_order, _softmax_rows, _to_judgements, calibrated_thresholds
 from .labels import map_model_labels
 
+QUANTIZATION_KEY = "checker_quantization"  # written by `checker export --static`: {"mode": "static", ...}
+
 
 def open_session(model_file: Path, threads: int):
     """An onnxruntime session on the CPU with `threads` threads per run; a damaged file is a clear error."""
@@ -64,10 +66,12 @@ class OnnxJudge:
         self.tokenizer.no_padding()
         self.workers = threads or usable_cores()
         # Dynamic int8 quantization picks one activation scale per tensor, i.e. per batch: a pair's scores would
-        # move with whatever else shares its batch (4% of labels flipped on the seeds). So a quantized model runs
-        # each pair alone -- its scores depend on that pair only, cached or not -- on one single-threaded call
-        # per core in parallel. An fp32 model is batch-independent and runs in length-sorted batches.
-        self.quantized = model_file.name == "model.int8.onnx"
+        # move with whatever else shares its batch (4% of labels flipped on the seeds). So a dynamically quantized
+        # model runs each pair alone -- its scores depend on that pair only, cached or not -- on one
+        # single-threaded call per core in parallel. An fp32 model, or a static int8 one (its scales fixed when it
+        # was exported), is batch-independent and runs in length-sorted batches.
+        static = (config.get(QUANTIZATION_KEY) or {}).get("mode") == "static"
+        self.quantized = model_file.name == "model.int8.onnx" and not static
         self.model_file = model_file
         # the session (most of the load time) opens on first use: a re-check answered from the cache needs none
         self._session = None

@@ -39,11 +39,21 @@ def unpack_onnx(model_dir: str | Path, output: str | Path) -> Path:
     except Exception as error:  # onnx raises protobuf's DecodeError and others for a damaged file
         raise ModelLoadError(f"{model_file}: cannot read it ({str(error).splitlines()[0][:200]})", hint=_HINT) from None
     stored = {tensor.name: numpy_helper.to_array(tensor) for tensor in graph.initializer}
+    # a static (QDQ) file feeds each weight through a DequantizeLinear node: its output stands for the weight
+    behind = {n.output[0]: n.input[0] for n in graph.node if n.op_type == "DequantizeLinear" and n.input[0] in stored}
+    axes = {n.input[0]: _axis(n) for n in graph.node if n.op_type == "DequantizeLinear"}
 
     def weight(name: str) -> np.ndarray:
+        if name in behind:
+            name = behind[name].removesuffix("_quantized")
         if name not in stored and name + "_quantized" in stored:
-            values = stored[name + "_quantized"].astype(np.float32) - stored[name + "_zero_point"].astype(np.float32)
-            return values * stored[name + "_scale"]
+            values = stored[name + "_quantized"].astype(np.float32)
+            scale, zero = stored[name + "_scale"], stored[name + "_zero_point"].astype(np.float32)
+            if scale.ndim and values.ndim > 1:  # per channel, along the axis its DequantizeLinear names
+                shape = [1] * values.ndim
+                shape[axes.get(name + "_quantized", 1)] = -1
+                scale, zero = scale.reshape(shape), zero.reshape(shape)
+            return (values - zero) * scale
         return stored[name].astype(np.float32)
 
     state = {}
@@ -59,9 +69,9 @@ def unpack_onnx(model_dir: str | Path, output: str | Path) -> Path:
     for node in graph.node:
         if node.op_type == "Identity" and node.input[0] in stored:  # torch shares equal tensors (fresh LayerNorms)
             state[node.output[0]] = stored[node.input[0]].astype(np.float32)
-        if node.op_type not in _MATMULS or not _is_weight(node.input[1], stored):
+        if node.op_type not in _MATMULS or not (node.input[1] in behind or _is_weight(node.input[1], stored)):
             continue
-        base = node.input[1].removesuffix("_quantized")
+        base = behind.get(node.input[1], node.input[1]).removesuffix("_quantized")
         if base.endswith("_Transposed"):  # a Gemm turned MatMul: its initializer is named after the parameter
             name = base[: -len("_Transposed")]
         else:  # torch named the transposed copy onnx::MatMul_N; the node's path names the module
@@ -83,6 +93,11 @@ def unpack_onnx(model_dir: str | Path, output: str | Path) -> Path:
         if (model_dir / extra).exists():
             shutil.copyfile(model_dir / extra, output / extra)
     return output
+
+
+def _axis(node) -> int:
+    """The axis a DequantizeLinear node's scales run along (ONNX's default: 1)."""
+    return next((a.i for a in node.attribute if a.name == "axis"), 1)
 
 
 def _is_weight(name: str, stored: dict) -> bool:
