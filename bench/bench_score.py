@@ -69,8 +69,7 @@ def run(source: Path, output: Path, engine: str, workers: int) -> str:
     watcher.join()
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     with output.open(encoding="utf-8") as handle:
-        written = sum(1 for _ in handle) - 1
-    rows = written
+        rows = sum(1 for _ in handle) - 1
     workers_note = f" workers={len(peaks)} worker_peak_rss_mb={max(peaks.values()) / 1024:.0f}" if peaks else ""
     driver = f"peak_rss_mb={peak / 1024:.0f}" if peak > before else "peak_rss_mb=(as before)"
     return f"engine={engine} rows={rows} wall_s={wall:.1f} pairs_per_s={rows / wall:.0f} {driver}{workers_note}"

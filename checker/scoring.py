@@ -312,14 +312,13 @@ def score_file(
                 hint="run again with the same settings, or without --resume to start over",
             )
     saved.write_text(json.dumps(settings))
-    counts = {"rows": 0, "skipped": 0}
+    counts = {"rows": 0}
 
     def jobs() -> Iterator[Job]:
         for index, chunk in enumerate(chunks):
             start_row = counts["rows"]
             counts["rows"] += len(chunk)
             if parts_dir / f"part-{index:08d}.jsonl" in done_parts:  # resumed: finished before the interruption
-                counts["skipped"] += len(chunk)
                 advance(len(chunk))
                 continue
             yield Job(index, start_row, chunk)
