@@ -72,7 +72,7 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
     if not block.strip():
         return
     cursor = 0
-    for sentence in _segmenter().segment(block):
+    for sentence in _sentences(block):
         piece = sentence.strip()
         if not piece:
             continue
@@ -81,3 +81,27 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
             found = cursor + (len(block[cursor:]) - len(block[cursor:].lstrip()))
         spans.append((start + found, start + found + len(piece)))
         cursor = found + len(piece)
+
+
+def _sentences(block: str) -> list[str]:
+    """pysbd's sentences of a block, without its `segment`: that locates each sentence in the text again through a
+    regular expression compiled from the sentence itself, which floods `re`'s cache of compiled patterns so that
+    pysbd's own rules are compiled anew on every call (most of the claim stage's time on news). The spans are
+    found here by plain search, as `segment` found them: in order, each after the one before; a sentence pysbd
+    changed so that it is not in the text is dropped, as `segment` drops it."""
+    segmenter = _segmenter()
+    segmenter.original_text = block
+    sentences = []
+    prior_end = 0
+    for sentence in segmenter.processor(block).process():
+        position = 0
+        while sentence and (found := block.find(sentence, position)) >= 0:
+            end = found + len(sentence)
+            while end < len(block) and block[end].isspace():
+                end += 1
+            if end > prior_end:
+                sentences.append(block[found:end])
+                prior_end = end
+                break
+            position = end
+    return sentences
