@@ -89,11 +89,9 @@ def _sentences(block: str) -> list[str]:
     pysbd's own rules are compiled anew on every call (most of the claim stage's time on news). The spans are
     found here by plain search, as `segment` found them: in order, each after the one before; a sentence pysbd
     changed so that it is not in the text is dropped, as `segment` drops it."""
-    segmenter = _segmenter()
-    segmenter.original_text = block
     sentences = []
     prior_end = 0
-    for sentence in segmenter.processor(block).process():
+    for sentence in _segmenter().processor(block).process():
         position = 0
         while sentence and (found := block.find(sentence, position)) >= 0:
             end = found + len(sentence)
