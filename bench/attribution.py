@@ -1,6 +1,7 @@
 """Speaker attribution on the labelled sample of news claims (tests/cases/attribution_sample.jsonl).
 
     python bench/attribution.py [--bodies ../shared/data/news/fnc1_train_bodies.csv] [--show]
+                                [--sample tests/cases/attribution_heldout.jsonl]   (the sample not tuned on)
 
 Re-extracts the claims of each sampled article, finds the sampled sentence and compares the speaker found with the
 label: right when both are none or when they share a word ("Hershberger" / "Jeff Hershberger"); a denial is right
@@ -33,9 +34,10 @@ def same_speaker(found: str | None, gold: str | None) -> bool:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--bodies", default="../shared/data/news/fnc1_train_bodies.csv")
+    parser.add_argument("--sample", type=Path, default=SAMPLE, help="labelled sample (JSONL)")
     parser.add_argument("--show", action="store_true", help="list the rows it gets wrong")
     args = parser.parse_args()
-    rows = [json.loads(line) for line in SAMPLE.read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [json.loads(line) for line in args.sample.read_text(encoding="utf-8").splitlines() if line.strip()]
     wanted = {row["body_id"] for row in rows}
     bodies = {body_id: text for body_id, text in article_bodies(args.bodies) if body_id in wanted}
     documents = [Document(id=f"news_{b}", path=f"news_{b}.txt", text=bodies[b]) for b in sorted(wanted)]

@@ -437,6 +437,49 @@ def test_a_quotation_that_follows_one_in_the_same_paragraph_keeps_its_speaker():
     ] * 3
 
 
+def test_a_quotation_paragraph_goes_on_in_the_voice_that_ended_or_announced_the_one_before():
+    """Real news (held-out attribution sample): a quotation on its own paragraph after '“...,” he said.' or after
+    'While noting his ruling, he added,' read as the article's own voice."""
+    claims = extract_claims(
+        _untitled(
+            "Arachnologist Volker Framenau said the creature was almost certainly not a spider.\n\n"
+            '"Spiders are not able to burrow under the skin of a person," he said.\n\n'
+            '"We thought it may have been something like a mite from the farm."\n\n'
+            "Sheikh Munajjid issued a ruling on snowmen last week. While noting his ruling, he added,\n\n"
+            "“God has given people space to make whatever they want which does not have a soul.”\n\n"
+            "“Building a tree of snow is permitted by the ruling.”\n\n"
+            "The ruling drew mockery from thousands of users on social media.\n\n"
+            "“It was the funniest fatwa of the year so far.”"
+        )
+    )
+    speakers = [c.attribution.speaker if c.attribution else None for c in claims]
+    assert speakers == ["Arachnologist Volker Framenau"] * 3 + [None, "Sheikh Munajjid", "Sheikh Munajjid", None, None]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker"),
+    [
+        ("Prosecutors allege that the retired fashion designer skinned the cats in her basement.", "Prosecutors"),
+        (
+            "Nigeria for its part maintains that it is conducting ceasefire negotiations to release the girls.",
+            "Nigeria",
+        ),
+        (
+            'But the talking point is "categorically false," according to the Department of Homeland Security, '
+            "which oversees border security.",
+            "the Department of Homeland Security",
+        ),
+        ("Amazon did not immediately say how long the experimental store would remain open.", None),
+        ("IS has held him ever since, but today they tweeted out video of his beheading.", None),
+    ],
+)
+def test_speakers_of_the_held_out_attribution_sample(sentence, speaker):
+    """Misses found on tests/cases/attribution_heldout.jsonl, a second sample labelled after the first was tuned on:
+    a verb in its base form, a source described after its name, a verb denied, a thing posted."""
+    (claim,) = extract_claims(_untitled(sentence))
+    assert (claim.attribution.speaker if claim.attribution else None) == speaker
+
+
 def test_the_labelled_attribution_sample_from_its_sentences_alone():
     """tests/cases/attribution_sample.jsonl: 100 claims drawn from real news and labelled by hand (bench/attribution.py
     scores them in their articles: 86/100 at this commit). Read sentence by sentence, no claim in the article's own

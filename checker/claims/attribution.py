@@ -31,7 +31,11 @@ _SPEAKER = r"(?P<speaker>[A-Z“\"]?[^,;:“”\"]{1,80}?)"
 _TAIL = r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\w+)?)?"
 
 _ACCORDING_LEAD = re.compile(r"^According to (?P<speaker>[^,]{2,80}),\s*(?P<content>.+)$", re.S)
-_ACCORDING_TAIL = re.compile(r"^(?P<content>.+?),?\s+according to (?P<speaker>[^,]{2,80}?)[.!]?$", re.S)
+# "..., according to the Department of Homeland Security, which oversees border security.": the clause describes the
+# source and is no part of the claim
+_ACCORDING_TAIL = re.compile(
+    r"^(?P<content>.+?),?\s+according to (?P<speaker>[^,]{2,80}?)(?:,\s+(?:which|who)\s[^,]+)?[.!]?$", re.S
+)
 _QUOTE = re.compile(r"^[“\"](?P<content>.+?)[,.]?[”\"],?\s+(?P<rest>[^“”\"]+?)[.!]?$", re.S)
 _LEAD_BARE = re.compile(
     rf"^{_SPEAKER}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbeen)\s+(?P<cue>{BARE_REPORTING}){_TAIL}"
@@ -74,6 +78,12 @@ _COLON_LEAD = re.compile(
 )
 
 
+# a sentence that only introduces a quotation to come, in the next paragraph: "While noting his ruling, he added,",
+# "Via Yahoo News, she explains:"
+_INTRODUCES = re.compile(
+    rf"(?:^|,\s+)(?P<speaker>[^,;:“”\"]{{1,60}}?)\s+(?P<cue>{REPORTING}|explain(?:s|ed)|repl(?:ies|ied)|"
+    rf"continu(?:es|ed)|recall(?:s|ed))(?:\s+[^\s,:;“”\"]+){{0,4}}\s*[:,]$"
+)
 _NOT_A_NAME_START = COMMON_CAPITALISED - {"Mr", "Mrs", "Ms", "Dr", "The"}  # "The Pentagon" is one
 
 
@@ -184,6 +194,20 @@ def attribute(sentence: str, previous_names: list[str] | None = None) -> Attribu
     if split.keep_sentence or len(split.content.split()) < 3:
         return Attributed(_finish(split.content) if split.keep_sentence else sentence, attribution)
     return Attributed(_finish(split.content), attribution)
+
+
+def introduced_speaker(sentence: str, previous_names: list[str] | None = None) -> Attribution | None:
+    """Who a sentence ending in "SPEAKER said:" (or "said,") introduces, when nothing it says follows in the same
+    sentence: the quotation opening the next paragraph is theirs."""
+    match = _INTRODUCES.search(sentence.strip())
+    if match is None or not _plausible_speaker(speaker := _trim_speaker(match.group("speaker"))):
+        return None
+    speaker = _DISCOURSE.sub("", speaker)
+    if speaker.lower() in PRONOUNS:
+        if not previous_names:
+            return None
+        speaker = named(speaker.lower(), previous_names)
+    return Attribution(speaker, match.group("cue"))
 
 
 def unquoted(content: str) -> str:
@@ -312,13 +336,14 @@ def leading_name(sentence: str) -> str | None:
 # verbs that report what someone said, read off the parse where the patterns above find no speaker
 REPORTING_LEMMAS = frozenset(
     "say tell report add claim explain write reveal announce state insist warn argue allege note read tweet post "
-    "suggest".split()  # not the stance verbs ("acknowledged", "admitted"): there the verb is the claim
+    "suggest maintain".split()  # not the stance verbs ("acknowledged", "admitted"): there the verb is the claim
 )
-# a sentence worth parsing for its speaker: it has a form of one of those verbs
+# a sentence worth parsing for its speaker: it has a form of one of those verbs ("allege" as well as "alleged":
+# "Prosecutors allege that ...")
 MAY_REPORT = re.compile(
-    r"\b(?:said|says|told|tells|report(?:s|ed)|add(?:s|ed)|claim(?:s|ed)|explain(?:s|ed)|wr(?:ote|ites)|"
-    r"reveal(?:s|ed)|announce[sd]|state[sd]|insist(?:s|ed)|warn(?:s|ed)|argue[sd]|allege[sd]|note[sd]|reads|"
-    r"tweet(?:s|ed)|post(?:s|ed)|suggest(?:s|ed))\b",
+    r"\b(?:say|said|says|tell|told|tells|report(?:s|ed)?|add(?:s|ed)?|claim(?:s|ed)?|explain(?:s|ed)?|"
+    r"wr(?:ote|ites?)|reveal(?:s|ed)?|announce[sd]?|state[sd]?|insist(?:s|ed)?|warn(?:s|ed)?|argue[sd]?|"
+    r"allege[sd]?|note[sd]?|reads|tweet(?:s|ed)?|post(?:s|ed)?|suggest(?:s|ed)?|maintain(?:s|ed)?)\b",
     re.I,
 )
 
@@ -346,6 +371,8 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     """(the verb's index, the indices of what it reports, the split) for one reporting verb, or None."""
     if verb.lemma_.lower() not in REPORTING_LEMMAS or verb.pos_ != "VERB":
         return None
+    if any(c.dep_ == "neg" for c in verb.children):  # "Amazon did not say how long ...": nothing was said
+        return None
     if sum(t.text in _QUOTE_CHARS for t in doc[: verb.i]) % 2 or _in_single_quotes(doc.text, verb.idx):
         return None  # "“... Allah said we should not.”": inside a quotation
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -355,7 +382,11 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
     if clauses:
         content = {t.i for c in clauses for t in c.subtree}
-    elif verb.dep_ in {"conj", "parataxis"} and verb.head.dep_ == "ROOT":  # "X was travelling ..., Y told Z"
+    elif (
+        verb.dep_ in {"conj", "parataxis"}
+        and verb.head.dep_ == "ROOT"
+        and (verb.lemma_.lower() == "tell" or not any(c.dep_ == "dobj" for c in verb.children))
+    ):  # "X was travelling ..., Y told Z"; not "IS has held him, but they tweeted out video of it" (a thing posted)
         content = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     else:
         return None

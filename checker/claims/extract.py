@@ -23,6 +23,7 @@ from .attribution import (
     STANCE,
     Attributed,
     attribute,
+    introduced_speaker,
     leading_name,
     named,
     parsed_attribution,
@@ -322,6 +323,8 @@ def _claims(
         continued = quotation.enter(sentence, new_paragraph="\n" in document.text[previous_end:start])
         previous_end = end
         name = leading_name(sentence)
+        if introduced := introduced_speaker(sentence, names):
+            quotation.introduce(introduced)
         if not is_claim_sentence(sentence) or len(sentence) > MAX_CLAIM_CHARS * 2:
             if name:
                 names.append(name)
@@ -379,6 +382,8 @@ class _Quotation:
     the next paragraph when it opens with a quotation mark (the convention for a quote that goes on); a quotation
     whose speaker comes at its end ('“We will fight. We will win,” she said.') passes that speaker back to the
     sentences it opened with. A paragraph that does not open with a quotation mark ends any quotation left open.
+    A paragraph that is a quotation with no speaker of its own goes on in the voice of the quotation that ended the
+    paragraph before it, or of the one a sentence ending in "he added:" introduced (news style names a new speaker).
     """
 
     def __init__(self, first_index: int = 0) -> None:
@@ -388,6 +393,11 @@ class _Quotation:
         self.count = first_index  # the index the next claim made will have
         self.continued = False  # the sentence opens a new paragraph of the open quotation
         self.last: Attribution | None = None  # the speaker of the quotation this paragraph last closed
+        self.introduced: Attribution | None = None  # the speaker the previous sentence announced ("he added:")
+
+    def introduce(self, speaker: Attribution) -> None:
+        """The sentence just entered announces a quotation by `speaker` ("Via Yahoo News, she explains:")."""
+        self.introduced = speaker
 
     def enter(self, sentence: str, new_paragraph: bool) -> Attribution | None:
         """The speaker a sentence that starts inside the open quotation inherits (None outside one); a quotation
@@ -395,12 +405,12 @@ class _Quotation:
         official. “We found out ...”')."""
         opens = sentence.lstrip().startswith(_OPENING)
         self.continued = new_paragraph and self.open and opens
-        if new_paragraph:
-            self.last = None
+        introduced, self.introduced = self.introduced, None
         if new_paragraph and not opens:
+            self.last = None
             self.open, self.speaker, self.waiting = False, None, []
-        if not self.open and opens and self.last is not None:
-            return Attribution(self.last.speaker, "quote")
+        if not self.open and opens and (introduced or self.last) is not None:
+            return Attribution((introduced or self.last).speaker, "quote")
         if not self.open or self.speaker is None:
             return None
         return Attribution(self.speaker.speaker, "quote")
