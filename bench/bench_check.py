@@ -1,9 +1,11 @@
 """Time `check` end to end: seeds (cold and from a warm cache), a generated 200x20 corpus, the real news corpus,
-and an incremental re-check.
+an incremental re-check, and corpora of real news paragraphs recombined into more articles than the news set has.
 
-Usage: python bench/bench_check.py [--only seeds --only generated --only news] [--news CSV] [--news-articles N]
-                                   [--repeat 3] [--save-news FILE] [--model ID_OR_PATH]
-Prints wall time (median of --repeat runs for seeds), pairs considered/scored and peak RSS of each run.
+Usage: python bench/bench_check.py [--only seeds --only generated --only news --only scale] [--news CSV]
+                                   [--news-articles N] [--scale 1000,3000,10000] [--repeat 3] [--save-news FILE]
+                                   [--model ID_OR_PATH]
+Prints wall time (median of --repeat runs for seeds), pairs considered/scored and peak RSS of each run; the scale
+runs also the seconds per article, to show how the cost grows with the corpus.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from corpus import generated_corpus, news_corpus  # noqa: E402
+from corpus import generated_corpus, news_corpus, recombined_corpus  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -47,7 +49,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--news", type=Path, default=ROOT.parent / "shared/data/news/fnc1_train_bodies.csv")
     parser.add_argument("--repeat", type=int, default=3)
-    parser.add_argument("--only", action="append", choices=["seeds", "generated", "news"], help="runs to do (all)")
+    parser.add_argument(
+        "--only", action="append", choices=["seeds", "generated", "news", "scale"], help="runs to do (all but scale)"
+    )
+    parser.add_argument("--scale", default="1000,3000,10000", help="article counts of the recombined corpora")
     parser.add_argument("--news-articles", type=int, default=0, help="only the first N news articles (0: all)")
     parser.add_argument("--save-news", type=Path, help="keep the news run's JSON report here")
     parser.add_argument("--top", type=int, default=8, help="top findings of the news run to print")
@@ -79,6 +84,11 @@ def main() -> None:
                     f"    A ({finding['a']['document']}): {finding['a']['text']}\n"
                     f"    B ({finding['b']['document']}): {finding['b']['text']}"
                 )
+        if "scale" in only:
+            for articles in (int(n) for n in args.scale.split(",")):
+                folder = recombined_corpus(args.news, Path(temporary) / f"mixed{articles}", articles)
+                row = {k: v for k, v in run_check([str(folder)], "--no-cache", *model).items() if k != "_report"}
+                show(f"recombined news, {articles} articles", {**row, "s_per_article": row["wall_s"] / articles})
 
 
 def run_generated(temporary: Path, model: tuple[str, ...] = ()) -> None:

@@ -236,3 +236,21 @@ def test_a_letter_that_lowercases_to_two_does_not_stop_the_corpus():
 def test_a_sentence_the_parser_mangles_yields_no_fact_and_no_error():
     texts = ["-- -- 3 3 3 ,,, of of", "", "!!!", "Four."]
     assert len(facts_of_texts(texts, [None] * len(texts))) == 4
+
+
+def test_a_noun_that_names_no_unit_is_no_measure_without_loading_pint():
+    """pint's registry takes a third of a second to build (a tenth of `check seeds/`); the nouns after most figures
+    ("11,000 troops") are read off its definitions file instead, and the registry is built for a possible unit."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from checker.claims.values import measure\n"
+        "assert measure(11000, 'troops') is None and measure(3, 'soldiers') is None\n"
+        "assert 'pint' not in sys.modules\n"
+        "assert measure(3, 'kilometres') == (3000.0, 'meter') and round(measure(2, 'miles')[0]) == 3219\n"
+        "assert measure(2, 'tonnes') == (2000.0, 'kilogram') and measure(4, 'points') is None\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr

@@ -7,10 +7,12 @@ counts is the job of `facts`, which walks the parse.
 from __future__ import annotations
 
 import calendar
+import importlib.util
 import math
 import re
 from datetime import date, timedelta
 from functools import lru_cache
+from pathlib import Path
 
 from ..compare.quantities import HEDGES
 
@@ -114,6 +116,40 @@ def _units():
     return pint.UnitRegistry()
 
 
+@lru_cache(maxsize=1)
+def _unit_names() -> tuple[frozenset[str], frozenset[str]] | None:
+    """(names, prefixes): every unit name, symbol and alias of pint's English definitions, and its prefixes, read
+    from its file without importing pint. Building the registry costs a third of a second; most nouns after a number
+    ("11,000 troops") cannot name a unit, and this says so without it. None where the file cannot be read."""
+    spec = importlib.util.find_spec("pint")
+    try:
+        text = (Path(spec.origin).parent / "default_en.txt").read_text(encoding="utf-8")  # type: ignore[union-attr]
+    except (AttributeError, TypeError, OSError, UnicodeDecodeError):
+        return None
+    names, prefixes = set(), set()
+    for line in text.splitlines():
+        line = line.split("#", 1)[0].strip()
+        if not line or line.startswith("@") or "=" not in line:
+            continue
+        parts = [part.strip().lower() for part in line.split("=")]  # name = definition [= symbol] [= alias ...]
+        words = [w for w in (parts[0], *parts[2:]) if w and w != "_"]
+        if parts[0].endswith("-"):
+            prefixes.update(w.rstrip("-") for w in words if w.rstrip("-"))
+        else:
+            names.update(words)
+    return frozenset(names), frozenset(prefixes)
+
+
+def _may_be_unit(word: str) -> bool:
+    """Whether pint could read `word` (lower case) as a unit: a name or alias, maybe prefixed, maybe plural."""
+    known = _unit_names()
+    if known is None:
+        return True
+    names, prefixes = known
+    stems = {word, word[:-1], word[:-2]} if word.endswith("s") else {word}
+    return any(s in names or any(s.startswith(p) and s[len(p) :] in names for p in prefixes) for s in stems)
+
+
 def measure(value: float, unit_word: str) -> tuple[float, str] | None:
     """(value in base units, base unit) for a physical unit word, via pint: "30,000 acres" -> (1.2e8, "meter ** 2")."""
     word = unit_word.lower().strip("-")
@@ -121,6 +157,8 @@ def measure(value: float, unit_word: str) -> tuple[float, str] | None:
         return None
     if word in {"celsius", "centigrade", "fahrenheit"}:
         word = "degC" if word != "fahrenheit" else "degF"
+    elif not _may_be_unit(word):
+        return None
     registry = _units()
     try:
         unit = registry.parse_units(word)
