@@ -469,13 +469,24 @@ def test_a_quotation_paragraph_goes_on_in_the_voice_that_ended_or_announced_the_
             "which oversees border security.",
             "the Department of Homeland Security",
         ),
+        (
+            "The man who broke into the White House was able to make his way far into the property, a law "
+            "enforcement official confirmed today to ABC News.",
+            "a law enforcement official",
+        ),
+        (
+            "But the woman in the video is not a teacher, the Santiago del Estero newspaper found.",
+            "the Santiago del Estero newspaper",
+        ),
+        ("Police found the body of the missing hiker near the river on Sunday.", None),
         ("Amazon did not immediately say how long the experimental store would remain open.", None),
         ("IS has held him ever since, but today they tweeted out video of his beheading.", None),
     ],
 )
 def test_speakers_of_the_held_out_attribution_sample(sentence, speaker):
     """Misses found on tests/cases/attribution_heldout.jsonl, a second sample labelled after the first was tuned on:
-    a verb in its base form, a source described after its name, a verb denied, a thing posted."""
+    a verb in its base form, a source described after its name, a confirmation or a finding reported after what was
+    confirmed or found; and a verb denied, a thing posted or found, which report nothing."""
     (claim,) = extract_claims(_untitled(sentence))
     assert (claim.attribution.speaker if claim.attribution else None) == speaker
 

@@ -336,14 +336,16 @@ def leading_name(sentence: str) -> str | None:
 # verbs that report what someone said, read off the parse where the patterns above find no speaker
 REPORTING_LEMMAS = frozenset(
     "say tell report add claim explain write reveal announce state insist warn argue allege note read tweet post "
-    "suggest maintain".split()  # not the stance verbs ("acknowledged", "admitted"): there the verb is the claim
+    "suggest maintain confirm find".split()  # "..., an official confirmed to ABC News", "..., the newspaper found";
+    # not the other stance verbs ("acknowledged", "denied"): there the verb is the claim
 )
 # a sentence worth parsing for its speaker: it has a form of one of those verbs ("allege" as well as "alleged":
 # "Prosecutors allege that ...")
 MAY_REPORT = re.compile(
     r"\b(?:say|said|says|tell|told|tells|report(?:s|ed)?|add(?:s|ed)?|claim(?:s|ed)?|explain(?:s|ed)?|"
     r"wr(?:ote|ites?)|reveal(?:s|ed)?|announce[sd]?|state[sd]?|insist(?:s|ed)?|warn(?:s|ed)?|argue[sd]?|"
-    r"allege[sd]?|note[sd]?|reads|tweet(?:s|ed)?|post(?:s|ed)?|suggest(?:s|ed)?|maintain(?:s|ed)?)\b",
+    r"allege[sd]?|note[sd]?|reads|tweet(?:s|ed)?|post(?:s|ed)?|suggest(?:s|ed)?|maintain(?:s|ed)?|"
+    r"confirm(?:s|ed)?|f(?:ind|inds|ound))\b",
     re.I,
 )
 
