@@ -147,6 +147,30 @@ def test_the_dead_of_one_kind_are_not_the_dead_of_another():
     assert found is not None and found.relation == "agreement"
 
 
+def test_none_against_some_of_the_same_count_conflicts():
+    """'No one has been killed' / 'A firefighter died' (a planted conflict the facts missed): no one is a count of 0,
+    and one who died is at least one death whatever the verb; 'no homes' is 0 homes."""
+    (zero,) = [a for a in _claim("No one has been killed in the fire.", "one").facts.amounts]
+    assert (zero.low, zero.high, zero.thing) == (0, 0, "death")
+    found = _compare("No one has been killed, though two residents were treated.", "A firefighter died on Monday.")
+    assert found is not None and (found.kind, found.relation) == ("numeric", "contradiction")
+    found = _compare("No homes were destroyed by the fire.", "The fire burned down 56 homes.")  # other verbs
+    assert found is not None and (found.kind, found.relation) == ("numeric", "contradiction")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("No one has been killed in the fire.", "Two residents were treated for smoke inhalation."),  # not dead
+        ("No homes were lost in the fire.", "Fifty-six cars were lost in the fire."),  # other things counted
+        ("A firefighter died on Monday.", "Three people were killed in the fire."),  # one of the dead, not a toll
+    ],
+)
+def test_none_or_one_of_something_else_does_not_conflict(a, b):
+    found = _compare(a, b)
+    assert found is None or found.relation != "contradiction"
+
+
 @pytest.mark.parametrize(
     ("a", "b", "kind"),
     [

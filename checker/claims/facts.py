@@ -8,6 +8,7 @@ which keeps the claim stage near its old speed. A sentence the parser mangles yi
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -355,7 +356,50 @@ def _amounts(doc, every) -> list[Amount]:
         amount = _amount(doc, tokens)
         if amount is not None:
             amounts.append(amount)
-    return amounts
+    return amounts + _none_or_one(every)
+
+
+_NO_ONE = {"nobody", "none", "one", "no-one", "noone"}
+
+
+def _none_or_one(every) -> list[Amount]:
+    """Counts written without a figure. "No one has been killed", "None of the rescue workers was hurt", "no homes
+    were lost": nothing of what the verb did, 0. One who died ("A firefighter died") is at least one death, a part
+    of the toll that fits any toll and meets only a zero."""
+    found = []
+    for token in every:
+        if token.lower_ == "no" and token.dep_ == "det":
+            noun = token.head
+        elif token.lower_ in {"nobody", "none", "no-one", "noone"}:
+            noun = token
+        elif token.lower_ in {"a", "an"} and token.dep_ == "det" and _died(token.head):
+            noun = token.head
+        else:
+            continue
+        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or noun.head.pos_ not in {"VERB", "AUX"}:
+            continue
+        of = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+        counted = of[0] if noun.lower_ == "none" and of else noun
+        if _died(noun):
+            thing = "death"
+        elif counted.lemma_.lower() in _NO_ONE:
+            thing = "person"
+        else:
+            thing = _counted(counted)
+        text = noun.doc[token.i : noun.i + 1].text if token.i < noun.i else token.text
+        one = token.lower_ in {"a", "an"}
+        found.append(
+            Amount(
+                text=text,
+                low=1.0 if one else 0.0,
+                high=math.inf if one else 0.0,
+                unit="count",
+                thing=thing,
+                event=noun.head.lemma_.lower(),
+                part=one,
+            )
+        )
+    return found
 
 
 def _amount(doc, tokens) -> Amount | None:

@@ -11,7 +11,7 @@ told to be ready") is usually counting two things.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import product
 
 from ..records import Amount, Claim, Facts
@@ -45,9 +45,12 @@ def compare_facts(a: Claim, b: Claim) -> SlotFinding | None:
     if not same_article and not same_story(fa, fb):
         return None
     polarity = _polarities(a, b) or (None if same_article else _elsewhere(fa, fb))
+    strict = same_article or len(content_words(a.text) & content_words(b.text)) < 2
+    if polarity is None and {fa.polarity, fb.polarity} == {"negated", "asserted"}:
+        asserted = (replace(fa, polarity="asserted"), replace(fb, polarity="asserted"))
+        polarity = _none_and_some(fa, fb, strict, same_article) if _comparable_frames(*asserted) else None
     if polarity is not None or not _comparable_frames(fa, fb):
         return polarity
-    strict = same_article or len(content_words(a.text) & content_words(b.text)) < 2
     fit = None
     for compare in (
         lambda: _tallies(fa, fb, same_article),
@@ -297,6 +300,20 @@ def _amount_kind(unit: str) -> str:
     if unit == "percent":
         return "percent"
     return "money" if len(unit) == 3 and unit.isupper() else "quantity"
+
+
+def _none_and_some(a: Facts, b: Facts, strict: bool, same_article: bool) -> SlotFinding | None:
+    """One claim counts none of what the other counts some of: "No one has been killed" / "A firefighter died",
+    "None of the rescue workers was hurt" / "Two rescue workers were injured". Any part of a count (one who died)
+    is already more than none; deaths are one count whatever the verb, across articles."""
+    for x, y in ((a, b), (b, a)):
+        for zero in (q for q in x.amounts if q.unit == "count" and q.high == 0):
+            for some in (r for r in y.amounts if r.unit == "count" and r.low >= 1):
+                deaths = zero.thing == some.thing == "death" and not same_article
+                if deaths or _same_measure(zero, replace(some, part=False), x, y, strict):
+                    first, second = (zero, some) if x is a else (some, zero)
+                    return SlotFinding("numeric", _update_or_contradiction(a, b), _detail(first, second))
+    return None
 
 
 def _update_or_contradiction(a: Facts, b: Facts) -> str:
