@@ -164,6 +164,7 @@ def test_none_against_some_of_the_same_count_conflicts():
         ("No one has been killed in the fire.", "Two residents were treated for smoke inhalation."),  # not dead
         ("No homes were lost in the fire.", "Fifty-six cars were lost in the fire."),  # other things counted
         ("A firefighter died on Monday.", "Three people were killed in the fire."),  # one of the dead, not a toll
+        ("No soldiers were killed in the clashes.", "A civilian died in the clashes."),  # other dead
     ],
 )
 def test_none_or_one_of_something_else_does_not_conflict(a, b):

@@ -380,11 +380,9 @@ def _none_or_one(every) -> list[Amount]:
             continue
         of = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
         counted = of[0] if noun.lower_ == "none" and of else noun
-        if _died(noun):
-            thing = "death"
-        elif counted.lemma_.lower() in _NO_ONE:
-            thing = "person"
-        else:
+        if counted.lemma_.lower() in _NO_ONE:  # no one at all: any death, any person
+            thing = "death" if _died(noun) else "person"
+        else:  # "A firefighter died": a death of a firefighter; "no soldiers were killed": none of soldiers
             thing = _counted(counted)
         text = noun.doc[token.i : noun.i + 1].text if token.i < noun.i else token.text
         one = token.lower_ in {"a", "an"}

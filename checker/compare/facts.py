@@ -305,11 +305,13 @@ def _amount_kind(unit: str) -> str:
 def _none_and_some(a: Facts, b: Facts, strict: bool, same_article: bool) -> SlotFinding | None:
     """One claim counts none of what the other counts some of: "No one has been killed" / "A firefighter died",
     "None of the rescue workers was hurt" / "Two rescue workers were injured". Any part of a count (one who died)
-    is already more than none; deaths are one count whatever the verb, across articles."""
+    is already more than none; across articles, no death at all meets any death whatever the verb, and no death of
+    soldiers only a death of soldiers."""
     for x, y in ((a, b), (b, a)):
         for zero in (q for q in x.amounts if q.unit == "count" and q.high == 0):
             for some in (r for r in y.amounts if r.unit == "count" and r.low >= 1):
-                deaths = zero.thing == some.thing == "death" and not same_article
+                died = zero.thing == "death" and some.thing.startswith("death") or zero.thing == some.thing
+                deaths = died and zero.thing.startswith("death") and not same_article
                 if deaths or _same_measure(zero, replace(some, part=False), x, y, strict):
                     first, second = (zero, some) if x is a else (some, zero)
                     return SlotFinding("numeric", _update_or_contradiction(a, b), _detail(first, second))
