@@ -449,11 +449,22 @@ def test_a_quotation_paragraph_goes_on_in_the_voice_that_ended_or_announced_the_
             "“God has given people space to make whatever they want which does not have a soul.”\n\n"
             "“Building a tree of snow is permitted by the ruling.”\n\n"
             "The ruling drew mockery from thousands of users on social media.\n\n"
-            "“It was the funniest fatwa of the year so far.”"
+            "“It was the funniest fatwa of the year so far.”\n\n"
+            "“We will rebuild the mosque,” the imam said.\n\n"
+            "“Fake news” sites spread the rumour about the ruling on Monday."
         )
     )
     speakers = [c.attribution.speaker if c.attribution else None for c in claims]
-    assert speakers == ["Arachnologist Volker Framenau"] * 3 + [None, "Sheikh Munajjid", "Sheikh Munajjid", None, None]
+    assert speakers == ["Arachnologist Volker Framenau"] * 3 + [
+        None,
+        "Sheikh Munajjid",
+        "Sheikh Munajjid",
+        None,
+        None,
+    ] + [
+        "the imam",
+        None,  # a title in quotation marks opens the sentence, which goes on in the article's voice
+    ]
 
 
 @pytest.mark.parametrize(
@@ -479,6 +490,8 @@ def test_a_quotation_paragraph_goes_on_in_the_voice_that_ended_or_announced_the_
             "the Santiago del Estero newspaper",
         ),
         ("Police found the body of the missing hiker near the river on Sunday.", None),
+        ("The jury found him guilty of murder after a two-week trial.", None),  # a verdict, not a report
+        ("Officials found the water to be safe for drinking again.", None),
         ("Amazon did not immediately say how long the experimental store would remain open.", None),
         ("IS has held him ever since, but today they tweeted out video of his beheading.", None),
     ],

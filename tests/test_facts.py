@@ -149,27 +149,43 @@ def test_the_dead_of_one_kind_are_not_the_dead_of_another():
 
 def test_none_against_some_of_the_same_count_conflicts():
     """'No one has been killed' / 'A firefighter died' (a planted conflict the facts missed): no one is a count of 0,
-    and one who died is at least one death whatever the verb; 'no homes' is 0 homes."""
-    (zero,) = [a for a in _claim("No one has been killed in the fire.", "one").facts.amounts]
+    and one who died is at least one death whatever the verb; 'no one was injured' is 0 people injured."""
+    (zero,) = _claim("No one has been killed in the fire.", "one").facts.amounts
     assert (zero.low, zero.high, zero.thing) == (0, 0, "death")
+    (one,) = _claim("A firefighter died in the blaze.", "two").facts.amounts
+    assert (one.low, one.thing, one.part) == (1, "death of firefighter", True)
     found = _compare("No one has been killed, though two residents were treated.", "A firefighter died on Monday.")
     assert found is not None and (found.kind, found.relation) == ("numeric", "contradiction")
-    found = _compare("No homes were destroyed by the fire.", "The fire burned down 56 homes.")  # other verbs
-    assert found is not None and (found.kind, found.relation) == ("numeric", "contradiction")
+    found = _compare("No one was injured in the fire.", "Two people were injured in the fire.")
+    assert found is not None and found.relation == "contradiction"
 
 
 @pytest.mark.parametrize(
     ("a", "b"),
     [
         ("No one has been killed in the fire.", "Two residents were treated for smoke inhalation."),  # not dead
-        ("No homes were lost in the fire.", "Fifty-six cars were lost in the fire."),  # other things counted
+        ("No homes were destroyed in the fire.", "Fifty-six cars were destroyed in the fire."),  # other things
+        ("No homes were destroyed by the fire.", "The fire threatened 56 homes."),  # another verb
+        ("No passengers were injured when the plane landed.", "The plane was carrying 150 passengers when it landed."),
+        ("None of the passengers survived the crash.", "Two passengers were injured in the crash."),
         ("A firefighter died on Monday.", "Three people were killed in the fire."),  # one of the dead, not a toll
         ("No soldiers were killed in the clashes.", "A civilian died in the clashes."),  # other dead
+        ("No soldiers were killed in the clashes.", "A soldier killed two protesters in the clashes."),  # a killer
+        ("No one but the pilot died in the crash.", "A pilot died in the crash on Monday."),
+        ("No one was killed in the crash.", "A bill named after a girl killed by a drunk driver passed the Senate."),
+        # a zero inside an asserted claim is no figure (news300)
+        (
+            "Residents reported a loud boom as the meteorite crashed but no one had come forward.",
+            "Managua has a population of 1.2 million people and many residents reported hearing a loud bang.",
+        ),
     ],
 )
 def test_none_or_one_of_something_else_does_not_conflict(a, b):
+    """Near-misses, several from a review of the mechanism: a zero of another thing or verb, one of the dead against
+    a toll, a killer read as the killed, "no one but", a death inside a name."""
     found = _compare(a, b)
     assert found is None or found.relation != "contradiction"
+    assert _claim(b, "two").facts is not None  # parsed: the facts had their chance
 
 
 @pytest.mark.parametrize(

@@ -32,9 +32,11 @@ _TAIL = r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\w+)?)?"
 
 _ACCORDING_LEAD = re.compile(r"^According to (?P<speaker>[^,]{2,80}),\s*(?P<content>.+)$", re.S)
 # "..., according to the Department of Homeland Security, which oversees border security.": the clause describes the
-# source and is no part of the claim
+# source and is no part of the claim (one that reports or counts something is: "..., which said 20 more were hurt")
 _ACCORDING_TAIL = re.compile(
-    r"^(?P<content>.+?),?\s+according to (?P<speaker>[^,]{2,80}?)(?:,\s+(?:which|who)\s[^,]+)?[.!]?$", re.S
+    r"^(?P<content>.+?),?\s+according to (?P<speaker>[^,]{2,80}?)"
+    r"(?:,\s+(?:which|who)\s(?![^,]*(?:\d|\b(?:said|says|added|reported)\b))[^,]+)?[.!]?$",
+    re.S,
 )
 _QUOTE = re.compile(r"^[“\"](?P<content>.+?)[,.]?[”\"],?\s+(?P<rest>[^“”\"]+?)[.!]?$", re.S)
 _LEAD_BARE = re.compile(
@@ -382,6 +384,8 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         return None
     subject = subjects[-1] if subjects[-1].i > verb.i else subjects[0]  # "Notification ..., said Haas, ..."
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    if verb.lemma_.lower() in _FINITE_ONLY and not all(_finite(c) for c in clauses):
+        return None  # "The jury found him guilty", "Officials found the water to be safe": the verb is the claim
     if clauses:
         content = {t.i for c in clauses for t in c.subtree}
     elif (
@@ -408,6 +412,19 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     if len(text.split()) < 3:
         return None
     return verb.i, content, Attributed(_finish(unquoted(text)), Attribution(speaker, verb.text))
+
+
+# verbs that report a clause only when it is a full one ("found that the water was safe", "..., the paper found"),
+# not a small clause that is their own object and complement
+_FINITE_ONLY = frozenset({"find", "confirm", "maintain"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _finite(clause) -> bool:
+    """A clause with a tensed verb or "that": "the document is real", "that it was safe"; not "him guilty"."""
+    return clause.tag_ in _FINITE_TAGS or any(
+        c.tag_ in _FINITE_TAGS or c.lower_ == "that" and c.dep_ == "mark" for c in clause.children
+    )
 
 
 def _in_single_quotes(text: str, position: int) -> bool:

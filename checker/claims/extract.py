@@ -406,8 +406,9 @@ class _Quotation:
         opens = sentence.lstrip().startswith(_OPENING)
         self.continued = new_paragraph and self.open and opens
         introduced, self.introduced = self.introduced, None
+        if new_paragraph and not (opens and _wholly_quoted(sentence)):  # not '“Fake news” sites spread ...'
+            self.last = introduced = None
         if new_paragraph and not opens:
-            self.last = None
             self.open, self.speaker, self.waiting = False, None, []
         if not self.open and opens and (introduced or self.last) is not None:
             return Attribution((introduced or self.last).speaker, "quote")
@@ -437,6 +438,14 @@ class _Quotation:
             self.last = attribution or self.speaker if was_open or _QUOTE_MARKS.search(sentence) else None
             self.speaker, self.waiting = None, []
         return named
+
+
+def _wholly_quoted(sentence: str) -> bool:
+    """The sentence is inside the quotation it opens: no mark closes it before the sentence's end ('“We thought it
+    was a mite.”', '“We thought it was a mite.' going on); not '“Star Wars” opens in December.'."""
+    marks = list(_QUOTE_MARKS.finditer(sentence.strip()))
+    closing = [m for m in marks[1:] if m["close"] is not None or m["either"] is not None]
+    return not closing or closing[0].end() >= len(sentence.strip().rstrip(".!?,;: ")) - 1
 
 
 def _remember(names: list[str], name: str | None, attribution: Attribution | None) -> None:

@@ -37,7 +37,8 @@ WORTH_PARSING = re.compile(
     rf"\d|\b(?:{NUMBER_WORDS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"caus\w*|start\w*|spark\w*|trigger\w*|due to|because|blam\w*|north|south|east|west|near|outside|"
-    r"not|no|never|none|n't|den\w*|confirm\w*|unconfirm\w*|unanimous\w*|apiece|against|sued?|acquir\w*|"
+    r"not|no|never|none|nobody|no-one|n't|den\w*|confirm\w*|unconfirm\w*|unanimous\w*|apiece|against|sued?|acquir\w*|"
+    r"died|killed|"
     r"rose|risen|rise|climb\w*|revis\w*|now stands)\b",
     re.I,
 )
@@ -360,32 +361,37 @@ def _amounts(doc, every) -> list[Amount]:
 
 
 _NO_ONE = {"nobody", "none", "one", "no-one", "noone"}
+_EXCEPT = {"but", "except", "besides", "other", "apart", "save"}  # "No one but the pilot died"
 
 
 def _none_or_one(every) -> list[Amount]:
     """Counts written without a figure. "No one has been killed", "None of the rescue workers was hurt", "no homes
-    were lost": nothing of what the verb did, 0. One who died ("A firefighter died") is at least one death, a part
-    of the toll that fits any toll and meets only a zero."""
+    were lost": nothing of what the verb did, 0 ("No one but the pilot", "No two witnesses" are not). One who died
+    ("A firefighter died", "a man was killed") is at least one death, a part of the toll that fits any toll and
+    meets only a zero."""
     found = []
     for token in every:
-        if token.lower_ == "no" and token.dep_ == "det":
+        one = token.lower_ in {"a", "an"} and token.dep_ == "det"
+        if token.lower_ == "no" and token.dep_ == "det" or one:
             noun = token.head
-        elif token.lower_ in {"nobody", "none", "no-one", "noone"}:
+        elif token.lower_ in {"nobody", "no-one", "noone"} or token.lower_ == "none" and _of(token):
             noun = token
-        elif token.lower_ in {"a", "an"} and token.dep_ == "det" and _died(token.head):
-            noun = token.head
         else:
             continue
-        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or noun.head.pos_ not in {"VERB", "AUX"}:
+        verb = noun.head
+        if noun.dep_ not in {"nsubj", "nsubjpass", "dobj"} or verb.pos_ not in {"VERB", "AUX"}:
             continue
-        of = [o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
-        counted = of[0] if noun.lower_ == "none" and of else noun
-        if counted.lemma_.lower() in _NO_ONE:  # no one at all: any death, any person
-            thing = "death" if _died(noun) else "person"
+        if any(t.lower_ in _EXCEPT or t.dep_ == "nummod" for t in noun.subtree if t is not noun):
+            continue
+        dies = _dies(noun)
+        if one and (not dies or token.i > 0 and every[token.i - 1].lower_ == "not"):
+            continue  # one of anything but the dead counts nothing here; "Not a soldier was killed" is none
+        counted = (_of(noun) or noun) if noun.lower_ == "none" else noun
+        if counted.lemma_.lower() in _NO_ONE:  # no one at all: any death, anyone
+            thing = "death" if dies else "people"
         else:  # "A firefighter died": a death of a firefighter; "no soldiers were killed": none of soldiers
             thing = _counted(counted)
         text = noun.doc[token.i : noun.i + 1].text if token.i < noun.i else token.text
-        one = token.lower_ in {"a", "an"}
         found.append(
             Amount(
                 text=text,
@@ -393,11 +399,26 @@ def _none_or_one(every) -> list[Amount]:
                 high=math.inf if one else 0.0,
                 unit="count",
                 thing=thing,
-                event=noun.head.lemma_.lower(),
+                event=verb.lemma_.lower(),
                 part=one,
             )
         )
     return found
+
+
+def _of(noun):
+    """The object of a noun's "of" ("none of the workers" -> workers), or None."""
+    return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for o in p.children), None)
+
+
+def _dies(noun) -> bool:
+    """The noun is who died, by its own verb and nothing else in its phrase: the subject of "die", the passive
+    subject of "kill", the verb not negated ("A soldier killed two protesters" is no death of a soldier)."""
+    verb = noun.head
+    if any(c.dep_ == "neg" for c in verb.children):
+        return False
+    lemma = verb.lemma_.lower()
+    return noun.dep_ == "nsubj" and lemma == "die" or noun.dep_ == "nsubjpass" and lemma == "kill"
 
 
 def _amount(doc, tokens) -> Amount | None:

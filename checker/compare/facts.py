@@ -45,12 +45,12 @@ def compare_facts(a: Claim, b: Claim) -> SlotFinding | None:
     if not same_article and not same_story(fa, fb):
         return None
     polarity = _polarities(a, b) or (None if same_article else _elsewhere(fa, fb))
-    strict = same_article or len(content_words(a.text) & content_words(b.text)) < 2
     if polarity is None and {fa.polarity, fb.polarity} == {"negated", "asserted"}:
         asserted = (replace(fa, polarity="asserted"), replace(fb, polarity="asserted"))
-        polarity = _none_and_some(fa, fb, strict, same_article) if _comparable_frames(*asserted) else None
+        polarity = _none_and_some(fa, fb, same_article) if _comparable_frames(*asserted) else None
     if polarity is not None or not _comparable_frames(fa, fb):
         return polarity
+    strict = same_article or len(content_words(a.text) & content_words(b.text)) < 2
     fit = None
     for compare in (
         lambda: _tallies(fa, fb, same_article),
@@ -247,12 +247,16 @@ def _amounts(a: Facts, b: Facts, strict: bool) -> SlotFinding | None:
     if _different_actors(a.agent, b.agent):
         return None
     for q in a.amounts:
-        if q.part or _unnamed_in_a_list(q, a):
+        if q.part or _written_none(q) or _unnamed_in_a_list(q, a):
             continue
         matched = [
             r
             for r in b.amounts
-            if r.unit == q.unit and not r.part and not _unnamed_in_a_list(r, b) and _same(q, r, a, b, strict)
+            if r.unit == q.unit
+            and not r.part
+            and not _written_none(r)
+            and not _unnamed_in_a_list(r, b)
+            and _same(q, r, a, b, strict)
         ]
         if matched and _update_or_contradiction(a, b) == "update" and all(_point(q) != _point(r) for r in matched):
             return SlotFinding(_amount_kind(q.unit), "update", _detail(q, matched[0]))
@@ -302,17 +306,27 @@ def _amount_kind(unit: str) -> str:
     return "money" if len(unit) == 3 and unit.isupper() else "quantity"
 
 
-def _none_and_some(a: Facts, b: Facts, strict: bool, same_article: bool) -> SlotFinding | None:
-    """One claim counts none of what the other counts some of: "No one has been killed" / "A firefighter died",
-    "None of the rescue workers was hurt" / "Two rescue workers were injured". Any part of a count (one who died)
-    is already more than none; across articles, no death at all meets any death whatever the verb, and no death of
-    soldiers only a death of soldiers."""
+def _written_none(q: Amount) -> bool:
+    """A count of nothing written without a figure ("no one", "none of the workers"): compared only as a negation,
+    by `_none_and_some`, never as a figure ("no one had come forward" counts no residents of Managua)."""
+    return q.high == 0 and q.text.split(" ", 1)[0].lower() in {"no", "none", "nobody", "no-one", "noone"}
+
+
+def _none_and_some(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
+    """One claim counts none of what the other counts some of, for the same verb: "No one was injured" / "Two people
+    were injured", "None of the rescue workers was hurt" / "Two rescue workers were hurt". Any part of a count (one
+    who died) is already more than none. Deaths are one count whatever the verb, across articles: no death at all
+    meets any death ("No one has been killed" / "A firefighter died"), no death of soldiers only one of soldiers."""
     for x, y in ((a, b), (b, a)):
         for zero in (q for q in x.amounts if q.unit == "count" and q.high == 0):
             for some in (r for r in y.amounts if r.unit == "count" and r.low >= 1):
-                died = zero.thing == "death" and some.thing.startswith("death") or zero.thing == some.thing
-                deaths = died and zero.thing.startswith("death") and not same_article
-                if deaths or _same_measure(zero, replace(some, part=False), x, y, strict):
+                if zero.thing.startswith("death") or some.thing.startswith("death"):
+                    died = zero.thing == some.thing or zero.thing == "death" and some.thing.startswith("death")
+                    meets = died and not same_article
+                else:
+                    things = {zero.thing, some.thing}
+                    meets = zero.event == some.event and (len(things) == 1 or things <= {"people", "person"})
+                if meets:
                     first, second = (zero, some) if x is a else (some, zero)
                     return SlotFinding("numeric", _update_or_contradiction(a, b), _detail(first, second))
     return None
