@@ -14,6 +14,16 @@ def _claim(text: str, document: str, day: str = "2026-08-04", story=("corran", "
     return Claim(f"{document}:{text[:9]}", document, text, text, 0, len(text), 1, facts=replace(facts, story=story))
 
 
+def _together(a: str, b: str) -> tuple[Claim, Claim]:
+    """Two claims of two articles of one story, parsed together as a corpus is (a claim is parsed for its partner's
+    sake: "A firefighter died" beside "No one has been killed")."""
+    facts = facts_of_texts([a, b], ["2026-08-04", "2026-08-04"])
+    return tuple(  # type: ignore[return-value]
+        Claim(f"{d}:{t[:9]}", d, t, t, 0, len(t), 1, facts=replace(f, story=("corran", "hills")))
+        for d, t, f in zip(("one", "two"), (a, b), facts)
+    )
+
+
 def _compare(a: str, b: str, day_b: str = "2026-08-04"):
     return compare_facts(_claim(a, "one"), _claim(b, "two", day_b))
 
@@ -150,13 +160,12 @@ def test_the_dead_of_one_kind_are_not_the_dead_of_another():
 def test_none_against_some_of_the_same_count_conflicts():
     """'No one has been killed' / 'A firefighter died' (a planted conflict the facts missed): no one is a count of 0,
     and one who died is at least one death whatever the verb; 'no one was injured' is 0 people injured."""
-    (zero,) = _claim("No one has been killed in the fire.", "one").facts.amounts
-    assert (zero.low, zero.high, zero.thing) == (0, 0, "death")
-    (one,) = _claim("A firefighter died in the blaze.", "two").facts.amounts
-    assert (one.low, one.thing, one.part) == (1, "death of firefighter", True)
-    found = _compare("No one has been killed, though two residents were treated.", "A firefighter died on Monday.")
+    zero, one = _together("No one has been killed in the fire.", "A firefighter died in the blaze.")
+    assert [(a.low, a.high, a.thing) for a in zero.facts.amounts] == [(0, 0, "death")]
+    assert [(a.low, a.thing, a.part) for a in one.facts.amounts] == [(1, "death of firefighter", True)]
+    found = compare_facts(zero, one)
     assert found is not None and (found.kind, found.relation) == ("numeric", "contradiction")
-    found = _compare("No one was injured in the fire.", "Two people were injured in the fire.")
+    found = compare_facts(*_together("No one was injured in the fire.", "Two people were injured in the fire."))
     assert found is not None and found.relation == "contradiction"
 
 
@@ -183,9 +192,8 @@ def test_none_against_some_of_the_same_count_conflicts():
 def test_none_or_one_of_something_else_does_not_conflict(a, b):
     """Near-misses, several from a review of the mechanism: a zero of another thing or verb, one of the dead against
     a toll, a killer read as the killed, "no one but", a death inside a name."""
-    found = _compare(a, b)
+    found = compare_facts(*_together(a, b))
     assert found is None or found.relation != "contradiction"
-    assert _claim(b, "two").facts is not None  # parsed: the facts had their chance
 
 
 @pytest.mark.parametrize(

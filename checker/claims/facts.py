@@ -38,7 +38,6 @@ WORTH_PARSING = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"caus\w*|start\w*|spark\w*|trigger\w*|due to|because|blam\w*|north|south|east|west|near|outside|"
     r"not|no|never|none|nobody|no-one|n't|den\w*|confirm\w*|unconfirm\w*|unanimous\w*|apiece|against|sued?|acquir\w*|"
-    r"died|killed|"
     r"rose|risen|rise|climb\w*|revis\w*|now stands)\b",
     re.I,
 )
@@ -132,14 +131,16 @@ def _parse(texts, chosen, published, stories, results, batch_size: int) -> None:
 
 
 def _asserting_partners(texts: Sequence[str], parsed: set[int], results: list[Facts]) -> list[int]:
-    """The unparsed texts that use a verb some claim of their story negates, in a regular form of it."""
+    """The unparsed texts that use a verb some claim of their story negates, in a regular form of it; for a death
+    ("No one has been killed"), any death verb ("A firefighter died")."""
     from ..compare.facts import LIGHT, same_story
 
     negated: dict[str, list[Facts]] = {}
     for facts in results:
         if facts.polarity != "asserted" and facts.event.isalpha() and facts.event not in LIGHT:
-            for form in _forms(facts.event):
-                negated.setdefault(form, []).append(facts)
+            for verb in _DEATH_VERBS if facts.event in _DEATH_VERBS else (facts.event,):
+                for form in _forms(verb):
+                    negated.setdefault(form, []).append(facts)
     if not negated:
         return []
     pattern = re.compile(r"\b(?:" + "|".join(sorted(negated)) + r")\b", re.I)
