@@ -1,5 +1,6 @@
 """Claims' facts from the parse, and slot-by-slot comparison (examples from the issue and their near-misses)."""
 
+import math
 from dataclasses import replace
 
 import pytest
@@ -33,6 +34,8 @@ def test_a_figure_is_bound_to_what_it_counts_with_its_hedge_and_unit():
     area, homes = facts.amounts
     assert (area.unit, round(area.low), round(area.high)) == ("meter ** 2", 108_000_000, 132_000_000)
     assert (homes.thing, homes.low, homes.high, homes.event) == ("home", 56, 56, "lose")
+    (facts,) = facts_of_texts(["No fewer than 12 people were killed in the blast on Monday."], [None])
+    assert [(a.low, a.high) for a in facts.amounts] == [(12, math.inf)]  # a floor, not "fewer than 12"
 
 
 @pytest.mark.parametrize(

@@ -75,6 +75,11 @@ HEDGES = {
     "under": (0.0, 1.0),
     "at most": (0.0, 1.0),
     "no more than": (0.0, 1.0),
+    "not more than": (0.0, 1.0),
+    "no fewer than": (1.0, math.inf),  # a floor: "no fewer than 12" is 12 or more, not "fewer than 12"
+    "no less than": (1.0, math.inf),
+    "not less than": (1.0, math.inf),
+    "not fewer than": (1.0, math.inf),
     "within": (0.0, 1.0),  # "passed within 22,000 miles of Earth"
     # a ceiling or a floor, not the amount: "as many as 34 variants", "prices start at $349"
     "as many as": (0.0, 1.0),
