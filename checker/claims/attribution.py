@@ -201,6 +201,8 @@ def attribute(sentence: str, previous_names: list[str] | None = None) -> Attribu
 def introduced_speaker(sentence: str, previous_names: list[str] | None = None) -> Attribution | None:
     """Who a sentence ending in "SPEAKER said:" (or "said,") introduces, when nothing it says follows in the same
     sentence: the quotation opening the next paragraph is theirs."""
+    if not sentence.rstrip().endswith((":", ",")):  # most sentences: no search along them
+        return None
     match = _INTRODUCES.search(sentence.strip())
     if match is None or not _plausible_speaker(speaker := _trim_speaker(match.group("speaker"))):
         return None

@@ -11,7 +11,7 @@ told to be ready") is usually counting two things.
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import product
 
 from ..records import Amount, Claim, Facts
@@ -46,8 +46,8 @@ def compare_facts(a: Claim, b: Claim) -> SlotFinding | None:
         return None
     polarity = _polarities(a, b) or (None if same_article else _elsewhere(fa, fb))
     if polarity is None and {fa.polarity, fb.polarity} == {"negated", "asserted"}:
-        asserted = (replace(fa, polarity="asserted"), replace(fb, polarity="asserted"))
-        polarity = _none_and_some(fa, fb, same_article) if _comparable_frames(*asserted) else None
+        found = _none_and_some(fa, fb, same_article)  # the negation read as a count of 0
+        polarity = found if found is not None and _comparable_frames(fa, fb, negated=True) else None
     if polarity is not None or not _comparable_frames(fa, fb):
         return polarity
     strict = same_article or len(content_words(a.text) & content_words(b.text)) < 2
@@ -157,8 +157,10 @@ def may_compare(a: Facts | None, b: Facts | None) -> bool:
     )
 
 
-def _comparable_frames(a: Facts, b: Facts) -> bool:
-    if a.polarity != "asserted" or b.polarity != "asserted":
+def _comparable_frames(a: Facts, b: Facts, negated: bool = False) -> bool:
+    """`negated`: a plain negation is a frame too (a count of none, `_none_and_some`)."""
+    allowed = {"asserted", "negated"} if negated else {"asserted"}
+    if a.polarity not in allowed or b.polarity not in allowed:
         return False  # a denial or an unconfirmed report is compared by the negation checks, not here
     if a.modality != b.modality and not {a.modality, b.modality} <= _COMPARABLE_MODALITY:
         return False
