@@ -264,7 +264,7 @@ def check(
     )
 
 
-CLAIMS_VERSION = "claims/87"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/88"  # bump when extraction changes, so cached claims are not reused
 
 
 def claims_of(documents: Sequence[Document], cache) -> list[Claim]:

@@ -467,6 +467,32 @@ def test_a_quotation_paragraph_goes_on_in_the_voice_that_ended_or_announced_the_
     ]
 
 
+def test_a_speaker_called_by_a_role_is_the_one_named_with_that_title_before():
+    """Real news: "the colonel added" is Army Col. Steve Warren, "The prosecutor has said" the State Prosecutor named
+    before, "The company said" the company named "X Inc." most; a role with no name after its title earlier, a text
+    ("the report") or a comma between role and name ("According to the newspaper, Bary ...") stays as written."""
+    claims = extract_claims(
+        _untitled(
+            "Google Inc. bought six office buildings from Starwood Capital Group LLC, people familiar said. "
+            "The company said it bought land and buildings for $585 million. "
+            "Google plans to hire more engineers in the area next year.\n\n"
+            "Pentagon spokesman Army Col. Steve Warren said the strikes had killed 12 fighters. "
+            "“Every strike from the air means one less fighter on the ground,” the colonel added.\n\n"
+            "Guerrero State Prosecutor Inaky Blanco said eight more people had been arrested. "
+            "The prosecutor has said investigators had obtained videos of the attack.\n\n"
+            "According to the newspaper, Bary left his family's home in London last year. "
+            "The newspaper said that Bary is known to fellow fighters by another name. "
+            "The official said that the border would reopen on Monday morning."
+        )
+    )
+    speakers = {c.text.split()[0]: c.attribution.speaker if c.attribution else None for c in claims}
+    assert speakers["It"] == "Google"  # not the seller named last
+    assert speakers["Every"] == "Steve Warren"
+    assert speakers["Investigators"] == "Inaky Blanco"
+    assert speakers["Bary"] == "The newspaper"
+    assert speakers["The"] == "The official"
+
+
 @pytest.mark.parametrize(
     ("sentence", "speaker"),
     [

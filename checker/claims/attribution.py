@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..compare.vocabulary import COMMON_CAPITALISED
+from ..compare.vocabulary import CALENDAR, COMMON_CAPITALISED
 from ..records import Attribution
 
 # verbs that introduce reported speech without "that" ("X said the troops left")
@@ -251,6 +251,53 @@ def named(pronoun: str, names: list[str]) -> str:
                 return name
         return pronoun.capitalize()
     return names[-1]
+
+
+# titles as a name carries them ("Army Col. Steve Warren") and as the article then calls the person ("the colonel")
+_TITLES = {
+    "col": "colonel", "gen": "general", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "maj": "major",
+    "adm": "admiral", "gov": "governor", "sen": "senator", "rep": "representative", "dr": "doctor",
+    "prof": "professor", "det": "detective", "insp": "inspector", "supt": "superintendent", "atty": "attorney",
+}  # fmt: skip
+# words that follow a role but name no one ("the source French officials", "the doctor Sunday")
+_NOT_A_PERSON = CALENDAR | {"today", "tonight", "yesterday", "tomorrow"}
+# what speaks without a title before a name: a text ("Report Claims McDonald's To ..." is a headline), an unnamed source
+_NOT_A_TITLE = frozenset("report story article statement site website paper study post ad video letter source".split())
+_DESCRIPTION = re.compile(r"[Tt]he (?P<role>[a-z]+)")
+_NAME_WORD = r"[A-Z][\w'’-]+"
+# a company as a name carries it ("Google Inc.") and as the article then calls it ("the company said")
+_COMPANY = re.compile(rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?:Inc|Corp|Ltd|LLC|plc)\b")
+_COMPANY_WORDS = frozenset({"company", "firm", "corporation"})
+
+
+def described(speaker: str, text: str, end: int) -> str:
+    """A speaker the article calls by a role ("the colonel added", "The prosecutor has said", "The company said")
+    as the one it named with that title earlier in `text` (up to `end`, where the sentence starts): the last
+    "Col. Steve Warren" / "State Prosecutor Inaky Blanco" (the title right before the name), or for a company the
+    most mentioned of those it named "X Inc.", "X Corp."...; with no such name, the description itself."""
+    match = _DESCRIPTION.fullmatch(speaker)
+    if match is None:
+        return speaker
+    role = match.group("role")
+    if role in _NOT_A_TITLE:
+        return speaker
+    if role in _COMPANY_WORDS:
+        companies = [m.group("name") for m in _COMPANY.finditer(text, 0, end)]
+        named = [c for c in companies if c.split()[0] not in COMMON_CAPITALISED]
+        if not named:
+            return speaker
+        # the one the story is about: "Google Inc. bought ... from Starwood Capital Group LLC" is about Google (the most
+        # mentioned; the first named of those mentioned as often)
+        return max(named, key=lambda c: text.count(c.split()[0], 0, end))
+    titles = "|".join([role, *(rf"{short}\.?" for short, title in _TITLES.items() if title == role)])
+    # "spokesman Maj. Gen. Chris Olukolade": the abbreviated ranks between the role and the name are skipped
+    name = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+    pattern = re.compile(rf"\b(?i:{titles})\s+(?:[A-Z][a-z]{{1,3}}\.\s+)*{name}")
+    for found in reversed(list(pattern.finditer(text, 0, end))):
+        first = found.group("name").split()[0]
+        if first not in COMMON_CAPITALISED and first.lower() not in _NOT_A_PERSON:
+            return found.group("name")
+    return speaker
 
 
 def _match(sentence: str) -> _Split | None:

@@ -23,6 +23,7 @@ from .attribution import (
     STANCE,
     Attributed,
     attribute,
+    described,
     introduced_speaker,
     leading_name,
     named,
@@ -339,6 +340,10 @@ def _claims(
                 attributed = Attributed(strip_dateline(_UPDATE_PREFIX.sub("", sentence).strip()), None)
         if attributed.attribution is None and continued is not None:
             attributed = Attributed(unquoted(attributed.content), continued)
+        elif attributed.attribution is not None:  # "the colonel added" is the Col. Steve Warren named before
+            speaker = described(attributed.attribution.speaker, document.text, start)
+            if speaker != attributed.attribution.speaker:
+                attributed = replace(attributed, attribution=replace(attributed.attribution, speaker=speaker))
         _remember(names, name, attributed.attribution)
         absolute = document.body_offset + start
         if start < counted_to:  # spans come in order; count from the top if one ever does not

@@ -139,7 +139,7 @@ def _printable(document: Document) -> Document:
 # at most MAX_CHARS characters, so the claim stage and pairing take bounded time whatever the file holds: a news
 # article has a few hundred sentences (the 1,683 real bodies: at most 364) and tens of thousands of characters;
 # 100,000 one-line bullets would otherwise be 100,000 claims, and a 5 MB sentence a minute of segmenting.
-MAX_SENTENCES = 2000
+MAX_SENTENCES = 1000
 MAX_CHARS = 500_000
 _SENTENCE_END = re.compile(r"[.!?]+[\"'”’)\]]*\s|\n")
 
