@@ -172,6 +172,20 @@ def test_none_against_some_of_the_same_count_conflicts():
     assert found is not None and found.relation == "contradiction"
 
 
+def test_figures_of_two_different_days_count_two_events():
+    """'Three people died in Monday's blast' / 'Five people were killed in Tuesday's blast' (left by session 22's
+    note): two tolls of two days, not one toll told two ways; the same day still conflicts. (With one verb, the
+    days conflict as the dates of one event.)"""
+    found = compare_facts(
+        *_together("Three people died in Monday's blast.", "Five people were killed in Tuesday's blast.")
+    )
+    assert found is None or found.relation != "contradiction"
+    found = compare_facts(
+        *_together("Three people died in Monday's blast.", "Five people were killed in Monday's blast.")
+    )
+    assert found is not None and (found.kind, found.relation) == ("numeric", "contradiction")
+
+
 @pytest.mark.parametrize(
     ("a", "b"),
     [
@@ -185,6 +199,7 @@ def test_none_against_some_of_the_same_count_conflicts():
         ("No soldiers were killed in the clashes.", "A soldier killed two protesters in the clashes."),  # a killer
         ("No one but the pilot died in the crash.", "A pilot died in the crash on Monday."),
         ("No one was killed in the crash.", "A bill named after a girl killed by a drunk driver passed the Senate."),
+        ("No one was killed in Tuesday's blast at the market.", "Three people were killed in Monday's blast there."),
         # a zero inside an asserted claim is no figure (news300)
         (
             "Residents reported a loud boom as the meteorite crashed but no one had come forward.",

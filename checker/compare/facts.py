@@ -267,7 +267,9 @@ def _amounts(a: Facts, b: Facts, strict: bool) -> SlotFinding | None:
             r = fitting[0]
             fit = fit or SlotFinding(_amount_kind(q.unit), "agreement", _detail(q, r))
         elif matched:
-            return SlotFinding(_amount_kind(q.unit), _update_or_contradiction(a, b), _detail(q, matched[0]))
+            relation = _update_or_contradiction(a, b)
+            if relation == "update" or not _other_days(a, b):  # two figures on two days count two events
+                return SlotFinding(_amount_kind(q.unit), relation, _detail(q, matched[0]))
     return fit
 
 
@@ -328,7 +330,7 @@ def _none_and_some(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None
                 else:
                     things = {zero.thing, some.thing}
                     meets = zero.event == some.event and (len(things) == 1 or things <= {"people", "person"})
-                if meets:
+                if meets and not (_other_days(a, b) and _update_or_contradiction(a, b) == "contradiction"):
                     first, second = (zero, some) if x is a else (some, zero)
                     return SlotFinding("numeric", _update_or_contradiction(a, b), _detail(first, second))
     return None
