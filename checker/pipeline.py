@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .claims import extract_all, extract_claims
+from .claims.extract import with_partner_facts
 from .config import CheckConfig
 from .decision import decision_for
 from .errors import InputError
@@ -305,7 +306,7 @@ def claims_of(documents: Sequence[Document], cache) -> list[Claim]:
                 for c in stored
             ]
         claims.extend(extracted)
-    return claims
+    return with_partner_facts(claims)
 
 
 def _merge(new: list[Document], corpus: list[Document]) -> list[Document]:

@@ -159,3 +159,25 @@ def test_the_report_is_byte_identical_with_the_cache_cold_warm_and_off(tmp_path)
     finally:
         pipeline.load_judge = original
     assert json.loads(cold)["findings"] and cold == warm == off
+
+
+def test_a_claim_parsed_for_another_articles_sake_has_its_facts_with_the_cache_cold_warm_and_off(tmp_path):
+    """'A firefighter died' is parsed only because another article of its story says 'No one has been killed'. The
+    cache keeps each article's claims as parsed alone, so with the cache on (check's default) the claim had no facts
+    and the conflict was missed; the corpus now looks across articles after the cache."""
+    folder = tmp_path / "fire"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Fire crews battled the blaze in Corran Hills on Tuesday.\n\n"
+        "No one has been killed in the fire, officials said.\n"
+    )
+    (folder / "b.txt").write_text(
+        "The Corran Hills fire spread overnight on Tuesday.\n\nA firefighter died in the blaze.\n"
+    )
+    reports = [
+        check([folder], CheckConfig(cache=cache, cache_dir=str(tmp_path / "cache")), judge=FakeJudge())
+        for cache in (True, True, False)
+    ]
+    facts = [next(c.facts for c in report.claims if "firefighter" in c.text) for report in reports]
+    assert facts[0].event == "die" and [a.thing for a in facts[0].amounts] == ["death of firefighter"]
+    assert facts[0] == facts[1] == facts[2]

@@ -275,10 +275,35 @@ def with_facts(claims: list[Claim], published: list[str | None]) -> list[Claim]:
     for claim in claims:
         texts.setdefault(claim.document_id, []).append(claim.sentence)  # with its speakers: "Velarin announced"
     stories = {document_id: story_names(found) for document_id, found in texts.items()}
-    frames = [c.sentence.replace(c.text, " ") if c.text != c.sentence else "" for c in claims]
+    frames = [_frame(c) for c in claims]
     names = [stories[c.document_id] for c in claims]
     parsed = facts_of_texts([c.text for c in claims], published, frames=frames, stories=names)
     return [replace(c, facts=framed(f, c.sentence, c.text)) for c, f in zip(claims, parsed)]
+
+
+def with_partner_facts(claims: list[Claim]) -> list[Claim]:
+    """The claims of a corpus whose articles were parsed one by one (the cache keeps each alone), with the facts of
+    those only a claim of another article makes worth parsing ("A firefighter died" beside "No one has been killed"
+    elsewhere in the story): the same facts `extract_all` gives the corpus parsed in one batch."""
+    from .facts import framed, parse_facts, partners_to_parse
+
+    known = [i for i, c in enumerate(claims) if c.facts is not None]
+    frames = [_frame(claims[i]) for i in known]
+    found = partners_to_parse([claims[i].text for i in known], frames, [claims[i].facts for i in known])
+    if not found:
+        return claims
+    chosen = [known[i] for i in found]
+    facts = [claims[i].facts for i in chosen]
+    parsed = parse_facts([claims[i].text for i in chosen], [f.published for f in facts], [f.story for f in facts])
+    claims = list(claims)
+    for i, found_facts in zip(chosen, parsed):
+        claims[i] = replace(claims[i], facts=framed(found_facts, claims[i].sentence, claims[i].text))
+    return claims
+
+
+def _frame(claim: Claim) -> str:
+    """What the claim's sentence says around it ("Velarin announced on March 16 that ...")."""
+    return claim.sentence.replace(claim.text, " ") if claim.text != claim.sentence else ""
 
 
 def story_names(texts: list[str], size: int = 8) -> tuple[str, ...]:

@@ -123,6 +123,23 @@ def facts_of_texts(
     return results
 
 
+def parse_facts(
+    texts: Sequence[str], published: Sequence[str | None], stories: Sequence[tuple[str, ...]]
+) -> list[Facts]:
+    """Facts of every text, each parsed (`facts_of_texts` parses only those with something to bind)."""
+    results = [Facts(published=day, story=story) for day, story in zip(published, stories)]
+    _parse(texts, list(range(len(texts))), published, stories, results, 256)
+    return results
+
+
+def partners_to_parse(texts: Sequence[str], frames: Sequence[str], results: Sequence[Facts]) -> list[int]:
+    """Of claims each parsed with its own article (`results`), those a claim of another article of their story makes
+    worth parsing (`_asserting_partners`): the cache keeps each article's claims as parsed alone, so the corpus
+    looks across articles once they are all in."""
+    parsed = {i for i, text in enumerate(texts) if WORTH_PARSING.search(text) or WORTH_PARSING.search(frames[i])}
+    return _asserting_partners(texts, parsed, list(results))
+
+
 def _parse(texts, chosen, published, stories, results, batch_size: int) -> None:
     from .parse import parse_many
 
