@@ -3,6 +3,7 @@ import shutil
 import threading
 from functools import partial
 
+import pytest
 from conftest import SEEDS, FakeJudge
 
 from checker.cache import Cache
@@ -161,23 +162,38 @@ def test_the_report_is_byte_identical_with_the_cache_cold_warm_and_off(tmp_path)
     assert json.loads(cold)["findings"] and cold == warm == off
 
 
-def test_a_claim_parsed_for_another_articles_sake_has_its_facts_with_the_cache_cold_warm_and_off(tmp_path):
-    """'A firefighter died' is parsed only because another article of its story says 'No one has been killed'. The
-    cache keeps each article's claims as parsed alone, so with the cache on (check's default) the claim had no facts
-    and the conflict was missed; the corpus now looks across articles after the cache."""
-    folder = tmp_path / "fire"
+@pytest.mark.parametrize(
+    ("first", "second", "claim", "event"),
+    [
+        # parsed only because another article of its story says "No one has been killed": the cache keeps each
+        # article's claims as parsed alone, so with the cache on (check's default) it had no facts
+        (
+            "No one has been killed in the fire, officials said.",
+            "A firefighter died in the blaze.",
+            "A firefighter died",
+            "die",
+        ),
+        # found by a review: unconfirmed by its frame, which the cache path saw and the one-batch path did not
+        (
+            "Police declined to confirm reports that a ferry had capsized at Corran Hills.",
+            "A ferry capsized at Corran Hills, witnesses said.",
+            "A ferry capsized",
+            "capsize",
+        ),
+    ],
+)
+def test_a_claim_parsed_for_another_articles_sake_has_its_facts_with_the_cache_cold_warm_and_off(
+    tmp_path, first, second, claim, event
+):
+    """The corpus looks across articles for claims a negation makes worth parsing after the cache, and after the
+    frames, so the report is the same with the cache cold, warm and off."""
+    folder = tmp_path / "story"
     folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Fire crews battled the blaze in Corran Hills on Tuesday.\n\n"
-        "No one has been killed in the fire, officials said.\n"
-    )
-    (folder / "b.txt").write_text(
-        "The Corran Hills fire spread overnight on Tuesday.\n\nA firefighter died in the blaze.\n"
-    )
+    (folder / "a.txt").write_text(f"Rescuers searched the harbour at Corran Hills on Tuesday.\n\n{first}\n")
+    (folder / "b.txt").write_text(f"Rescuers reached the Corran Hills harbour on Tuesday.\n\n{second}\n")
     reports = [
         check([folder], CheckConfig(cache=cache, cache_dir=str(tmp_path / "cache")), judge=FakeJudge())
         for cache in (True, True, False)
     ]
-    facts = [next(c.facts for c in report.claims if "firefighter" in c.text) for report in reports]
-    assert facts[0].event == "die" and [a.thing for a in facts[0].amounts] == ["death of firefighter"]
-    assert facts[0] == facts[1] == facts[2]
+    facts = [next(c.facts for c in report.claims if c.text.startswith(claim)) for report in reports]
+    assert facts[0].event == event and facts[0] == facts[1] == facts[2]

@@ -494,6 +494,26 @@ def test_a_speaker_called_by_a_role_is_the_one_named_with_that_title_before():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Pentagon spokesman Army Col. Steve Warren said the strikes killed 12 fighters.\n\n"
+        "The army said the strikes would continue through the winter.",
+        "Police Chief Tom Smith said two men were arrested.\n\n"
+        "The police said the men would appear in court on Monday.",
+        "Judge Rules Against Trump In Travel Ban Case\n\nThe judge said the order was unlawful and must be lifted.",
+        "General Motors Co. recalled 30,000 cars last week.\n\nThe general said the army would send more troops.",
+        "The doctor on call was Dr.\nResidents said the clinic was closed.\n\n"
+        "The doctor said the clinic would reopen soon.",
+    ],
+)
+def test_a_role_that_names_no_one_before_stays_as_written(text):
+    """Found by a review: a body is no titled person ("Army Col. ...", "Police Chief ..."), a headline's capitals are
+    no name, "General Motors Co." is a company, and a title at the end of a line names no one on the next."""
+    speaker = extract_claims(_untitled(text), facts=False)[-1].attribution.speaker
+    assert speaker.lower().startswith("the ")
+
+
+@pytest.mark.parametrize(
     ("sentence", "speaker"),
     [
         ("Prosecutors allege that the retired fashion designer skinned the cats in her basement.", "Prosecutors"),

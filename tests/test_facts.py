@@ -184,6 +184,11 @@ def test_figures_of_two_different_days_count_two_events():
         *_together("Three people died in Monday's blast.", "Five people were killed in Monday's blast.")
     )
     assert found is not None and (found.kind, found.relation) == ("numeric", "contradiction")
+    # a day with no year (an undated article's "August 3") is not told from a dated one (found by a review)
+    found = _compare(
+        "Three people were killed in a blast on Monday.", "Five people were killed in a blast on August 3.", None
+    )
+    assert found is not None and (found.kind, found.relation) == ("numeric", "contradiction")
 
 
 @pytest.mark.parametrize(

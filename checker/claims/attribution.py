@@ -9,9 +9,11 @@ Pronoun speakers ("he was quoted as saying") resolve to the person the previous 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
-from ..compare.vocabulary import CALENDAR, COMMON_CAPITALISED
+from ..compare.vocabulary import ABBREVIATIONS, CALENDAR, COMMON_CAPITALISED, RELATIVE_DAYS
 from ..records import Attribution
 
 # verbs that introduce reported speech without "that" ("X said the troops left")
@@ -253,51 +255,91 @@ def named(pronoun: str, names: list[str]) -> str:
     return names[-1]
 
 
-# titles as a name carries them ("Army Col. Steve Warren") and as the article then calls the person ("the colonel")
-_TITLES = {
-    "col": "colonel", "gen": "general", "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "maj": "major",
-    "adm": "admiral", "gov": "governor", "sen": "senator", "rep": "representative", "dr": "doctor",
-    "prof": "professor", "det": "detective", "insp": "inspector", "supt": "superintendent", "atty": "attorney",
+# the roles a person is named with ("Army Col. Steve Warren", "State Prosecutor Inaky Blanco") and then called by
+# ("the colonel added"), with their abbreviations; not a body ("The army said", "The police said" are no one
+# named "Army ..." or "Police Chief ...")
+_PERSON_TITLES = frozenset(
+    "colonel general lieutenant sergeant captain major admiral commander governor senator representative congressman "
+    "congresswoman doctor professor detective inspector superintendent attorney prosecutor judge sheriff mayor "
+    "minister president spokesman spokeswoman spokesperson commissioner secretary ambassador director chairman "
+    "analyst chief lawyer coach manager vet pastor priest imam bishop rabbi".split()
+)
+_SHORT_TITLES = {short: title for short, title in ABBREVIATIONS.items() if title in _PERSON_TITLES} | {
+    "capt": "captain", "maj": "major", "adm": "admiral", "dr": "doctor", "prof": "professor", "det": "detective",
+    "insp": "inspector", "supt": "superintendent", "atty": "attorney",
 }  # fmt: skip
-# words that follow a role but name no one ("the source French officials", "the doctor Sunday")
-_NOT_A_PERSON = CALENDAR | {"today", "tonight", "yesterday", "tomorrow"}
-# what speaks without a title before a name: a text ("Report Claims McDonald's To ..." is a headline), an unnamed source
-_NOT_A_TITLE = frozenset("report story article statement site website paper study post ad video letter source".split())
+# words that follow a role but name no one ("the doctor Sunday")
+_NOT_A_NAME = frozenset(CALENDAR) | frozenset(RELATIVE_DAYS)
 _DESCRIPTION = re.compile(r"[Tt]he (?P<role>[a-z]+)")
 _NAME_WORD = r"[A-Z][\w'’-]+"
+_CORPORATE = r"(?:Inc|Corp|Co|Ltd|LLC|plc)\b"
 # a company as a name carries it ("Google Inc.") and as the article then calls it ("the company said")
-_COMPANY = re.compile(rf"\b(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,3}})\s+(?:Inc|Corp|Ltd|LLC|plc)\b")
+_COMPANY = re.compile(rf"\b(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,3}})[ \t]+{_CORPORATE}")
 _COMPANY_WORDS = frozenset({"company", "firm", "corporation"})
+_CORPORATE_NAME = re.compile(rf"[ \t]{_CORPORATE}")
 
 
 def described(speaker: str, text: str, end: int) -> str:
     """A speaker the article calls by a role ("the colonel added", "The prosecutor has said", "The company said")
     as the one it named with that title earlier in `text` (up to `end`, where the sentence starts): the last
-    "Col. Steve Warren" / "State Prosecutor Inaky Blanco" (the title right before the name), or for a company the
-    most mentioned of those it named "X Inc.", "X Corp."...; with no such name, the description itself."""
+    "Col. Steve Warren" / "State Prosecutor Inaky Blanco" (the title right before the name, on one line, not in a
+    headline), or for a company the most mentioned of those it named "X Inc.", "X Corp."...; with no such name, the
+    description itself. Each article is scanned once per role, however many sentences ask."""
     match = _DESCRIPTION.fullmatch(speaker)
     if match is None:
         return speaker
     role = match.group("role")
-    if role in _NOT_A_TITLE:
-        return speaker
     if role in _COMPANY_WORDS:
-        companies = [m.group("name") for m in _COMPANY.finditer(text, 0, end)]
-        named = [c for c in companies if c.split()[0] not in COMMON_CAPITALISED]
-        if not named:
+        named_before = [(at, name) for at, name in _companies(text) if at < end]
+        if not named_before:
             return speaker
         # the one the story is about: "Google Inc. bought ... from Starwood Capital Group LLC" is about Google (the most
         # mentioned; the first named of those mentioned as often)
-        return max(named, key=lambda c: text.count(c.split()[0], 0, end))
-    titles = "|".join([role, *(rf"{short}\.?" for short, title in _TITLES.items() if title == role)])
+        return max(named_before, key=lambda found: bisect_left(_mentions(text, found[1]), end))[1]
+    if role not in _PERSON_TITLES:
+        return speaker
+    titled = _titled(text, role)
+    before = bisect_left(titled, (end,))
+    return titled[before - 1][1] if before else speaker
+
+
+@lru_cache(maxsize=16)
+def _companies(text: str) -> tuple[tuple[int, str], ...]:
+    return tuple(
+        (m.start(), m.group("name"))
+        for m in _COMPANY.finditer(text)
+        if m.group("name").split()[0] not in COMMON_CAPITALISED and not _in_headline(text, m.start())
+    )
+
+
+@lru_cache(maxsize=64)
+def _mentions(text: str, name: str) -> list[int]:
+    """Where the article writes the name's first word, as a word."""
+    return [m.start() for m in re.finditer(rf"\b{re.escape(name.split()[0])}\b", text)]
+
+
+@lru_cache(maxsize=64)
+def _titled(text: str, role: str) -> list[tuple[int, str]]:
+    """Each name the article writes right after the title `role` (or its abbreviation), with where it is."""
+    titles = "|".join([role, *(rf"{short}\." for short, title in _SHORT_TITLES.items() if title == role)])
     # "spokesman Maj. Gen. Chris Olukolade": the abbreviated ranks between the role and the name are skipped
-    name = rf"(?P<name>{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
-    pattern = re.compile(rf"\b(?i:{titles})\s+(?:[A-Z][a-z]{{1,3}}\.\s+)*{name}")
-    for found in reversed(list(pattern.finditer(text, 0, end))):
-        first = found.group("name").split()[0]
-        if first not in COMMON_CAPITALISED and first.lower() not in _NOT_A_PERSON:
-            return found.group("name")
-    return speaker
+    name = rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
+    pattern = re.compile(rf"\b(?i:{titles})[ \t]+(?:[A-Z][a-z]{{1,3}}\.[ \t]+)*{name}")
+    return [
+        (found.start(), found.group("name"))
+        for found in pattern.finditer(text)
+        if found.group("name").split()[0] not in COMMON_CAPITALISED
+        and not _CORPORATE_NAME.search(text, found.start("name"), found.end("name") + 6)  # "General Motors Co."
+        and found.group("name").split()[0].lower() not in _NOT_A_NAME
+        and not _in_headline(text, found.start())
+    ]
+
+
+def _in_headline(text: str, at: int) -> bool:
+    """The line around `at` capitalises most of its words ("Judge Rules Against Trump In Travel Ban Case")."""
+    start, stop = text.rfind("\n", 0, at) + 1, text.find("\n", at)
+    words = text[start : stop if stop >= 0 else len(text)].split()
+    return len(words) >= 4 and sum(w[:1].isupper() for w in words) >= 0.7 * len(words)
 
 
 def _match(sentence: str) -> _Split | None:

@@ -277,14 +277,16 @@ def with_facts(claims: list[Claim], published: list[str | None]) -> list[Claim]:
     stories = {document_id: story_names(found) for document_id, found in texts.items()}
     frames = [_frame(c) for c in claims]
     names = [stories[c.document_id] for c in claims]
-    parsed = facts_of_texts([c.text for c in claims], published, frames=frames, stories=names)
-    return [replace(c, facts=framed(f, c.sentence, c.text)) for c, f in zip(claims, parsed)]
+    parsed = facts_of_texts([c.text for c in claims], published, frames=frames, stories=names, partners=False)
+    # partners after the frames, as `check` finds them across a corpus whose articles the cache kept apart
+    return with_partner_facts([replace(c, facts=framed(f, c.sentence, c.text)) for c, f in zip(claims, parsed)])
 
 
 def with_partner_facts(claims: list[Claim]) -> list[Claim]:
-    """The claims of a corpus whose articles were parsed one by one (the cache keeps each alone), with the facts of
-    those only a claim of another article makes worth parsing ("A firefighter died" beside "No one has been killed"
-    elsewhere in the story): the same facts `extract_all` gives the corpus parsed in one batch."""
+    """The claims with the facts of those only a negating claim of their story makes worth parsing ("A firefighter
+    died" beside "No one has been killed"), found after the frames: over one article as it is extracted (and
+    cached), and again over the corpus, whose articles the cache kept apart, so `check` gives the same facts with
+    the cache cold, warm and off."""
     from .facts import framed, parse_facts, partners_to_parse
 
     known = [i for i, c in enumerate(claims) if c.facts is not None]

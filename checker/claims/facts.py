@@ -106,21 +106,26 @@ def facts_of_texts(
     batch_size: int = 256,
     frames: Sequence[str] | None = None,
     stories: Sequence[tuple[str, ...]] | None = None,
+    partners: bool = True,
 ) -> list[Facts]:
     """Facts for each text (with its article's `stories` names); texts with nothing to bind are not parsed, unless
     the frame they were stripped of has ("Velarin announced on March 16 that it was recalling ...": its date), or
-    they name an event another claim of their story negates ("Authorities issued a tsunami warning" against "No
-    tsunami warning was issued": the asserting claim has no cue of its own)."""
+    (`partners`) they name an event another claim of their story negates ("Authorities issued a tsunami warning"
+    against "No tsunami warning was issued": the asserting claim has no cue of its own)."""
     stories = stories or [()] * len(texts)
     results = [Facts(published=day, story=story) for day, story in zip(published, stories)]
     frames = frames or [""] * len(texts)
-    chosen = [i for i, text in enumerate(texts) if WORTH_PARSING.search(text) or WORTH_PARSING.search(frames[i])]
+    chosen = _worth_parsing(texts, frames)
     if not chosen:
         return results
     _parse(texts, chosen, published, stories, results, batch_size)
-    others = _asserting_partners(texts, set(chosen), results)
-    _parse(texts, others, published, stories, results, batch_size)
+    if partners:
+        _parse(texts, partners_to_parse(texts, frames, results), published, stories, results, batch_size)
     return results
+
+
+def _worth_parsing(texts: Sequence[str], frames: Sequence[str]) -> list[int]:
+    return [i for i, text in enumerate(texts) if WORTH_PARSING.search(text) or WORTH_PARSING.search(frames[i])]
 
 
 def parse_facts(
@@ -133,11 +138,13 @@ def parse_facts(
 
 
 def partners_to_parse(texts: Sequence[str], frames: Sequence[str], results: Sequence[Facts]) -> list[int]:
-    """Of claims each parsed with its own article (`results`), those a claim of another article of their story makes
-    worth parsing (`_asserting_partners`): the cache keeps each article's claims as parsed alone, so the corpus
-    looks across articles once they are all in."""
-    parsed = {i for i, text in enumerate(texts) if WORTH_PARSING.search(text) or WORTH_PARSING.search(frames[i])}
-    return _asserting_partners(texts, parsed, list(results))
+    """The claims not parsed yet that a negating claim of their story makes worth parsing (`_asserting_partners`).
+    Only claims worth parsing on their own words negate, so the answer is the same whichever partners were parsed
+    before (the cache keeps each article's claims as parsed alone; the corpus looks across articles after it)."""
+    negating = set(_worth_parsing(texts, frames))
+    sources = [f if i in negating else Facts(published=f.published, story=f.story) for i, f in enumerate(results)]
+    done = negating | {i for i, f in enumerate(results) if f.event}  # a partner its own article had parsed already
+    return _asserting_partners(texts, done, sources)
 
 
 def _parse(texts, chosen, published, stories, results, batch_size: int) -> None:

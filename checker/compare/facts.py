@@ -127,7 +127,10 @@ def _elsewhere(a: Facts, b: Facts) -> SlotFinding | None:
 
 def _other_days(a: Facts, b: Facts) -> bool:
     """Both claims give days and no day of one is a day of the other: two events, not one in two places."""
-    days_a, days_b = ({t.start for t in f.times if t.precision == "day"} for f in (a, b))
+    # a day with no year ("--08-03", as `_times` skips it) cannot be told from a dated one
+    days_a, days_b = (
+        {t.start for t in f.times if t.precision == "day" and not t.start.startswith("--")} for f in (a, b)
+    )
     return bool(days_a and days_b and not days_a & days_b)
 
 
