@@ -85,6 +85,9 @@ def test_a_quotation_of_several_sentences_gives_one_claim_each(seed_claims):
         ("The minister tweeted “The troops will stay.”", "The troops will stay.", "The minister"),
         ("Cook added he charges his watch every night.", "He charges his watch every night.", "Cook"),
         ("WASHINGTON -- Jeh Johnson said the border is secure.", "The border is secure.", "Jeh Johnson"),
+        # when it was said is not the first word said (found by a review: it gave "One was killed in the blast.")
+        ("Police said on Tuesday no one was killed in the blast.", "No one was killed in the blast.", "Police"),
+        ("Police said in a statement that two people died.", "Two people died.", "Police"),
     ],
 )
 def test_attribution_patterns(sentence, content, speaker):
