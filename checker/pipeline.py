@@ -265,7 +265,7 @@ def check(
     )
 
 
-CLAIMS_VERSION = "claims/90"  # bump when extraction changes, so cached claims are not reused
+CLAIMS_VERSION = "claims/91"  # bump when extraction changes, so cached claims are not reused
 
 
 def claims_of(documents: Sequence[Document], cache) -> list[Claim]:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..compare.vocabulary import ABBREVIATIONS, CALENDAR, COMMON_CAPITALISED, RELATIVE_DAYS
 from ..records import Attribution
@@ -281,60 +280,71 @@ _COMPANY_WORDS = frozenset({"company", "firm", "corporation"})
 _CORPORATE_NAME = re.compile(rf"[ \t]{_CORPORATE}")
 
 
-def described(speaker: str, text: str, end: int) -> str:
-    """A speaker the article calls by a role ("the colonel added", "The prosecutor has said", "The company said")
-    as the one it named with that title earlier in `text` (up to `end`, where the sentence starts): the last
-    "Col. Steve Warren" / "State Prosecutor Inaky Blanco" (the title right before the name, on one line, not in a
-    headline), or for a company the most mentioned of those it named "X Inc.", "X Corp."...; with no such name, the
-    description itself. Each article is scanned once per role, however many sentences ask."""
-    match = _DESCRIPTION.fullmatch(speaker)
-    if match is None:
-        return speaker
-    role = match.group("role")
-    if role in _COMPANY_WORDS:
-        named_before = [(at, name) for at, name in _companies(text) if at < end]
-        if not named_before:
+class RoleNames:
+    """Who an article means by a role it calls a speaker ("the colonel added", "The prosecutor has said", "The
+    company said"): the one it named with that title before, the last "Col. Steve Warren" / "State Prosecutor Inaky
+    Blanco" (the title right before the name, on one line, not in a headline), or for a company the most mentioned of
+    those it named "X Inc.", "X Corp."...; with no such name, the description itself. Made once per article, which
+    it scans once per role however many sentences ask."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._titled: dict[str, list[tuple[int, str]]] = {}
+        self._companies: list[tuple[int, str]] | None = None
+        self._mentions: dict[str, list[int]] = {}  # where each company's first word is written
+
+    def resolve(self, speaker: str, end: int) -> str:
+        """The speaker of a sentence starting at `end`."""
+        match = _DESCRIPTION.fullmatch(speaker)
+        if match is None:
             return speaker
-        # the one the story is about: "Google Inc. bought ... from Starwood Capital Group LLC" is about Google (the most
-        # mentioned; the first named of those mentioned as often)
-        return max(named_before, key=lambda found: bisect_left(_mentions(text, found[1]), end))[1]
-    if role not in _PERSON_TITLES:
-        return speaker
-    titled = _titled(text, role)
-    before = bisect_left(titled, (end,))
-    return titled[before - 1][1] if before else speaker
+        role = match.group("role")
+        if role in _COMPANY_WORDS:
+            named_before = [(at, name) for at, name in self.companies() if at < end]
+            if not named_before:
+                return speaker
+            # the one the story is about: "Google Inc. bought ... from Starwood Capital Group LLC" is about Google (the
+            # most mentioned; the first named of those mentioned as often)
+            return max(named_before, key=lambda found: self._mentions_before(found[1], end))[1]
+        if role not in _PERSON_TITLES:
+            return speaker
+        if role not in self._titled:
+            self._titled[role] = self._names_after(role)
+        titled = self._titled[role]
+        before = bisect_left(titled, (end,))
+        return titled[before - 1][1] if before else speaker
 
+    def companies(self) -> list[tuple[int, str]]:
+        if self._companies is None:
+            self._companies = [
+                (m.start(), m.group("name"))
+                for m in _COMPANY.finditer(self.text)
+                if m.group("name").split()[0] not in COMMON_CAPITALISED and not _in_headline(self.text, m.start())
+            ]
+        return self._companies
 
-@lru_cache(maxsize=16)
-def _companies(text: str) -> tuple[tuple[int, str], ...]:
-    return tuple(
-        (m.start(), m.group("name"))
-        for m in _COMPANY.finditer(text)
-        if m.group("name").split()[0] not in COMMON_CAPITALISED and not _in_headline(text, m.start())
-    )
+    def _mentions_before(self, name: str, end: int) -> int:
+        """How often the article writes the name's first word, as a word, before `end`."""
+        word = name.split()[0]
+        if word not in self._mentions:
+            self._mentions[word] = [m.start() for m in re.finditer(rf"\b{re.escape(word)}\b", self.text)]
+        return bisect_left(self._mentions[word], end)
 
-
-@lru_cache(maxsize=64)
-def _mentions(text: str, name: str) -> list[int]:
-    """Where the article writes the name's first word, as a word."""
-    return [m.start() for m in re.finditer(rf"\b{re.escape(name.split()[0])}\b", text)]
-
-
-@lru_cache(maxsize=64)
-def _titled(text: str, role: str) -> list[tuple[int, str]]:
-    """Each name the article writes right after the title `role` (or its abbreviation), with where it is."""
-    titles = "|".join([role, *(rf"{short}\." for short, title in _SHORT_TITLES.items() if title == role)])
-    # "spokesman Maj. Gen. Chris Olukolade": the abbreviated ranks between the role and the name are skipped
-    name = rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
-    pattern = re.compile(rf"\b(?i:{titles})[ \t]+(?:[A-Z][a-z]{{1,3}}\.[ \t]+)*{name}")
-    return [
-        (found.start(), found.group("name"))
-        for found in pattern.finditer(text)
-        if found.group("name").split()[0] not in COMMON_CAPITALISED
-        and not _CORPORATE_NAME.search(text, found.start("name"), found.end("name") + 6)  # "General Motors Co."
-        and found.group("name").split()[0].lower() not in _NOT_A_NAME
-        and not _in_headline(text, found.start())
-    ]
+    def _names_after(self, role: str) -> list[tuple[int, str]]:
+        """Each name the article writes right after the title `role` (or its abbreviation), with where it is."""
+        titles = "|".join([role, *(rf"{short}\." for short, title in _SHORT_TITLES.items() if title == role)])
+        # "spokesman Maj. Gen. Chris Olukolade": the abbreviated ranks between the role and the name are skipped
+        name = rf"(?P<name>{_NAME_WORD}(?:[ \t]+{_NAME_WORD}){{0,2}})"
+        pattern = re.compile(rf"\b(?i:{titles})[ \t]+(?:[A-Z][a-z]{{1,3}}\.[ \t]+)*{name}")
+        text = self.text
+        return [
+            (found.start(), found.group("name"))
+            for found in pattern.finditer(text)
+            if found.group("name").split()[0] not in COMMON_CAPITALISED
+            and not _CORPORATE_NAME.search(text, found.start("name"), found.end("name") + 6)  # "General Motors Co."
+            and found.group("name").split()[0].lower() not in _NOT_A_NAME
+            and not _in_headline(text, found.start())
+        ]
 
 
 def _in_headline(text: str, at: int) -> bool:

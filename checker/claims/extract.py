@@ -22,8 +22,8 @@ from .attribution import (
     REPORTING,
     STANCE,
     Attributed,
+    RoleNames,
     attribute,
-    described,
     introduced_speaker,
     leading_name,
     named,
@@ -340,6 +340,7 @@ def _claims(
             )
         )
     names: list[str] = []
+    roles = RoleNames(document.text)
     quotation = _Quotation(first_index=len(claims))  # after the title
     previous_end = 0
     spans = split_sentences(document.text) if spans is None else spans
@@ -368,7 +369,7 @@ def _claims(
         if attributed.attribution is None and continued is not None:
             attributed = Attributed(unquoted(attributed.content), continued)
         elif attributed.attribution is not None:  # "the colonel added" is the Col. Steve Warren named before
-            speaker = described(attributed.attribution.speaker, document.text, start)
+            speaker = roles.resolve(attributed.attribution.speaker, start)
             if speaker != attributed.attribution.speaker:
                 attributed = replace(attributed, attribution=replace(attributed.attribution, speaker=speaker))
         _remember(names, name, attributed.attribution)

@@ -167,13 +167,17 @@ def _asserting_partners(texts: Sequence[str], parsed: set[int], results: list[Fa
                     negated.setdefault(form, []).append(facts)
     if not negated:
         return []
-    pattern = re.compile(r"\b(?:" + "|".join(sorted(negated)) + r")\b", re.I)
+    # each text's words looked up, not one alternation of every negated form searched along every text (a corpus
+    # negates hundreds of verbs, and this runs over the whole corpus on every check)
     return [
         i
         for i, text in enumerate(texts)
         if i not in parsed
-        and any(same_story(results[i], f) for m in pattern.finditer(text) for f in negated.get(m.group(0).lower(), ()))
+        and any(same_story(results[i], f) for word in _WORDS.findall(text.lower()) for f in negated.get(word, ()))
     ]
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _forms(lemma: str) -> set[str]:

@@ -269,10 +269,8 @@ def _amounts(a: Facts, b: Facts, strict: bool) -> SlotFinding | None:
         if fitting:
             r = fitting[0]
             fit = fit or SlotFinding(_amount_kind(q.unit), "agreement", _detail(q, r))
-        elif matched:
-            relation = _update_or_contradiction(a, b)
-            if relation == "update" or not _other_days(a, b):  # two figures on two days count two events
-                return SlotFinding(_amount_kind(q.unit), relation, _detail(q, matched[0]))
+        elif matched and (relation := _figures_relation(a, b)):
+            return SlotFinding(_amount_kind(q.unit), relation, _detail(q, matched[0]))
     return fit
 
 
@@ -333,10 +331,17 @@ def _none_and_some(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None
                 else:
                     things = {zero.thing, some.thing}
                     meets = zero.event == some.event and (len(things) == 1 or things <= {"people", "person"})
-                if meets and not (_other_days(a, b) and _update_or_contradiction(a, b) == "contradiction"):
+                if meets and (relation := _figures_relation(a, b)):
                     first, second = (zero, some) if x is a else (some, zero)
-                    return SlotFinding("numeric", _update_or_contradiction(a, b), _detail(first, second))
+                    return SlotFinding("numeric", relation, _detail(first, second))
     return None
+
+
+def _figures_relation(a: Facts, b: Facts) -> str | None:
+    """What two different figures of one measure are: an update, a contradiction, or nothing when they are of two
+    different days ("3 killed in Monday's blast" / "5 in Tuesday's": two events)."""
+    relation = _update_or_contradiction(a, b)
+    return None if relation == "contradiction" and _other_days(a, b) else relation
 
 
 def _update_or_contradiction(a: Facts, b: Facts) -> str:
