@@ -131,7 +131,7 @@ def main() -> None:
             big = work_dir / "large"
             big.mkdir()
             for path in large_inputs(big, args.news):
-                out = big / f"{path.stem}.json"
+                out = big / f"{path.name}.report.json"  # not {path.stem}.json: field_5mb.json would be its own output
                 command = ["check", str(path), "-f", "json", "-o", str(out), "--no-cache", "-q"]
                 limit = 180 if path.name.startswith("news_") else args.timeout
                 large.append((path.name, *run_one(runner, command, out, limit)))

@@ -302,6 +302,10 @@ def check_command(
     max_file_mb: Annotated[
         float | None, typer.Option(help="Refuse input files larger than this.", show_default="20")
     ] = None,
+    max_documents: Annotated[
+        int | None,
+        typer.Option(help="Refuse a run of more documents than this, all inputs together.", show_default="20000"),
+    ] = None,
     trust_remote_code: Annotated[
         bool | None,
         typer.Option("--trust-remote-code", help="Allow a hub model's own code to run.", show_default="off"),
@@ -345,6 +349,7 @@ def check_command(
         "agreement_threshold": agreement_threshold,
         "decision": decision,
         "max_file_mb": max_file_mb,
+        "max_documents": max_documents,
         "trust_remote_code": trust_remote_code,
         "label_map": label_map,
         "cache": cache,

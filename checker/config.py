@@ -31,6 +31,9 @@ class CheckConfig:
     max_length: int = 256
     batch_size: int = 64
     max_file_mb: float = 20.0
+    # a run's documents, all inputs together: pairing and judging grow with the claims, so a 2 MB JSONL of 100,000
+    # one-line documents would take hours; refused at once instead (10,000 news articles take about 30 minutes)
+    max_documents: int = 20_000
     trust_remote_code: bool = False
     label_map: str | None = None
     # judge the longer claim as premise first and skip the reverse direction when that is at least this neutral
@@ -55,6 +58,8 @@ class CheckConfig:
                 raise ConfigError(f"{name} must be in (0, 1], not {getattr(self, name)}")
         if self.max_file_mb <= 0:
             raise ConfigError(f"--max-file-mb must be above 0, not {self.max_file_mb}")
+        if self.max_documents <= 0:
+            raise ConfigError(f"--max-documents must be above 0, not {self.max_documents}")
         return self
 
 
@@ -87,6 +92,7 @@ _TYPES = {
     "max_length": int,
     "batch_size": int,
     "max_file_mb": float,
+    "max_documents": int,
     "trust_remote_code": bool,
     "label_map": str,
     "cache": bool,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -165,6 +165,20 @@ def _documents(
     return documents
 
 
+def _within_limit(documents: Sequence[Document], limit: int) -> None:
+    """Refuse more documents than `limit` at once, naming the file that holds the most (a JSONL export of 100,000
+    one-line documents): checking them would run for hours, so the user splits the input or raises the limit."""
+    if len(documents) <= limit:
+        return
+    per_file = Counter(d.path or d.id for d in documents)
+    where, most = per_file.most_common(1)[0]
+    held = f"{where} holds {most:,} of them" if most > 1 else f"from {len(per_file):,} files"
+    raise InputError(
+        f"{len(documents):,} documents ({held}), over the limit of {limit:,} a run; split the input or raise "
+        "--max-documents"
+    )
+
+
 def _is_text(item: str | Path) -> bool:
     """A string that is no file and reads as prose (several words, or lines) was meant as a text, not a path."""
     try:
@@ -191,6 +205,7 @@ def check(
     corpus = _documents(against, hooks.note, config.max_file_mb, unreadable) if against else []
     # ids unique across both sets: a new "a.txt" beside a corpus "a.txt" must not make the corpus's "a" new
     documents = with_unique_ids(_merge(new_documents, corpus), "~")
+    _within_limit(documents, config.max_documents)
     new_ids = {d.id for d in documents[: len(new_documents)]} if against else None
     # the judge after the input is read (its errors first), before the claims (a model that cannot load fails fast)
     if judge is None:

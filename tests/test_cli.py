@@ -105,6 +105,13 @@ def test_text_report_prints_square_brackets_as_written(tmp_path):
         (lambda p: None, lambda p: [str(SEEDS), "--fail-on", "sometimes"], "--fail-on"),
         (lambda p: p.write_text("x"), lambda p: [str(SEEDS), "--cache-dir", str(p)], "input.txt: not a directory"),
         (lambda p: None, lambda p: [str(SEEDS), "--max-file-mb", "0"], "--max-file-mb must be above 0"),
+        (
+            lambda p: p.with_suffix(".jsonl").write_text(
+                "".join(f'{{"text": "Report {i} was filed."}}\n' for i in range(5))
+            ),
+            lambda p: [str(p.with_suffix(".jsonl")), "--max-documents", "4"],
+            "input.jsonl holds 5 of them), over the limit of 4 a run",
+        ),
     ],
     ids=[
         "empty-folder",
@@ -116,6 +123,7 @@ def test_text_report_prints_square_brackets_as_written(tmp_path):
         "bad-fail-on",
         "cache-dir",
         "max-file-mb",
+        "max-documents",
     ],
 )
 def test_bad_input_is_one_line_exit_2_and_no_output_file(tmp_path, setup, args, expected):
