@@ -326,3 +326,25 @@ def test_a_noun_that_names_no_unit_is_no_measure_without_loading_pint():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "content"),
+    [
+        ("The ministry dismissed media reports that the minister had resigned.", "The ministry", "The minister had"),
+        ("The club killed off claims that the manager had been sacked.", "The club", "The manager had been"),
+        ("Police brushed off rumours that the suspect had escaped.", "Police", "The suspect had escaped"),
+        ("The spokesman poured cold water on reports that the talks had collapsed.", "The spokesman", "The talks"),
+        ("Health officials have debunked claims that the water was poisoned.", "Health officials", "The water was"),
+    ],
+)
+def test_what_a_dismissed_report_says_is_kept_denied_never_asserted(sentence, speaker, content):
+    # "reports" and "claims" are nouns here, not the reporting verbs of "Reuters reports that ...": the speaker was
+    # read as "The ministry dismissed media" and the dismissed report became an assertion
+    from checker.claims import extract_all
+    from checker.records import Document
+
+    (claim,) = extract_all([Document(id="d", path="d.txt", text=sentence)])
+    assert claim.attribution.speaker == speaker
+    assert claim.text.startswith(content)
+    assert claim.facts.polarity == "denied"

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..compare.vocabulary import ABBREVIATIONS, CALENDAR, COMMON_CAPITALISED, RELATIVE_DAYS
+from ..compare.vocabulary import ABBREVIATIONS, CALENDAR, COMMON_CAPITALISED, DISMISSALS, RELATIVE_DAYS, REPORT_NOUNS
 from ..records import Attribution
 
 # verbs that introduce reported speech without "that" ("X said the troops left")
@@ -64,6 +64,14 @@ _SPEAKER_TAIL = re.compile(
 _STANCE_LEAD = re.compile(
     rf"^{_SPEAKER}\s+(?P<negated>(?:(?:has|have|had)\s+)?not\s+(?:yet\s+|publicly\s+|officially\s+)?)?"
     rf"(?:(?:has|have|had)\s+)?(?P<cue>{STANCE})\b",
+    re.S,
+)
+# "The ministry dismissed media reports that the minister had resigned": the ministry is the speaker, not "The
+# ministry dismissed media" (the noun "reports" read as the verb of _LEAD_THAT), and what the reports say is the
+# claim, which `claims.facts.framed` marks denied
+_DISMISSAL_LEAD = re.compile(
+    rf"^{_SPEAKER}\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?P<cue>{DISMISSALS})\s+(?:[\w’'-]+\s+){{0,3}}?"
+    rf"(?:{REPORT_NOUNS})\s+(?:that|of)\s+(?P<content>.+)$",
     re.S,
 )
 _TRAIL_SAID = re.compile(
@@ -386,6 +394,10 @@ def _match(sentence: str) -> _Split | None:
     if (match := _STANCE_LEAD.match(sentence)) and _plausible_speaker(match.group("speaker")):
         cue = f"not {match.group('cue')}" if match.group("negated") else match.group("cue")  # "has not confirmed"
         return _Split(sentence, match.group("speaker"), cue, keep_sentence=True)
+    if (match := _DISMISSAL_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
+        return _Split(
+            match.group("content"), _trim_speaker(match.group("speaker")), " ".join(match.group("cue").split())
+        )
     if match := _APPOSITION_LEAD.match(sentence):  # "Abubakar Shekau, the group's leader, said ..."
         bare = match.group("cue")
         if _plausible_speaker(match.group("speaker")) and (not bare or _reports_speech(bare, match.group("content"))):

@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
+from ..compare.vocabulary import DISMISSALS, REPORT_NOUNS
 from ..records import Amount, Facts, Place, Tally, When
 from .values import (
     FRACTIONS,
@@ -217,8 +218,8 @@ _FRAME_UNCONFIRMED = re.compile(
     re.I,
 )
 _FRAME_DENIED = re.compile(
-    r"\b(?:den(?:y|ied|ies|ying)|reject\w*|dismiss\w*|refut\w*|disput\w*)"
-    r"(?:\s+(?:the\s+)?(?:reports|claims|rumou?rs|allegations|suggestions))?(?:\s+that)?\W*$",
+    rf"\b(?:den(?:y|ied|ies|ying)|reject\w*|disput\w*|{DISMISSALS})"
+    rf"(?:\s+(?:[\w’'-]+\s+){{0,3}}?(?:{REPORT_NOUNS}))?(?:\s+(?:that|of))?\W*$",
     re.I,
 )
 

@@ -223,14 +223,21 @@ DENIALS = {
 # the words that make a claim a denial: refusing too (of what is asked, so not a restatement of "denied"), but not
 # "dispute", most often the noun ("a trade dispute")
 DENIAL_WORDS = (*(word for word in DENIALS if word != "dispute"), "refused", "refuses", "refusing")
+# verbs that call a report false, in every form (a regex alternation): "dismissed media reports that", "laughed off
+# claims that", "killed off rumours that", "poured cold water on reports that", "shot down suggestions of"; what the
+# report says is then the claim, denied (deny, reject and dispute are STANCE verbs: the whole sentence is the claim)
+DISMISSALS = (
+    r"(?:dismiss|debunk|rebut|refute|quash|scotch|rubbish|discount|discredit)\w*|"
+    r"(?:laugh|brush|shrug|kill|wave|swat)(?:s|ed|ing)?\s+(?:off|away|aside|down)|"
+    r"(?:sh(?:o|oo)t(?:s|ing)?)\s+down|pour(?:s|ed|ing)?\s+cold\s+water\s+on|push(?:es|ed|ing)?\s+back\s+(?:against|on)"
+)
+# what such a verb calls false: "reports that", "claims of"
+REPORT_NOUNS = r"reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation|stories|story|accounts?"
+
 # denials in other words (a regex alternation): "Lin bristled at the suggestion that any part of his video had been
 # staged" denies it as much as "Lin denied any part of his video had been staged" (real news: a 0.99 negation finding
 # between the two); Boko Haram's leader "dismissed claims" of the truce Nigeria announced
-DENIAL_PHRASES = (
-    r"bristled at|scoffed at|"
-    r"(?:dismiss(?:ed|es|ing)?|sh(?:o|oo)t(?:s|ing)? down) (?:the |such |those |these )?"
-    r"(?:reports?|claims?|suggestions?|rumou?rs?|allegations?)"
-)
+DENIAL_PHRASES = rf"bristled at|scoffed at|(?:{DISMISSALS})\s+(?:the |such |those |these )?(?:{REPORT_NOUNS})"
 
 # words of a story about a rumour and its debunking: such an article states the rumour and its denial side by side
 RUMOUR_WORDS = re.compile(
