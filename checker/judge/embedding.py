@@ -9,7 +9,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from ..errors import MissingBackendError, ModelLoadError
-from . import ONNX_FILES, shipped_model
+from . import ONNX_FILES, map_in_chunks, shipped_model
 
 EMBEDDER_DIR = "minilm-embedder"  # under the shipped models' folder
 
@@ -66,6 +66,6 @@ class SentenceEmbedder:
         unique = list(dict.fromkeys(texts))
         # onnxruntime releases the GIL while it runs, so single-threaded runs on threads fill the cores
         with ThreadPoolExecutor(self.workers) as pool:
-            vectors = list(pool.map(self._embed_one, unique))
+            vectors = list(map_in_chunks(pool, self._embed_one, unique))
         row = {text: index for index, text in enumerate(unique)}
         return np.asarray([vectors[row[text]] for text in texts], dtype=np.float32).reshape(len(texts), -1)

@@ -9,7 +9,16 @@ from pathlib import Path
 
 from ..errors import MissingBackendError, ModelLoadError
 from ..records import Judgement, ModelInfo
-from . import ONNX_FILES, THRESHOLDS_KEY, Progress, _length_order, _softmax_rows, _to_judgements, calibrated_thresholds
+from . import (
+    ONNX_FILES,
+    THRESHOLDS_KEY,
+    Progress,
+    _length_order,
+    _softmax_rows,
+    _to_judgements,
+    calibrated_thresholds,
+    map_in_chunks,
+)
 from .labels import map_model_labels
 
 QUANTIZATION_KEY = "checker_quantization"  # written by `checker export --static`: {"mode": "static", ...}
@@ -107,7 +116,7 @@ class OnnxJudge:
 
         # onnxruntime releases the GIL while it runs, so single-threaded runs on threads fill the cores
         with ThreadPoolExecutor(self.workers if self.quantized else 1) as pool:
-            for indices in pool.map(run, batches):
+            for indices in map_in_chunks(pool, run, batches):
                 if progress:
                     progress(len(indices))
         return results  # type: ignore[return-value]
