@@ -84,6 +84,20 @@ def test_a_claim_pair_repeated_across_articles_is_shown_once_with_every_place(tm
     assert len(rows) == 1 and rows[0].endswith("| denial:1 <-> wire2:1; denial:1 <-> wire3:1 |")
 
 
+def test_a_large_json_report_is_written_piece_by_piece_and_reads_the_same(monkeypatch):
+    # above PRETTY_LIMIT findings the report is streamed, a document and a finding at a time (the whole report as a
+    # dict and as one string added hundreds of MB on the full news corpus): the bytes are json.dumps's
+    from checker.report import jsonout
+
+    report = checker.check([SEEDS], judge=FakeJudge())
+    assert len(report.findings) >= 2
+    monkeypatch.setattr(jsonout, "PRETTY_LIMIT", 1)
+    written = io.StringIO()
+    jsonout.render_json(report, written)
+    assert written.getvalue() == json.dumps(jsonout.report_dict(report), ensure_ascii=False) + "\n"
+    assert json.loads(written.getvalue())["findings"][1]["id"] == report.findings[1].id
+
+
 def test_text_report_prints_square_brackets_as_written(tmp_path):
     # rich reads "[numeric: ...]" or an editor's "[sic]" as markup unless told otherwise, and drops it
     (tmp_path / "a.txt").write_text("Thirteen ships had docked at the port of Haifa [sic] on Monday.\n", "utf-8")
