@@ -172,7 +172,7 @@ def _within_limit(documents: Sequence[Document], limit: int) -> None:
         return
     per_file = Counter(d.path or d.id for d in documents)
     where, most = per_file.most_common(1)[0]
-    held = f"{where} holds {most:,} of them" if most > 1 else f"from {len(per_file):,} files"
+    held = f"{where} holds {most:,} of them" if most > len(documents) // 2 else f"from {len(per_file):,} files"
     raise InputError(
         f"{len(documents):,} documents ({held}), over the limit of {limit:,} a run; split the input or raise "
         "--max-documents"
