@@ -348,3 +348,23 @@ def test_what_a_dismissed_report_says_is_kept_denied_never_asserted(sentence, sp
     assert claim.attribution.speaker == speaker
     assert claim.text.startswith(content)
     assert claim.facts.polarity == "denied"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "polarity"),
+    [
+        # a stance verb keeps the whole sentence as the claim; it is a denial whether or not the sentence holds a
+        # figure or a date (these were read only when they did, so they stayed "asserted")
+        ("The army rejected reports that soldiers had fired on protesters.", "denied"),
+        ("The ministry disputed claims that the minister had resigned.", "denied"),
+        ("Amazon quickly shot down that rumor.", "denied"),
+        ("Plant's publicist later debunked the report.", "denied"),
+        ("The strike killed off hopes of a deal.", "asserted"),  # no report is called false
+    ],
+)
+def test_a_denial_in_other_words_is_read_as_one(sentence, polarity):
+    from checker.claims import extract_all
+    from checker.records import Document
+
+    (claim,) = extract_all([Document(id="d", path="d.txt", text=sentence)])
+    assert claim.facts.polarity == polarity

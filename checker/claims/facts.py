@@ -39,7 +39,7 @@ WORTH_PARSING = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"caus\w*|start\w*|spark\w*|trigger\w*|due to|because|blam\w*|north|south|east|west|near|outside|"
     r"not|no|never|none|nobody|no-one|n't|den\w*|confirm\w*|unconfirm\w*|unanimous\w*|apiece|against|sued?|acquir\w*|"
-    r"rose|risen|rise|climb\w*|revis\w*|now stands)\b",
+    rf"rose|risen|rise|climb\w*|revis\w*|now stands|reject\w*|disput\w*|{DISMISSALS})\b",
     re.I,
 )
 _TALLY = re.compile(
@@ -58,6 +58,9 @@ _CAUSE_VERBS = {"cause", "start", "spark", "trigger", "ignite"}
 _CAUSE_SUBJECT_VERBS = {"cause", "spark", "trigger"}  # "runners started the race" names no cause
 _CAUSE_PREPS = {("due", "to"), ("because", "of"), ("blame", "on")}
 _DENY = {"deny", "reject", "dismiss", "refute", "dispute"}
+# a root verb that calls a report false in other words: "shot down the rumours", "poured cold water on reports" (not
+# "the strike killed off hopes of a deal")
+_DISMISSAL_AT = re.compile(rf"(?:{DISMISSALS})\s+(?:[\w’'-]+\s+){{0,3}}?(?:{REPORT_NOUNS})\b", re.I)
 _CONFIRM = {"confirm", "verify"}
 _MODAL_VERBS = {
     "plan": "plan",
@@ -802,7 +805,7 @@ def _polarity(doc, root) -> str:
         and (t.head.i in arguments or t.dep_ == "det" and _argument_of(t.head, root))  # "No tsunami warning was ..."
         for t in doc
     )
-    if root.lemma_.lower() in _DENY:
+    if root.lemma_.lower() in _DENY or _DISMISSAL_AT.match(root.doc.text, root.idx):
         return "denied"
     if "unconfirmed" in lemmas or (root.lemma_.lower() in _CONFIRM | {"decline"} and (negated or "decline" in lemmas)):
         return "unconfirmed"
