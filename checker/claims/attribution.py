@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..compare.vocabulary import ABBREVIATIONS, CALENDAR, COMMON_CAPITALISED, DISMISSALS, RELATIVE_DAYS, REPORT_NOUNS
+from ..compare.vocabulary import ABBREVIATIONS, CALENDAR, COMMON_CAPITALISED, DISMISSALS, RELATIVE_DAYS, REPORT_PHRASE
 from ..records import Attribution
 
 # verbs that introduce reported speech without "that" ("X said the troops left")
@@ -70,8 +70,8 @@ _STANCE_LEAD = re.compile(
 # ministry dismissed media" (the noun "reports" read as the verb of _LEAD_THAT), and what the reports say is the
 # claim, which `claims.facts.framed` marks denied
 _DISMISSAL_LEAD = re.compile(
-    rf"^{_SPEAKER}\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?P<cue>{DISMISSALS})\s+(?:[\w’'-]+\s+){{0,3}}?"
-    rf"(?:{REPORT_NOUNS})\s+(?:that|of)\s+(?P<content>.+)$",
+    rf"^{_SPEAKER}\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?P<cue>{DISMISSALS})\s+{REPORT_PHRASE}\s+(?:that|of)\s+"
+    rf"(?P<content>.+)$",
     re.S,
 )
 _TRAIL_SAID = re.compile(

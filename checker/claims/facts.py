@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..compare.vocabulary import DISMISSALS, REPORT_NOUNS
+from ..compare.vocabulary import DISMISSALS, REPORT_PHRASE
 from ..records import Amount, Facts, Place, Tally, When
 from .values import (
     FRACTIONS,
@@ -60,7 +60,7 @@ _CAUSE_PREPS = {("due", "to"), ("because", "of"), ("blame", "on")}
 _DENY = {"deny", "reject", "dismiss", "refute", "dispute"}
 # a root verb that calls a report false in other words: "shot down the rumours", "poured cold water on reports" (not
 # "the strike killed off hopes of a deal")
-_DISMISSAL_AT = re.compile(rf"(?:{DISMISSALS})\s+(?:[\w’'-]+\s+){{0,3}}?(?:{REPORT_NOUNS})\b", re.I)
+_DISMISSAL_AT = re.compile(rf"(?:{DISMISSALS})\s+{REPORT_PHRASE}\b", re.I)
 _CONFIRM = {"confirm", "verify"}
 _MODAL_VERBS = {
     "plan": "plan",
@@ -222,7 +222,7 @@ _FRAME_UNCONFIRMED = re.compile(
 )
 _FRAME_DENIED = re.compile(
     rf"\b(?:den(?:y|ied|ies|ying)|reject\w*|disput\w*|{DISMISSALS})"
-    rf"(?:\s+(?:[\w’'-]+\s+){{0,3}}?(?:{REPORT_NOUNS}))?(?:\s+(?:that|of))?\W*$",
+    rf"(?:\s+{REPORT_PHRASE})?(?:\s+(?:that|of))?\W*$",
     re.I,
 )
 

@@ -231,12 +231,15 @@ DISMISSALS = (
     r"(?:laugh|brush|shrug|kill|wave|swat)(?:s|ed|ing)?\s+(?:off|away|aside|down)|"
     r"(?:sh(?:o|oo)t(?:s|ing)?)\s+down|pour(?:s|ed|ing)?\s+cold\s+water\s+on|push(?:es|ed|ing)?\s+back\s+(?:against|on)"
 )
-# what such a verb calls false: "reports that", "claims of"
+# what such a verb calls false, with up to three words before it: "reports that", "media reports that", "the
+# government's claims of"
 REPORT_NOUNS = r"reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation|stories|story|accounts?"
+REPORT_PHRASE = rf"(?:[\w’'-]+\s+){{0,3}}?(?:{REPORT_NOUNS})"
 
 # denials in other words (a regex alternation): "Lin bristled at the suggestion that any part of his video had been
 # staged" denies it as much as "Lin denied any part of his video had been staged" (real news: a 0.99 negation finding
 # between the two); Boko Haram's leader "dismissed claims" of the truce Nigeria announced
+# (the decision's features were trained with a determiner only before the noun, not REPORT_PHRASE's three words)
 DENIAL_PHRASES = rf"bristled at|scoffed at|(?:{DISMISSALS})\s+(?:the |such |those |these )?(?:{REPORT_NOUNS})"
 
 # words of a story about a rumour and its debunking: such an article states the rumour and its denial side by side
