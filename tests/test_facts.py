@@ -38,6 +38,19 @@ def test_a_figure_is_bound_to_what_it_counts_with_its_hedge_and_unit():
     assert [(a.low, a.high) for a in facts.amounts] == [(12, math.inf)]  # a floor, not "fewer than 12"
 
 
+def test_a_fraction_is_a_rounded_percent_of_its_whole():
+    text = "Two-thirds of the residents left and about three quarters of the votes were cast."
+    (facts,) = facts_of_texts([text], [None])
+    residents, votes = facts.amounts
+    assert (residents.text, residents.unit, residents.thing) == ("Two-thirds", "percent", "resident")
+    assert residents.low < 64 and 69 < residents.high < 71  # "two-thirds" may be 64 or 70 percent
+    assert (votes.text, votes.thing, round(votes.low), round(votes.high)) == ("about three quarters", "vote", 68, 82)
+    (facts,) = facts_of_texts(["A third of the staff left, and five thirds of nothing."], [None])
+    assert [(a.text, a.unit) for a in facts.amounts] == [("A third", "percent")]  # no share above the whole
+    assert _compare("A third of the residents left.", "32 percent of the residents left.").relation == "agreement"
+    assert _compare("Two-thirds of the residents left.", "40 percent of the residents left.").kind == "percent"
+
+
 @pytest.mark.parametrize(
     ("a", "b", "kind"),
     [
@@ -360,6 +373,15 @@ def test_what_a_dismissed_report_says_is_kept_denied_never_asserted(sentence, sp
         ("Amazon quickly shot down that rumor.", "denied"),
         ("Plant's publicist later debunked the report.", "denied"),
         ("The strike killed off hopes of a deal.", "asserted"),  # no report is called false
+        # a complement that calls the subject or object false: real news says "categorically false" more often
+        # than "denied"
+        ('The talking point is "categorically false," according to the department.', "denied"),
+        ("Federal officials have called the congressman a liar.", "denied"),
+        ("The rumours proved untrue.", "denied"),
+        ("But the rumor is not true.", "denied"),
+        ("He is not a liar.", "negated"),
+        ("The fake video was shared 2 million times.", "asserted"),  # "fake" names which video, calls nothing false
+        ("The story is true.", "asserted"),
     ],
 )
 def test_a_denial_in_other_words_is_read_as_one(sentence, polarity):

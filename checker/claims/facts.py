@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..compare.vocabulary import DISMISSALS, REPORT_PHRASE
+from ..compare.vocabulary import DISMISSALS, FALSITY, REPORT_PHRASE
 from ..records import Amount, Facts, Place, Tally, When
 from .values import (
     FRACTIONS,
@@ -39,7 +39,7 @@ WORTH_PARSING = re.compile(
     r"january|february|march|april|may|june|july|august|september|october|november|december|"
     r"caus\w*|start\w*|spark\w*|trigger\w*|due to|because|blam\w*|north|south|east|west|near|outside|"
     r"not|no|never|none|nobody|no-one|n't|den\w*|confirm\w*|unconfirm\w*|unanimous\w*|apiece|against|sued?|acquir\w*|"
-    rf"rose|risen|rise|climb\w*|revis\w*|now stands|reject\w*|disput\w*|{DISMISSALS})\b",
+    rf"rose|risen|rise|climb\w*|revis\w*|now stands|reject\w*|disput\w*|{DISMISSALS}|{FALSITY})\b",
     re.I,
 )
 _TALLY = re.compile(
@@ -62,6 +62,10 @@ _DENY = {"deny", "reject", "dismiss", "refute", "dispute"}
 # "the strike killed off hopes of a deal")
 _DISMISSAL_AT = re.compile(rf"(?:{DISMISSALS})\s+{REPORT_PHRASE}\b", re.I)
 _CONFIRM = {"confirm", "verify"}
+# a complement that calls the subject or object false (compare.vocabulary.FALSITY)
+_FALSE_WORDS = re.compile(rf"(?:{FALSITY}|lie)$", re.I)
+_CALLING_VERBS = {"be", "prove", "call", "brand", "label", "dub", "deem", "declare"}
+_TRUE_WORDS = {"true", "accurate", "correct"}
 _MODAL_VERBS = {
     "plan": "plan",
     "schedule": "plan",
@@ -371,9 +375,12 @@ def _number_spans(doc):
             or bool(re.match(r"^\d[\d,.]*(?:k|m|mn|bn|b|tn)$", lower))
         )
         following = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        parts = bool(current) and _fraction_of(doc, token)  # "two-thirds of", "three quarters of"
         joiner = current and lower in {"-", "a", "and"} and following is not None
-        joiner = joiner and (following.like_num or following.lower_ in SCALES or following.lower_ == "dozen")
-        if numberish or joiner:
+        joiner = joiner and (
+            following.like_num or following.lower_ in {*SCALES, "dozen"} or _fraction_of(doc, following)
+        )
+        if numberish or joiner or parts:
             current.append(token)
         else:
             if current:
@@ -382,6 +389,12 @@ def _number_spans(doc):
     if current:
         spans.append(current)
     return spans
+
+
+def _fraction_of(doc, token) -> bool:
+    """A fraction in the plural before "of" ("thirds" in "two-thirds of the residents")."""
+    plural = token.lower_[:-1] if token.lower_.endswith("s") else ""
+    return plural in FRACTIONS and plural != "dozen" and token.i + 1 < len(doc) and doc[token.i + 1].lower_ == "of"
 
 
 def _amounts(doc, every) -> list[Amount]:
@@ -456,8 +469,14 @@ def _dies(noun) -> bool:
 
 def _amount(doc, tokens) -> Amount | None:
     words = [t.text for t in tokens]
-    value = number_value(words)
     last, first = tokens[-1], tokens[0]
+    share = len(tokens) > 1 and _fraction_of(doc, last)  # "two-thirds of the residents": 67%
+    if share:
+        count = number_value([t.text for t in tokens[:-1] if t.text not in {"-", "–"}])
+        fraction = FRACTIONS[last.lower_[:-1]]
+        value = count * fraction * 100 if count and count * fraction <= 1 else None
+    else:
+        value = number_value(words)
     if value is None and len(tokens) == 1 and first.lower_ in FRACTIONS:
         value = 1.0  # "a third of": made a percent below
     if value is None:
@@ -497,6 +516,8 @@ def _amount(doc, tokens) -> Amount | None:
         thing = _measured(head if not symbol else last) or _paid_for(head if not symbol else last)
         if not thing and symbol and head is not last and head.pos_ == "NOUN":
             thing = _counted(head)  # "a $150 premium", "a $2bn deal"
+    elif share:
+        unit, thing = "percent", _of_what(last)
     elif unit_token is not None and (unit_token.lower_ in PERCENT or _percent_after(doc, last)):
         unit = "percent"
         thing = _of_what(unit_token if unit_token.lower_ in PERCENT else last) or _changed(unit_token)
@@ -529,8 +550,12 @@ def _amount(doc, tokens) -> Amount | None:
         None if valued is not None or named or thing in _CHANGES.values() else _described_by(head) or _predicate(last)
     )
     exact = round_tolerance(value) if unit in {"count", "percent"} or len(unit) == 3 else 0.01
+    if unit == "percent" and (share or first.lower_ in FRACTIONS):
+        exact = 0.05  # a fraction is a rounding: "a third" may be 32 percent
     low, high = hedge_interval(value, hedge, exact)
     start = doc.text.lower().rfind(hedge, 0, first.idx) if hedge else first.idx
+    if not hedge and first.lower_ in FRACTIONS and before is not None and before.lower_ in {"a", "an"}:
+        start = before.idx  # "a third", as written
     end = last
     if head.i > last.i and head.i - last.i <= 3:  # the counted noun or the unit as written: "56 homes", "10 km"
         end = head
@@ -805,11 +830,23 @@ def _polarity(doc, root) -> str:
         and (t.head.i in arguments or t.dep_ == "det" and _argument_of(t.head, root))  # "No tsunami warning was ..."
         for t in doc
     )
-    if root.lemma_.lower() in _DENY or _DISMISSAL_AT.match(root.doc.text, root.idx):
+    if root.lemma_.lower() in _DENY or _DISMISSAL_AT.match(root.doc.text, root.idx) or _calls_false(root):
         return "denied"
     if "unconfirmed" in lemmas or (root.lemma_.lower() in _CONFIRM | {"decline"} and (negated or "decline" in lemmas)):
         return "unconfirmed"
     return "negated" if negated else "asserted"
+
+
+def _calls_false(root) -> bool:
+    """The root calls its subject or object false: "the report is false", "called the claims a fabrication", "it is
+    not true that ..."."""
+    if root.lemma_.lower() not in _CALLING_VERBS:
+        return False
+    negated = any(c.dep_ == "neg" for c in root.children)
+    complements = [c for c in root.children if c.dep_ in {"acomp", "attr", "oprd", "ccomp", "xcomp"}]
+    if negated:
+        return root.lemma_.lower() == "be" and any(c.lower_ in _TRUE_WORDS for c in complements)
+    return any(_FALSE_WORDS.match(c.text) for c in complements)
 
 
 def _argument_of(noun, root) -> bool:

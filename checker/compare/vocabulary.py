@@ -235,6 +235,9 @@ DISMISSALS = (
 # government's claims of"
 REPORT_NOUNS = r"reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation|stories|story|accounts?"
 REPORT_PHRASE = rf"(?:[\w’'-]+\s+){{0,3}}?(?:{REPORT_NOUNS})"
+# words that call a report false as its complement (a regex alternation): "the talking point is categorically
+# false", "the claims are baseless", "called the congressman a liar", "branded the story fake", "proved untrue"
+FALSITY = r"false|untrue|baseless|groundless|unfounded|fake|hoax|fabricat\w*|liars?|lies|bogus|inaccurate|incorrect"
 
 # denials in other words (a regex alternation): "Lin bristled at the suggestion that any part of his video had been
 # staged" denies it as much as "Lin denied any part of his video had been staged" (real news: a 0.99 negation finding
