@@ -236,7 +236,9 @@ DISMISSALS = (
 REPORT_NOUNS = r"reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation|stories|story|accounts?"
 REPORT_PHRASE = rf"(?:[\w’'-]+\s+){{0,3}}?(?:{REPORT_NOUNS})"
 # words that call a report false as its complement (a regex alternation): "the talking point is categorically
-# false", "the claims are baseless", "called the congressman a liar", "branded the story fake", "proved untrue"
+# false", "the claims are baseless", "called the congressman a liar", "branded the story fake", "proved untrue". The
+# one-word debunks of DEBUNK_WORDS below that stand as a complement, with words of lying and error; DEBUNK_WORDS
+# itself stays as the decision's weights were trained with it
 FALSITY = r"false|untrue|baseless|groundless|unfounded|fake|hoax|fabricat\w*|liars?|lies|bogus|inaccurate|incorrect"
 
 # denials in other words (a regex alternation): "Lin bristled at the suggestion that any part of his video had been
