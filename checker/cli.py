@@ -306,6 +306,14 @@ def check_command(
         int | None,
         typer.Option(help="Refuse a run of more documents than this, all inputs together.", show_default="20000"),
     ] = None,
+    min_similarity: Annotated[
+        float | None,
+        typer.Option(
+            help="Leave out pairs of claims further apart in meaning than this (sentence-embedding cosine), unless "
+            "their figures, dates or places can be compared; 0 judges every pair.",
+            show_default="0.4",
+        ),
+    ] = None,
     trust_remote_code: Annotated[
         bool | None,
         typer.Option("--trust-remote-code", help="Allow a hub model's own code to run.", show_default="off"),
@@ -350,6 +358,7 @@ def check_command(
         "decision": decision,
         "max_file_mb": max_file_mb,
         "max_documents": max_documents,
+        "min_similarity": min_similarity,
         "trust_remote_code": trust_remote_code,
         "label_map": label_map,
         "cache": cache,

@@ -24,6 +24,9 @@ class CheckConfig:
     exhaustive: bool = False  # score every pair, however many
     max_exhaustive_claims: int = 300  # above this many claims, score candidate pairs only
     neighbours: int = 10  # nearest neighbours per claim in candidate mode
+    # pairs whose claims are further apart in meaning (cosine of their sentence embeddings) are not judged, unless
+    # their parsed facts can be compared (checker/pairing.py says why; 0: judge them)
+    min_similarity: float = 0.4
     # None: the model's calibrated thresholds (checker_thresholds in its config.json), else 0.55 and 0.7
     contradiction_threshold: float | None = None
     agreement_threshold: float | None = None
@@ -51,6 +54,8 @@ class CheckConfig:
             raise ConfigError(f"--fail-on must be one of {', '.join(FAIL_ON)}, not {self.fail_on!r}")
         if self.backend not in ("auto", "onnx", "transformers"):
             raise ConfigError(f"--backend must be auto, onnx or transformers, not {self.backend!r}")
+        if not 0.0 <= self.min_similarity <= 1.0:
+            raise ConfigError(f"--min-similarity must be in [0, 1], not {self.min_similarity}")
         if not 0.0 <= self.skip_neutral <= 1.0:
             raise ConfigError(f"skip_neutral must be in [0, 1], not {self.skip_neutral}")
         for name in ("contradiction_threshold", "agreement_threshold"):
@@ -86,6 +91,7 @@ _TYPES = {
     "exhaustive": bool,
     "max_exhaustive_claims": int,
     "neighbours": int,
+    "min_similarity": float,
     "contradiction_threshold": float,
     "agreement_threshold": float,
     "fail_on": str,

@@ -124,6 +124,11 @@ def plain_notes(plan: PairPlan, skip_neutral: float) -> tuple[str, ...]:
         notes += (
             f"{plan.unrelated:,} pairs were not compared: the two claims have no subject, figure or date in common.",
         )
+    if plan.dissimilar:
+        notes += (
+            f"{plan.dissimilar:,} pairs were not compared: the two claims are far apart in meaning and have no "
+            "figure, date or place to set side by side (--min-similarity 0 compares them).",
+        )
     if plan.own_voice:
         notes += (
             f"{plan.own_voice:,} pairs were not compared: two claims of one article in its own voice with no figures "
@@ -224,7 +229,8 @@ def check(
         cache = Cache(config.cache_dir, warn=hooks.note)
     claims = claims_of(documents, cache)
     decision = decision_for(judge.info) if config.decision else None
-    if embed is None and not config.exhaustive and len(claims) > config.max_exhaustive_claims:
+    candidates = not config.exhaustive and len(claims) > config.max_exhaustive_claims
+    if embed is None and len(claims) > 1 and (candidates or config.min_similarity > 0):
         from .judge.embedding import SentenceEmbedder
 
         embed = SentenceEmbedder()
@@ -240,6 +246,7 @@ def check(
         neighbours=config.neighbours,
         embed=embed,
         new_ids=new_ids,
+        min_similarity=config.min_similarity,
     )
     if cache is not None:
         from .cache import CachedJudge

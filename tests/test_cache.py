@@ -22,9 +22,8 @@ def corpus(tmp_path):
 
 def test_incremental_recheck_scores_only_pairs_of_the_changed_article(tmp_path):
     folder = corpus(tmp_path)
-    config = CheckConfig(
-        cache=True, cache_dir=str(tmp_path / "cache"), skip_neutral=0.0
-    )  # both directions of every pair
+    # both directions of every pair that shares a word, however far apart in meaning
+    config = CheckConfig(cache=True, cache_dir=str(tmp_path / "cache"), skip_neutral=0.0, min_similarity=0.0)
     first_judge = FakeJudge()
     first = check([folder], config, judge=first_judge)
     assert len(first_judge.calls) == 2 * first.pairs_scored

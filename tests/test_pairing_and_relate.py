@@ -67,6 +67,45 @@ def test_pairs_without_a_word_in_common_are_counted_but_not_scored():
     assert plan.unrelated == 2 and plan.considered == 3
 
 
+def test_pairs_far_apart_in_meaning_are_left_out_unless_their_facts_compare():
+    from checker.claims.facts import facts_of_texts
+
+    texts = [
+        "The mayor opened the new bridge on Monday.",
+        "The mayor has not opened the bridge.",
+        "The mayor said 300 workers built the bridge.",
+        "The mayor said 400 workers built the bridge.",
+    ]
+    facts = facts_of_texts(texts, [None] * 4)
+    claims = [
+        replace(make_claim(d, 0, t), facts=replace(f, story=("mayor", "bridge")))
+        for d, t, f in zip("abcd", texts, facts)
+    ]
+    # a fake embedder: the first two claims point apart (cosine 0.1), the rest alike
+    vectors = {texts[0]: [1.0, 0.0], texts[1]: [0.1, 0.995], texts[2]: [0.9, 0.44], texts[3]: [0.9, 0.44]}
+
+    def embed(batch):
+        return np.array([vectors[t] for t in batch], dtype=np.float32)
+
+    every = {(p.a.document_id, p.b.document_id) for p in plan_pairs(claims, embed=embed).pairs}
+    plan = plan_pairs(claims, embed=embed, min_similarity=0.4)
+    kept = {(p.a.document_id, p.b.document_id) for p in plan.pairs}
+    assert ("a", "b") in every and ("a", "b") not in kept  # a denial of something worded far apart: not judged
+    assert ("c", "d") in kept  # two figures for one thing are compared whatever the wording
+    assert plan.dissimilar == len(every) - len(kept) >= 1
+    assert plan_pairs(claims, embed=embed, min_similarity=0.0).pairs == plan_pairs(claims, embed=embed).pairs
+
+
+def test_min_similarity_is_a_setting_with_bounds():
+    from checker.config import load_config
+    from checker.errors import ConfigError
+
+    assert load_config().min_similarity == 0.4
+    assert load_config(min_similarity=0).min_similarity == 0.0
+    with pytest.raises(ConfigError, match="min-similarity"):
+        load_config(min_similarity=1.5)
+
+
 def test_gate_mode_skips_corpus_against_itself():
     plan = plan_pairs(CLAIMS, within=True, new_ids={"a"})
     assert plan.considered == count_possible(CLAIMS, True, {"a"}) == 36 - 15
@@ -665,7 +704,7 @@ def test_clearly_neutral_pairs_are_judged_one_way_only_in_both_modes(tmp_path, f
     def embed(texts):
         return [[1.0, float(i)] for i, _ in enumerate(texts)]
 
-    config = CheckConfig(cache=False, max_exhaustive_claims=2)
+    config = CheckConfig(cache=False, max_exhaustive_claims=2, min_similarity=0.0)  # the fake vectors mean nothing
     report = check([tmp_path], config, judge=fake_judge, embed=embed)
     # 6 pairs, of which the two inside one article in its own voice are not judged
     assert report.pairs_scored == 4 and len(fake_judge.calls) < 8
@@ -705,3 +744,15 @@ def test_an_update_is_reported_oldest_first_in_every_format(tmp_path, fake_judge
     render_text(report, text, color=False)
     render_markdown(report, markdown)
     assert "Updates (1)" in text.getvalue() and "## Updates (1)" in markdown.getvalue()
+
+
+def test_the_report_says_how_many_pairs_were_too_far_apart_to_compare():
+    from checker.pairing import PairPlan
+    from checker.pipeline import plain_notes
+
+    notes = plain_notes(PairPlan([], 10, True, dissimilar=7), skip_neutral=0.0)
+    assert notes == (
+        "7 pairs were not compared: the two claims are far apart in meaning and have no figure, date or place to set "
+        "side by side (--min-similarity 0 compares them).",
+    )
+    assert plain_notes(PairPlan([], 10, True), skip_neutral=0.0) == ()
