@@ -88,6 +88,11 @@ def test_a_quotation_of_several_sentences_gives_one_claim_each(seed_claims):
         # when it was said is not the first word said (found by a review: it gave "One was killed in the blast.")
         ("Police said on Tuesday no one was killed in the blast.", "No one was killed in the blast.", "Police"),
         ("Police said in a statement that two people died.", "Two people died.", "Police"),
+        # an adverb between the speaker and the verb is neither (real news: "The Department of Homeland Security has
+        # repeatedly"); a name ending in "ly" is a name
+        ("The department has repeatedly said that the claim is false.", "The claim is false.", "The department"),
+        ("Wilson reportedly said the gun went off.", "The gun went off.", "Wilson"),
+        ("Megyn Kelly said the show would return.", "The show would return.", "Megyn Kelly"),
     ],
 )
 def test_attribution_patterns(sentence, content, speaker):

@@ -349,6 +349,9 @@ def test_a_noun_that_names_no_unit_is_no_measure_without_loading_pint():
         ("Police brushed off rumours that the suspect had escaped.", "Police", "The suspect had escaped"),
         ("The spokesman poured cold water on reports that the talks had collapsed.", "The spokesman", "The talks"),
         ("Health officials have debunked claims that the water was poisoned.", "Health officials", "The water was"),
+        # a time between the report and "that" (real news: "Jeh Johnson shot down claims on Thursday that ...", read
+        # as "Jeh Johnson shot down" claiming it)
+        ("Jeh Johnson shot down claims on Thursday that the border is porous.", "Jeh Johnson", "The border is"),
     ],
 )
 def test_what_a_dismissed_report_says_is_kept_denied_never_asserted(sentence, speaker, content):

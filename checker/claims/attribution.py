@@ -56,9 +56,11 @@ _APPOSITION_LEAD = re.compile(
     rf"(?P<content>.+)$",
     re.S,
 )
+# what may stand between a speaker and the verb, not part of either: "has", "also", "has repeatedly" (an adverb in
+# lower case: "Megyn Kelly" keeps her name)
 _SPEAKER_TAIL = re.compile(
     r"(\s+(also|previously|later|earlier|again|further|first|now|then|has|have|had|"
-    r"would|will|had also|has also|have also))+$",
+    r"would|will|had also|has also|have also|(?-i:[a-z]+ly)))+$",
     re.I,
 )
 _STANCE_LEAD = re.compile(

@@ -231,10 +231,10 @@ DISMISSALS = (
     r"(?:laugh|brush|shrug|kill|wave|swat)(?:s|ed|ing)?\s+(?:off|away|aside|down)|"
     r"(?:sh(?:o|oo)t(?:s|ing)?)\s+down|pour(?:s|ed|ing)?\s+cold\s+water\s+on|push(?:es|ed|ing)?\s+back\s+(?:against|on)"
 )
-# what such a verb calls false, with up to three words before it: "reports that", "media reports that", "the
-# government's claims of"
+# what such a verb calls false, with up to three words before it and a time after it: "reports that", "media
+# reports that", "the government's claims of", "claims on Thursday that"
 REPORT_NOUNS = r"reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation|stories|story|accounts?"
-REPORT_PHRASE = rf"(?:[\w’'-]+\s+){{0,3}}?(?:{REPORT_NOUNS})"
+REPORT_PHRASE = rf"(?:[\w’'-]+\s+){{0,3}}?(?:{REPORT_NOUNS})(?:\s+(?:on|last|this|earlier)\s+\w+)?"
 # words that call a report false as its complement (a regex alternation): "the talking point is categorically
 # false", "the claims are baseless", "called the congressman a liar", "branded the story fake", "proved untrue". The
 # one-word debunks of DEBUNK_WORDS below that stand as a complement, with words of lying and error; DEBUNK_WORDS
