@@ -412,6 +412,13 @@ def test_he_or_she_is_never_a_group_or_an_institution():
             "A raid by its forces freed a hostage.",
             "Yemen's Defense Ministry (via the Reuters news agency)",
         ),
+        # a record or a study that shows a statement is its source, as a person who says it is
+        (
+            "Council records show the bridge failed a safety inspection in 2024.",
+            "The bridge failed a safety inspection in 2024.",
+            "Council records",
+        ),
+        ("An autopsy showed that all the wounds were in the front.", "All the wounds were in the front.", "An autopsy"),
     ],
 )
 def test_the_parse_finds_speakers_the_patterns_miss(sentence, content, speaker):
@@ -425,6 +432,8 @@ def test_the_parse_finds_speakers_the_patterns_miss(sentence, content, speaker):
         "The company added a new product line in May.",  # "add" with an object reports nothing
         "He wrote a book about the war in 2019.",
         "“We will not negotiate. Allah said we should not.”",  # a verb inside a quotation
+        "The video shows a man walking on the bridge.",  # a thing shown, no statement
+        "Last year, a video from the trip showed just how large his motorcade can grow.",
     ],
 )
 def test_reporting_verbs_that_report_nothing_give_no_speaker(sentence):

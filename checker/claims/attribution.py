@@ -455,8 +455,9 @@ def leading_name(sentence: str) -> str | None:
 # verbs that report what someone said, read off the parse where the patterns above find no speaker
 REPORTING_LEMMAS = frozenset(
     "say tell report add claim explain write reveal announce state insist warn argue allege note read tweet post "
-    "suggest maintain confirm find".split()  # "..., an official confirmed to ABC News", "..., the newspaper found";
-    # not the other stance verbs ("acknowledged", "denied"): there the verb is the claim
+    "suggest maintain confirm find show".split()  # "..., an official confirmed to ABC News", "..., the newspaper
+    # found", "Council records show the bridge failed an inspection"; not the other stance verbs ("acknowledged",
+    # "denied"): there the verb is the claim
 )
 # a sentence worth parsing for its speaker: it has a form of one of those verbs ("allege" as well as "alleged":
 # "Prosecutors allege that ...")
@@ -464,7 +465,7 @@ MAY_REPORT = re.compile(
     r"\b(?:say|said|says|tell|told|tells|report(?:s|ed)?|add(?:s|ed)?|claim(?:s|ed)?|explain(?:s|ed)?|"
     r"wr(?:ote|ites?)|reveal(?:s|ed)?|announce[sd]?|state[sd]?|insist(?:s|ed)?|warn(?:s|ed)?|argue[sd]?|"
     r"allege[sd]?|note[sd]?|reads|tweet(?:s|ed)?|post(?:s|ed)?|suggest(?:s|ed)?|maintain(?:s|ed)?|"
-    r"confirm(?:s|ed)?|f(?:ind|inds|ound))\b",
+    r"confirm(?:s|ed)?|f(?:ind|inds|ound)|show(?:s|ed|n)?)\b",
     re.I,
 )
 
@@ -503,6 +504,8 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
     if verb.lemma_.lower() in _FINITE_ONLY and not all(_finite(c) for c in clauses):
         return None  # "The jury found him guilty", "Officials found the water to be safe": the verb is the claim
+    if verb.lemma_.lower() == "show" and not all(_says_what(verb, c) for c in clauses):
+        return None  # "showed just how large his motorcade can grow", "showed the boy holding weapons that ..."
     if clauses:
         content = {t.i for c in clauses for t in c.subtree}
     elif (
@@ -533,8 +536,20 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
 
 # verbs that report a clause only when it is a full one ("found that the water was safe", "..., the paper found"),
 # not a small clause that is their own object and complement
-_FINITE_ONLY = frozenset({"find", "confirm", "maintain"})
+_FINITE_ONLY = frozenset({"find", "confirm", "maintain", "show"})  # not "The video shows a man walking"
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def _says_what(verb, clause) -> bool:
+    """The clause a document "shows" is a statement right after the verb ("records show (that) the bridge failed"),
+    not a question word's ("how large ...") or a clause the parse hung on a later noun."""
+    start = clause.left_edge
+    if start.lower_ == "that" and start.dep_ == "mark":
+        start = start.nbor(1)
+    return start.i == verb.i + 1 + (clause.left_edge.lower_ == "that") and start.lower_ not in _WH_WORDS
+
+
+_WH_WORDS = frozenset({"how", "what", "why", "whether", "when", "where", "who", "which", "just"})
 
 
 def _finite(clause) -> bool:
