@@ -95,33 +95,36 @@ def plan_pairs(
     articles the floor of 0.4 leaves out a fifth of the pairs, and with them 42 false contradictions and 4 real ones:
     mostly a denial set against another detail of the story, worded far apart."""
     considered = count_possible(claims, within, new_ids)
-    vectors = _unit_vectors(claims, embed) if embed is not None and len(claims) > 1 else None
-    if exhaustive or len(claims) <= max_exhaustive:
-        allowed = [ClaimPair(a, b) for a, b in combinations(claims, 2) if _allowed(a, b, within, new_ids)]
+    every = exhaustive or len(claims) <= max_exhaustive
+    floor = embed is not None and min_similarity > 0
+    vectors = _unit_vectors(claims, embed) if embed is not None and len(claims) > 1 and (floor or not every) else None
+    if every:
+        allowed = [
+            (i, j) for i, j in combinations(range(len(claims)), 2) if _allowed(claims[i], claims[j], within, new_ids)
+        ]
     else:
         chosen: set[tuple[int, int]] = set()
         if vectors is not None:
             chosen |= _nearest_neighbours(claims, vectors, neighbours, within, new_ids)
         chosen |= _shared_keys(claims, within, new_ids)
-        allowed = [ClaimPair(claims[i], claims[j]) for i, j in sorted(chosen)]
-    related = [p for p in allowed if share_a_subject(p.a.text, p.b.text) or may_compare(p.a.facts, p.b.facts)]
-    similar = related
-    if vectors is not None and min_similarity > 0:
-        index = {id(c): i for i, c in enumerate(claims)}
-        similar = [
-            p
-            for p in related
-            if float(vectors[index[id(p.a)]] @ vectors[index[id(p.b)]]) >= min_similarity
-            or may_compare(p.a.facts, p.b.facts)
-        ]
+        allowed = sorted(chosen)
+    related, similar = 0, []
+    for i, j in allowed:
+        a, b = claims[i], claims[j]
+        comparable = may_compare(a.facts, b.facts)
+        if not (comparable or share_a_subject(a.text, b.text)):
+            continue
+        related += 1
+        if comparable or vectors is None or not floor or float(vectors[i] @ vectors[j]) >= min_similarity:
+            similar.append(ClaimPair(a, b))
     pairs = [p for p in similar if model_has_a_say(p)]
     return PairPlan(
         pairs,
         considered,
-        exhaustive or len(claims) <= max_exhaustive,
-        unrelated=len(allowed) - len(related),
+        every,
+        unrelated=len(allowed) - related,
         own_voice=len(similar) - len(pairs),
-        dissimilar=len(related) - len(similar),
+        dissimilar=related - len(similar),
     )
 
 

@@ -540,16 +540,19 @@ _FINITE_ONLY = frozenset({"find", "confirm", "maintain", "show"})  # not "The vi
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
+# how a clause that states nothing opens: a question word's ("how large ..."; "just how large ...")
+_QUESTION_STARTS = frozenset({"how", "what", "why", "whether", "when", "where", "who", "which", "just"})
+
+
 def _says_what(verb, clause) -> bool:
     """The clause a document "shows" is a statement right after the verb ("records show (that) the bridge failed"),
     not a question word's ("how large ...") or a clause the parse hung on a later noun."""
-    start = clause.left_edge
-    if start.lower_ == "that" and start.dep_ == "mark":
-        start = start.nbor(1)
-    return start.i == verb.i + 1 + (clause.left_edge.lower_ == "that") and start.lower_ not in _WH_WORDS
-
-
-_WH_WORDS = frozenset({"how", "what", "why", "whether", "when", "where", "who", "which", "just"})
+    first = clause.left_edge
+    if first.i != verb.i + 1:
+        return False
+    if first.lower_ == "that" and first.i + 1 < len(first.doc):
+        first = first.nbor(1)
+    return first.lower_ not in _QUESTION_STARTS
 
 
 def _finite(clause) -> bool:
