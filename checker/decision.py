@@ -58,6 +58,9 @@ FEATURES = (
     "denial_one_side",  # one claim denies, debunks or calls false; the other does not
     "debunk_one_side",  # one claim calls something a hoax, fake, false...; the other does not
     "hearsay_one_side",  # one claim reports a rumour or claim without vouching for it; the other does not
+    "negative_one_side",  # one claim's stance is negative (denies, debunks, or its parse is negated or denied)
+    "negative_both",  # both are: two debunks of one rumour agree, whatever the model reads in their wording
+    "negative_both_x_contradiction",  # the model's stronger contradiction where both stances are negative
     "debunk_x_names",  # a debunk on one side, about names both mention
     "denial_x_overlap",  # a denial on one side, in the other's words
     "contradiction_x_overlap",  # the model's stronger contradiction, weighed by shared words
@@ -86,6 +89,7 @@ def features(
     union = words_a | words_b
     debunk = debunks(a) != debunks(b)
     denial = denies(a) != denies(b)
+    negative = _negative(a, fa), _negative(b, fb)
     names = min(len(named_entities(a) & named_entities(b)), 3) / 3
     shared = overlap(a, b)
     lengths = sorted((max(len(a.split()), 1), max(len(b.split()), 1)))
@@ -113,6 +117,9 @@ def features(
         "denial_one_side": float(denial),
         "debunk_one_side": float(debunk),
         "hearsay_one_side": float(reports_hearsay(a) != reports_hearsay(b)),
+        "negative_one_side": float(negative[0] != negative[1]),
+        "negative_both": float(all(negative)),
+        "negative_both_x_contradiction": float(all(negative)) * max(forward.contradiction, backward.contradiction),
         "debunk_x_names": float(debunk) * names,
         "denial_x_overlap": float(denial) * shared,
         "contradiction_x_overlap": max(forward.contradiction, backward.contradiction) * shared,
@@ -129,6 +136,12 @@ def features(
         "length_min": math.log(lengths[0]),
         "length_ratio": lengths[0] / lengths[1],
     }
+
+
+def _negative(text: str, facts: Facts) -> bool:
+    """A claim whose stance is negative: it denies or debunks something, or its parse reads it negated or denied
+    ("Macaulay Culkin is not dead", "rumours of his death were a hoax")."""
+    return denies(text) or debunks(text) or facts.polarity in {"negated", "denied"}
 
 
 @dataclass(frozen=True)

@@ -101,6 +101,21 @@ def test_round_trip_and_file_errors(tmp_path):
         decision_from_json({**decision.to_json(), "format": "other"}, "d.json")
 
 
+def test_the_stance_of_each_claim_is_a_feature():
+    """Two debunks of one rumour share a negative stance; a report against its debunk differs in stance. The stance
+    comes from the words (a denial, "a hoax") or from the parse (a negated or denied claim)."""
+    rumour = claim("a", "Actor Macaulay Culkin has died, a website reported.")
+    debunk = claim("b", "Online rumours of actor Macaulay Culkin's death have been revealed to be a hoax.")
+    negated = claim("c", "Macaulay Culkin is alive.", Facts(event="be", polarity="negated"))
+    one = features(ClaimPair(rumour, debunk), CONFLICT, CONFLICT)
+    both = features(ClaimPair(negated, debunk), CONFLICT, CONFLICT)
+    assert (one["negative_one_side"], one["negative_both"]) == (1.0, 0.0)
+    assert (both["negative_one_side"], both["negative_both"]) == (0.0, 1.0)
+    assert both["negative_both_x_contradiction"] == pytest.approx(0.90)
+    neither = features(ClaimPair(rumour, claim("d", "Culkin starred in Home Alone.")), SAME, SAME)
+    assert (neither["negative_one_side"], neither["negative_both"]) == (0.0, 0.0)
+
+
 def test_fit_learns_a_rule_from_labelled_features():
     rows, labels = [], []
     for i in range(60):
@@ -134,11 +149,11 @@ def test_the_shipped_decision_scores_fixed_pairs_as_recorded():
     conflict = shipped.probabilities(features(REPORTED, CONFLICT, Judgement(0.05, 0.25, 0.70)))
     same = shipped.probabilities(features(REPORTED, SAME, SAME))
     assert {k: round(v, 4) for k, v in conflict.items()} == {
-        "contradiction": 0.6968,
-        "agreement": 0.1856,
-        "none": 0.1175,
+        "contradiction": 0.6963,
+        "agreement": 0.1801,
+        "none": 0.1236,
     }
-    assert {k: round(v, 4) for k, v in same.items()} == {"contradiction": 0.1125, "agreement": 0.8086, "none": 0.0789}
+    assert {k: round(v, 4) for k, v in same.items()} == {"contradiction": 0.1384, "agreement": 0.7843, "none": 0.0773}
 
 
 def test_batch_scoring_decides_as_check_does(tmp_path, shipped_judge):
