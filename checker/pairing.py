@@ -86,7 +86,9 @@ def plan_pairs(
     """All allowed pairs up to `max_exhaustive` claims (or with `exhaustive`), else candidate pairs; pairs that share
     no subject in words and no comparable fact are left out. The learned decision would judge them too, but on the
     quality bench keeping them changed nothing (one more false contradiction and 9 more agreements on the first 300
-    news articles) and doubled the pairs judged there (34,258 against 16,523).
+    news articles) and doubled the pairs judged there (34,258 against 16,523). Nor does the embedding floor alone,
+    with no lexical gate (2026-12-07): 33 more contradictions on those articles, none of them a known real conflict,
+    and twice the contradictions across two FNC-1 stories (6 -> 12).
 
     With `embed` and `min_similarity`, pairs whose claims are further apart in meaning (cosine of their sentence
     embeddings) are left out too, unless their parsed facts can be compared. There the learned decision extrapolates:
