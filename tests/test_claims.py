@@ -419,6 +419,18 @@ def test_he_or_she_is_never_a_group_or_an_institution():
             "Council records",
         ),
         ("An autopsy showed that all the wounds were in the front.", "All the wounds were in the front.", "An autopsy"),
+        # a relative clause on the speaker says more about them; the speaker is who they are
+        (
+            "Rami Abdulrahman, who runs the Britain-based Syrian Observatory for Human Rights, said Islamic State has "
+            "been flying the planes over the captured airport.",
+            "Islamic State has been flying the planes over the captured airport.",
+            "Rami Abdulrahman",
+        ),
+        (
+            "A guest at the dinner, who asked not to be identified, told Bloomberg the dinner party was closer to 25.",
+            "The dinner party was closer to 25.",
+            "A guest at the dinner",
+        ),
     ],
 )
 def test_the_parse_finds_speakers_the_patterns_miss(sentence, content, speaker):

@@ -405,7 +405,7 @@ def _match(sentence: str) -> _Split | None:
         if _plausible_speaker(match.group("speaker")) and (not bare or _reports_speech(bare, match.group("content"))):
             return _Split(
                 match.group("content"),
-                f"{match.group('speaker')}, {match.group('role')}",
+                _trim_speaker(f"{match.group('speaker')}, {match.group('role')}"),  # not ", who runs ..."
                 match.group("cue") or match.group("cue_that"),
             )
     for pattern in (_LEAD_BARE, _LEAD_THAT):
@@ -439,9 +439,15 @@ def _reports_speech(cue: str, content: str) -> bool:
     return True
 
 
+# what sets a non-restrictive relative clause apart from the speaker it describes ("Rami Abdulrahman, who runs ...")
+_ASIDE_MARKS = frozenset({",", "-", "–", "—"})
+_ASIDE = re.compile(r"\s*[,–—-]\s*(?:who|which|whose|whom)\b.*$", re.S)
+
+
 def _trim_speaker(speaker: str) -> str:
-    """'Shekau also' -> 'Shekau'; 'Multiple users have' -> 'Multiple users'."""
-    return _SPEAKER_TAIL.sub("", speaker.strip())
+    """'Shekau also' -> 'Shekau'; 'Multiple users have' -> 'Multiple users'; 'Rami Abdulrahman, who runs the
+    Observatory,' -> 'Rami Abdulrahman' (an aside about the speaker, not who they are)."""
+    return _SPEAKER_TAIL.sub("", _ASIDE.sub("", speaker.strip()))
 
 
 def leading_name(sentence: str) -> str | None:
@@ -517,21 +523,39 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     else:
         return None
     speaker_tokens = list(subject.subtree)
+    clauses = [min(t.i for t in doc[i].subtree) for i in (t.i for t in speaker_tokens if t.dep_ == "relcl")]
+    clauses = [i for i in clauses if i > subject.i]
+    asides = [i for i in clauses if doc[i - 1].text in _ASIDE_MARKS]
+    if asides or clauses and len(speaker_tokens) > _SPEAKER_TOKENS:
+        # an aside about the speaker goes ("Sabine Rollinger, of Vladi Private Islands, which is listing the island,
+        # said"), and a long clause that says which one ("A sound expert who compared the footage ... told"), not a
+        # short one ("People who live near the crater")
+        speaker_tokens = [t for t in speaker_tokens if t.i < (asides or clauses)[0]]
+        while speaker_tokens and speaker_tokens[-1].is_punct:
+            speaker_tokens.pop()
     commas = [t.i for t in speaker_tokens if t.text == "," and t.i < subject.i]
     if commas:  # "... with two sons and a daughter, interior minister Nouhad Mashnuq told ...": a misparse
         content |= {t.i for t in speaker_tokens if t.i <= commas[-1]}
         speaker_tokens = [t for t in speaker_tokens if t.i > commas[-1]]
     speaker = doc[speaker_tokens[0].i : speaker_tokens[-1].i + 1].text
     someone = subject.pos_ in {"NOUN", "PROPN"} or subject.lower_ in PRONOUNS - {"it"} | {"i", "we"}
-    if subject.i in content or not someone or len(speaker_tokens) > 12:
+    if subject.i in content or not someone or len(speaker_tokens) > _SPEAKER_TOKENS:
         return None
     others = {t.i for c in subjects if c is not subject for t in c.subtree}  # "Notification ..., said Haas"
     frame = {t.i for t in verb.subtree} - content - others
-    text = _joined([t for t in doc if t.i not in frame])
+    kept = [t for t in doc if t.i not in frame]
+    first = next((t for t in kept if not t.is_punct), None)
+    if first is None or first.tag_ in _FINITE_TAGS and first.i > verb.i:
+        return None  # "said moving to Syria was ...": the parse left the clause's subject in the frame
+    text = _joined(kept)
     text = re.sub(r"^(?:that\s+)", "", text)
     if len(text.split()) < 3:
         return None
     return verb.i, content, Attributed(_finish(unquoted(text)), Attribution(speaker, verb.text))
+
+
+_SPEAKER_TOKENS = 12  # a longer subject is a misparse, not a speaker
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 # verbs that report a clause only when it is a full one ("found that the water was safe", "..., the paper found"),
