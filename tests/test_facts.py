@@ -61,6 +61,12 @@ def test_a_fraction_is_a_rounded_percent_of_its_whole():
         ),
         ("The budget passed by nine votes to two.", "The budget passed by seven votes to four.", "vote"),
         ("The Gulls beat the Foxes 104-98.", "The Foxes lost 101-96 to the Gulls.", "score"),
+        # whatever a "ton" is, 300 of them are no 450 tonnes
+        (
+            "The ship was carrying 300 tons of grain when it sank.",
+            "The ship was carrying 450 tonnes of grain when it sank.",
+            "quantity",
+        ),
         ("It began near Holm, about 10 km north of Esterby.", "It broke out in a valley south of Esterby.", "location"),
         # a valuation names what its figure is of; a verb names what a noun counts, in the same period
         ("A magnitude 6.4 earthquake struck the province.", "The institute gave its magnitude as 5.8.", "numeric"),
@@ -106,6 +112,11 @@ def test_slots_that_cannot_both_hold_conflict(a, b, kind):
         ("A wildfire has burned about 12,000 hectares.", "The fire has now spread across roughly 30,000 acres."),
         # a measure "of" something measures it, it is no part of it
         ("About 20,000 litres of sulphuric acid leaked.", "Some 5,300 gallons of sulphuric acid poured out."),
+        # a "ton" may be short, long or metric: one outlet's ton is another's tonne
+        (
+            "The crater was created by a blast with the energy of 1 ton of TNT.",
+            "The crater was created by a blast with the energy of 1 tonne of TNT.",
+        ),
     ],
 )
 def test_the_same_measure_in_other_units_agrees(a, b):
@@ -334,8 +345,8 @@ def test_a_noun_that_names_no_unit_is_no_measure_without_loading_pint():
         "from checker.claims.values import measure\n"
         "assert measure(11000, 'troops') is None and measure(3, 'soldiers') is None\n"
         "assert 'pint' not in sys.modules\n"
-        "assert measure(3, 'kilometres') == (3000.0, 'meter') and round(measure(2, 'miles')[0]) == 3219\n"
-        "assert measure(2, 'tonnes') == (2000.0, 'kilogram') and measure(4, 'points') is None\n"
+        "assert measure(3, 'kilometres') == (3000.0, 'meter', 0.0) and round(measure(2, 'miles')[0]) == 3219\n"
+        "assert measure(2, 'tonnes') == (2000.0, 'kilogram', 0.0) and measure(4, 'points') is None\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr

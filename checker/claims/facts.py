@@ -502,7 +502,7 @@ def _amount(doc, tokens) -> Amount | None:
             return None  # a score or a range, read as a tally
     hedge = find_hedge(doc.text[: first.idx].rstrip("$€£¥ "))
     head = last.head if last.dep_ in {"nummod", "quantmod", "compound", "nmod", "npadvmod", "amod"} else last
-    unit, thing, changed = "count", "", False
+    unit, thing, changed, spread = "count", "", False, 0.0
     code = currency(before.text) if before is not None and before.text in {"$", "€", "£", "¥"} else None
     symbol = code is not None
     if code is None and head is not last:
@@ -525,7 +525,7 @@ def _amount(doc, tokens) -> Amount | None:
         unit, value = "percent", FRACTIONS[first.lower_] * 100  # "a third of all packs"
         thing = _of_what(first)
     elif unit_token is not None and unit_token.pos_ in {"NOUN", "PROPN"} and (converted := _measure(value, unit_token)):
-        value, unit = converted
+        value, unit, spread = converted
         thing = _measured(unit_token)
     elif head is not last and head.pos_ in {"NOUN", "PROPN"}:
         thing = _counted(head)
@@ -549,7 +549,7 @@ def _amount(doc, tokens) -> Amount | None:
     predicate = (
         None if valued is not None or named or thing in _CHANGES.values() else _described_by(head) or _predicate(last)
     )
-    exact = round_tolerance(value) if unit in {"count", "percent"} or len(unit) == 3 else 0.01
+    exact = round_tolerance(value) if unit in {"count", "percent"} or len(unit) == 3 else 0.01 + spread
     if unit == "percent" and (share or first.lower_ in FRACTIONS):
         exact = 0.05  # a fraction is a rounding: "a third" may be 32 percent
     low, high = hedge_interval(value, hedge, exact)
@@ -577,7 +577,7 @@ def _amount(doc, tokens) -> Amount | None:
     )
 
 
-def _measure(value: float, unit_token) -> tuple[float, str] | None:
+def _measure(value: float, unit_token) -> tuple[float, str, float] | None:
     """A physical measure; "degrees" is a temperature when Celsius or Fahrenheit follows it."""
     following = unit_token.nbor(1).lower_ if unit_token.i + 1 < len(unit_token.doc) else ""
     if unit_token.lower_ in {"degree", "degrees"} and following in {"celsius", "fahrenheit", "centigrade"}:

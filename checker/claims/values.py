@@ -150,9 +150,27 @@ def _may_be_unit(word: str) -> bool:
     return any(s in names or any(s.startswith(p) and s[len(p) :] in names for p in prefixes) for s in stems)
 
 
-def measure(value: float, unit_word: str) -> tuple[float, str] | None:
-    """(value in base units, base unit) for a physical unit word, via pint: "30,000 acres" -> (1.2e8, "meter ** 2")."""
+# unit words whose everyday use covers several definitions: "1 ton of TNT" in one outlet is "1 tonne" in another
+_READINGS = {
+    "ton": ("short_ton", "long_ton", "metric_ton"),
+    "gallon": ("gallon", "imperial_gallon"),
+    "pint": ("pint", "imperial_pint"),
+    "quart": ("quart", "imperial_quart"),
+}
+
+
+def measure(value: float, unit_word: str) -> tuple[float, str, float] | None:
+    """(value in base units, base unit, spread) for a physical unit word, via pint: "30,000 acres" -> (1.2e8,
+    "meter ** 2", 0). A word with several definitions ("ton": short, long or metric) gives the middle of its readings
+    and how far, relatively, they spread either side of it (about 6% for a ton)."""
     word = unit_word.lower().strip("-")
+    readings = _READINGS.get(word) or _READINGS.get(word[:-1] if word.endswith("s") else "")
+    if readings:
+        registry = _units()
+        values = [float(registry.Quantity(value, name).to_base_units().magnitude) for name in readings]
+        unit = str(registry.Quantity(value, readings[0]).to_base_units().units)
+        low, high = min(values), max(values)
+        return (low + high) / 2, unit, (high - low) / (high + low)
     if word in _NOT_UNITS or len(word) < 2 or not word.isalpha():
         return None
     if word in {"celsius", "centigrade", "fahrenheit"}:
@@ -167,7 +185,7 @@ def measure(value: float, unit_word: str) -> tuple[float, str] | None:
     if str(registry.get_dimensionality(unit)) not in _MEASURES:
         return None
     base = registry.Quantity(value, unit).to_base_units()
-    return float(base.magnitude), str(base.units)
+    return float(base.magnitude), str(base.units), 0.0
 
 
 # times
