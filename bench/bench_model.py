@@ -1,7 +1,7 @@
 """Pairs per second of the shipped int8 ONNX model vs other ONNX exports and torch fp32 on the same weights.
 
 Usage: checker unpack models/checker-nli-minilm -o runs/v6-fp32   # the shipped weights, back in fp32 for torch
-       python bench/bench_model.py [--torch-model runs/v6-fp32] [--onnx-model DIR]... [--repeat 3]
+       python bench/bench_model.py [--torch-model runs/v6-fp32] [--onnx-model DIR]... [--repeat 3] [--padded]
 Short pairs are <= 48 tokens, long pairs <= 256; batch sizes 1, 16 and 64 (pairs handed to the judge per call).
 A dynamic int8 judge scores each pair alone (one single-threaded run per core in parallel: dynamic quantization
 would otherwise make scores depend on batch neighbours), so for it "batch" is only how many pairs it can spread over
@@ -51,6 +51,12 @@ def main() -> None:
     parser.add_argument("--dev", type=Path, default=ROOT.parent / "shared/data/nli/dev/xnli_en.dev.jsonl")
     parser.add_argument("--pairs", type=int, default=512)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument(
+        "--padded",
+        action="store_true",
+        help="also the shipped int8 graph on real padded batches: an upper bound of what batching could give (its "
+        "scores then depend on the batch, so `check` never runs it so)",
+    )
     args = parser.parse_args()
 
     from checker.judge import default_model_path
@@ -62,6 +68,10 @@ def main() -> None:
     for directory in args.onnx_model:
         other = OnnxJudge(directory)
         judges[f"{directory.name} ({other.info.extra['scoring']})"] = other
+    if args.padded:
+        padded = OnnxJudge(default_model_path())
+        padded.quantized = False  # before its session opens: length-sorted padded batches on every core
+        judges["shipped, padded"] = padded
     if args.torch_model:
         judges["torch-fp32"] = TransformersJudge(str(args.torch_model))
     for name, shortest in (("short (<=48 tokens)", True), ("long (<=256 tokens)", False)):
