@@ -61,6 +61,12 @@ def test_a_fraction_is_a_rounded_percent_of_its_whole():
         ),
         ("The budget passed by nine votes to two.", "The budget passed by seven votes to four.", "vote"),
         ("The Gulls beat the Foxes 104-98.", "The Foxes lost 101-96 to the Gulls.", "score"),
+        # what a sum is for is what it measures: two sums for one clean-up
+        (
+            "Halvex has set aside 5 million dollars to pay for the clean-up.",
+            "Halvex has committed 1.5 million dollars to the clean-up.",
+            "money",
+        ),
         # whatever a "ton" is, 300 of them are no 450 tonnes
         (
             "The ship was carrying 300 tons of grain when it sank.",
@@ -141,6 +147,11 @@ def test_the_same_measure_in_other_units_agrees(a, b):
         # the strongest of a set is not the set's figure; a cost a day is not a cost a year
         ("A magnitude 6.4 earthquake struck.", "More than 40 aftershocks followed, the strongest of magnitude 4.9."),
         ("The strike cost it 8 million euros a day.", "Brandt put the cost of the strike at 12 million euros a year."),
+        # sums for two purposes
+        (
+            "Halvex has set aside 5 million dollars for legal costs.",
+            "Halvex has committed 1.5 million dollars to the clean-up.",
+        ),
     ],
 )
 def test_near_misses_do_not_conflict(a, b):

@@ -715,13 +715,23 @@ def _of_what(token) -> str:
 
 
 def _paid_for(token) -> str:
-    """What a sum is the price of: "$500 for the mid-tier steel model" -> "mid-tier steel model"."""
-    for prep in token.children:
-        if prep.dep_ == "prep" and prep.lower_ == "for":
-            objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}]
-            if objects:
-                return _qualified(objects[0])
+    """What a sum is the price of or is meant for: "$500 for the mid-tier steel model" -> "mid-tier steel model";
+    "set aside $5m to pay for the clean-up" and "committed $1.5m to the clean-up" -> "clean up"."""
+    holders = [(token, {"for"})]
+    holders += [(c, {"for"}) for c in token.children if c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in _PAYING]
+    if token.dep_ == "dobj" and token.head.pos_ == "VERB":
+        holders.append((token.head, {"for", "to"}))  # the verb gives the sum to something
+    for holder, words in holders:
+        for prep in holder.children:
+            if prep.dep_ == "prep" and prep.lower_ in words:
+                objects = [o for o in prep.children if o.dep_ == "pobj" and o.pos_ in {"NOUN", "PROPN"}]
+                if objects:
+                    return _qualified(objects[0])
     return ""
+
+
+# verbs that say what a sum is for: "$5m to pay for the clean-up", "$2bn to cover the losses"
+_PAYING = frozenset({"pay", "cover", "fund", "finance", "compensate"})
 
 
 def _measured(token) -> str:
