@@ -555,7 +555,6 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
 
 
 _SPEAKER_TOKENS = 12  # a longer subject is a misparse, not a speaker
-_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj", "csubjpass", "expl"})
 
 
 # verbs that report a clause only when it is a full one ("found that the water was safe", "..., the paper found"),
