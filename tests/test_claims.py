@@ -355,6 +355,19 @@ def test_every_sentence_of_a_quotation_has_its_speaker():
     ]
 
 
+def test_a_single_quoted_quotation_opened_after_a_dash_goes_on_in_its_speaker_s_voice():
+    """British style opens a quotation with a single mark after a dash: "... - 'nobody would talk about us. It's very
+    important ...'" is one quotation of two sentences, the second as much the speaker's as the first."""
+    claims = extract_claims(
+        _untitled(
+            "Ms Wintour said that Vogue would change - 'nobody would talk about us. "
+            "It's very important that people do talk about us.'"
+        )
+    )
+    assert [c.attribution.speaker if c.attribution else None for c in claims] == ["Ms Wintour", "Ms Wintour"]
+    assert claims[1].text == "It's very important that people do talk about us."
+
+
 def test_a_speaker_named_at_the_end_of_a_quotation_reaches_its_first_sentence_under_a_title():
     text = "“We will fight on the beaches. We will never surrender to the enemy,” Churchill said in the House."
     document = Document(id="d", path="d.txt", title="Churchill speaks to the nation", date=None, text=text)
@@ -431,6 +444,12 @@ def test_he_or_she_is_never_a_group_or_an_institution():
             "The dinner party was closer to 25.",
             "A guest at the dinner",
         ),
+        # who goes on to say something says it; who declines to say says nothing (below)
+        (
+            "Ms Wintour, 65, went on to say that Vogue had always reflected modern culture.",
+            "Vogue had always reflected modern culture.",
+            "Ms Wintour, 65",
+        ),
     ],
 )
 def test_the_parse_finds_speakers_the_patterns_miss(sentence, content, speaker):
@@ -446,6 +465,8 @@ def test_the_parse_finds_speakers_the_patterns_miss(sentence, content, speaker):
         "“We will not negotiate. Allah said we should not.”",  # a verb inside a quotation
         "The video shows a man walking on the bridge.",  # a thing shown, no statement
         "Last year, a video from the trip showed just how large his motorcade can grow.",
+        "The spokesman declined to say whether the plant would close.",
+        "The agency went on Twitter to praise the rescue crews.",
     ],
 )
 def test_reporting_verbs_that_report_nothing_give_no_speaker(sentence):

@@ -504,6 +504,10 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     if sum(t.text in _QUOTE_CHARS for t in doc[: verb.i]) % 2 or _in_single_quotes(doc.text, verb.idx):
         return None  # "“... Allah said we should not.”": inside a quotation
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    frame_head = verb
+    if not subjects and verb.dep_ in {"xcomp", "advcl"} and _goes_on(verb):
+        frame_head = verb.head  # "Ms Wintour went on to say that ...": the subject of "went on" says it
+        subjects = [c for c in frame_head.children if c.dep_ == "nsubj"]
     if not subjects:
         return None
     subject = subjects[-1] if subjects[-1].i > verb.i else subjects[0]  # "Notification ..., said Haas, ..."
@@ -531,8 +535,8 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         # said"), and a long clause that says which one ("A sound expert who compared the footage ... told"), not a
         # short one ("People who live near the crater")
         speaker_tokens = [t for t in speaker_tokens if t.i < (asides or clauses)[0]]
-        while speaker_tokens and speaker_tokens[-1].is_punct:
-            speaker_tokens.pop()
+    while speaker_tokens and speaker_tokens[-1].text in _ASIDE_MARKS:  # "Ms Wintour, 65, went on to say"
+        speaker_tokens.pop()
     commas = [t.i for t in speaker_tokens if t.text == "," and t.i < subject.i]
     if commas:  # "... with two sons and a daughter, interior minister Nouhad Mashnuq told ...": a misparse
         content |= {t.i for t in speaker_tokens if t.i <= commas[-1]}
@@ -542,7 +546,7 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     if subject.i in content or not someone or len(speaker_tokens) > _SPEAKER_TOKENS:
         return None
     others = {t.i for c in subjects if c is not subject for t in c.subtree}  # "Notification ..., said Haas"
-    frame = {t.i for t in verb.subtree} - content - others
+    frame = {t.i for t in frame_head.subtree} - content - others
     kept = [t for t in doc if t.i not in frame]
     first = next((t for t in kept if not t.is_punct), None)
     if first is None or first.tag_ in _FINITE_TAGS and first.i > verb.i:
@@ -555,6 +559,18 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
 
 
 _SPEAKER_TOKENS = 12  # a longer subject is a misparse, not a speaker
+# verbs whose subject goes on saying what their complement says ("went on to say", "continued to insist"); not
+# "declined to say" or "refused to confirm", which say nothing
+_GOING_ON = frozenset({"go", "continue", "proceed"})
+
+
+def _goes_on(verb) -> bool:
+    """ "went on to say", "continued to insist": an infinitive after a verb of going on ("went on Twitter to debunk
+    the hoax, saying ..." is no such verb: "went" is not "went on")."""
+    head = verb.head
+    if head.lemma_.lower() not in _GOING_ON or not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    return head.lemma_.lower() != "go" or any(c.dep_ == "prt" and c.lower_ == "on" for c in head.children)
 
 
 # verbs that report a clause only when it is a full one ("found that the water was safe", "..., the paper found"),

@@ -405,7 +405,9 @@ def _claims(
 # follows a colon; a closing single one not followed by a letter ("’" and "'" inside a word are apostrophes:
 # "Durex denies rumors of a ‘pumpkin spice’ flavored condom." opens and closes one)
 _OPENING = ("“", '"', "‘", "'")
-_QUOTE_MARKS = re.compile(r"(?P<open>“|‘|(?:^|(?<=:\s))')|(?P<close>”|(?<=\S)['’](?![A-Za-z]))|(?P<either>\")")
+_QUOTE_MARKS = re.compile(
+    r"(?P<open>“|‘|(?:^|(?<=:\s)|(?<=\s[-–—]\s))')|(?P<close>”|(?<=\S)['’](?![A-Za-z]))|(?P<either>\")"
+)
 
 
 class _Quotation:
