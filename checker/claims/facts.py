@@ -525,7 +525,8 @@ def _amount(doc, tokens) -> Amount | None:
         unit, value = "percent", FRACTIONS[first.lower_] * 100  # "a third of all packs"
         thing = _of_what(first)
     elif unit_token is not None and unit_token.pos_ in {"NOUN", "PROPN"} and (converted := _measure(value, unit_token)):
-        value, unit, spread = converted
+        spread += _last_digit(value)  # "16 feet" and "5 metres": each rounded to its own unit
+        value, unit, spread = converted[0], converted[1], spread + converted[2]
         thing = _measured(unit_token)
     elif head is not last and head.pos_ in {"NOUN", "PROPN"}:
         thing = _counted(head)
@@ -549,7 +550,7 @@ def _amount(doc, tokens) -> Amount | None:
     predicate = (
         None if valued is not None or named or thing in _CHANGES.values() else _described_by(head) or _predicate(last)
     )
-    exact = round_tolerance(value) if unit in {"count", "percent"} or len(unit) == 3 else 0.01 + spread
+    exact = round_tolerance(value) if unit in {"count", "percent"} or len(unit) == 3 else max(0.01, spread)
     if unit == "percent" and (share or first.lower_ in FRACTIONS):
         exact = 0.05  # a fraction is a rounding: "a third" may be 32 percent
     low, high = hedge_interval(value, hedge, exact)
@@ -575,6 +576,12 @@ def _amount(doc, tokens) -> Amount | None:
         or (unit == "count" or len(unit) == 3)  # "20,000 litres of acid" measures the acid, is no part of it
         and (_is_part(doc, last, head) or _is_increment(doc, first, last)),
     )
+
+
+def _last_digit(value: float) -> float:
+    """How far, relatively, a whole number of some unit may be from what it rounds: "5 metres" may be 4.5 to 5.5
+    (capped at a tenth: "1 tonne" is no 1.4 tonnes)."""
+    return min(0.5 / value, 0.1) if value > 0 and value == int(value) else 0.0
 
 
 def _measure(value: float, unit_token) -> tuple[float, str, float] | None:
