@@ -620,3 +620,18 @@ def test_the_labelled_attribution_sample_from_its_sentences_alone():
     ]
     right = [gold for gold, speaker in named if speaker and set(gold.lower().split()) & set(speaker.lower().split())]
     assert len(named) == 27 and len(right) >= 23
+
+
+def test_a_short_claim_with_no_verb_and_no_figure_is_no_claim():
+    """Photo credits, captions and headline fragments have nothing to check; the model read one against anything
+    ("Facts About Purdon, Texas And The Ebola Quarantine" contradicted a report of the quarantine at 0.88). A price
+    list line keeps its figure, and a sentence its verb."""
+    text = (
+        "Facts About Purdon, Texas And The Ebola Quarantine\n\n"
+        "THE CANADIAN PRESS/Justin Tang\n\n"
+        "Cartier Tank MC in stainless steel: $7,000 list.\n\n"
+        "The town of Purdon was never quarantined."
+    )
+    kept = [c.text for c in extract_claims(_untitled(text))]
+    assert kept == ["Cartier Tank MC in stainless steel: $7,000 list.", "The town of Purdon was never quarantined."]
+    assert len(extract_claims(_untitled(text), facts=False)) == 4  # the raw extraction keeps them all

@@ -268,8 +268,13 @@ def extract_claims(document: Document, facts: bool = True) -> list[Claim]:
 
 
 def with_facts(claims: list[Claim], published: list[str | None]) -> list[Claim]:
-    """The claims with their facts, parsed in one batch; each knows its article's story (`story_names`)."""
+    """The claims with their facts, parsed in one batch; each knows its article's story (`story_names`). A short
+    claim with no verb and no figure is no claim (`_predicated`)."""
     from .facts import facts_of_texts, framed
+
+    kept = _predicated(claims)
+    claims = [c for c, keep in zip(claims, kept) if keep]
+    published = [p for p, keep in zip(published, kept) if keep]
 
     texts: dict[str, list[str]] = {}
     for claim in claims:
@@ -280,6 +285,28 @@ def with_facts(claims: list[Claim], published: list[str | None]) -> list[Claim]:
     parsed = facts_of_texts([c.text for c in claims], published, frames=frames, stories=names, partners=False)
     # partners after the frames, as `check` finds them across a corpus whose articles the cache kept apart
     return with_partner_facts([replace(c, facts=framed(f, c.sentence, c.text)) for c, f in zip(claims, parsed)])
+
+
+# a claim this short is parsed to see whether it says anything: a credit, a caption or a headline fragment does not
+VERBLESS_MAX_WORDS = 12
+
+
+def _predicated(claims: list[Claim]) -> list[bool]:
+    """Whether each claim has a predicate: a short one with neither a verb nor a figure is a photo credit, a caption
+    or a fragment ("THE CANADIAN PRESS/Justin Tang", "Facts About Purdon, Texas And The Ebola Quarantine", "James
+    Foley in Aleppo, Syria, in November 2012."), which the model reads against anything ("Purdon ... has been
+    quarantined": a contradiction of 0.88). One with a figure stays ("Cartier Tank MC: $7,000 list")."""
+    chosen = [
+        i for i, c in enumerate(claims) if len(c.text.split()) <= VERBLESS_MAX_WORDS and not _FIGURE.search(c.text)
+    ]
+    kept = [True] * len(claims)
+    if not chosen:
+        return kept
+    from .parse import parse_many
+
+    for i, doc in zip(chosen, parse_many([claims[i].text for i in chosen])):
+        kept[i] = any(t.pos_ in {"VERB", "AUX"} for t in doc)
+    return kept
 
 
 def with_partner_facts(claims: list[Claim]) -> list[Claim]:
