@@ -527,14 +527,13 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     else:
         return None
     speaker_tokens = list(subject.subtree)
-    clauses = [min(t.i for t in doc[i].subtree) for i in (t.i for t in speaker_tokens if t.dep_ == "relcl")]
-    clauses = [i for i in clauses if i > subject.i]
-    asides = [i for i in clauses if doc[i - 1].text in _ASIDE_MARKS]
-    if asides or clauses and len(speaker_tokens) > _SPEAKER_TOKENS:
+    relatives = [start for r in speaker_tokens if r.dep_ == "relcl" and (start := r.left_edge.i) > subject.i]
+    asides = [i for i in relatives if doc[i - 1].text in _ASIDE_MARKS]
+    if asides or relatives and len(speaker_tokens) > _SPEAKER_TOKENS:
         # an aside about the speaker goes ("Sabine Rollinger, of Vladi Private Islands, which is listing the island,
         # said"), and a long clause that says which one ("A sound expert who compared the footage ... told"), not a
         # short one ("People who live near the crater")
-        speaker_tokens = [t for t in speaker_tokens if t.i < (asides or clauses)[0]]
+        speaker_tokens = [t for t in speaker_tokens if t.i < (asides or relatives)[0]]
     while speaker_tokens and speaker_tokens[-1].text in _ASIDE_MARKS:  # "Ms Wintour, 65, went on to say"
         speaker_tokens.pop()
     commas = [t.i for t in speaker_tokens if t.text == "," and t.i < subject.i]

@@ -525,8 +525,9 @@ def _amount(doc, tokens) -> Amount | None:
         unit, value = "percent", FRACTIONS[first.lower_] * 100  # "a third of all packs"
         thing = _of_what(first)
     elif unit_token is not None and unit_token.pos_ in {"NOUN", "PROPN"} and (converted := _measure(value, unit_token)):
-        spread += _last_digit(value)  # "16 feet" and "5 metres": each rounded to its own unit
-        value, unit, spread = converted[0], converted[1], spread + converted[2]
+        # each figure is rounded in its own unit ("16 feet", "5 metres"); a ton spans its readings as well
+        spread = _last_digit(value) + converted[2]
+        value, unit = converted[0], converted[1]
         thing = _measured(unit_token)
     elif head is not last and head.pos_ in {"NOUN", "PROPN"}:
         thing = _counted(head)
