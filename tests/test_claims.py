@@ -473,6 +473,42 @@ def test_reporting_verbs_that_report_nothing_give_no_speaker(sentence):
     assert all(c.attribution is None for c in extract_claims(_untitled(sentence)))
 
 
+@pytest.mark.parametrize(
+    "sentence, told, reported, speaker, polarity",
+    [
+        (
+            "Pentagon Spokesman Col. Steve Warren could not confirm the deaths and said ISIS leaders had not been "
+            "targeted.",
+            "Pentagon Spokesman Col. Steve Warren could not confirm the deaths.",
+            "ISIS leaders had not been targeted.",
+            "Pentagon Spokesman Col. Steve Warren",
+            "unconfirmed",
+        ),
+        (
+            "Local residents reported hearing a loud boom Saturday night, but said they didn't see anything strange "
+            "in the sky.",
+            "Local residents reported hearing a loud boom Saturday night.",
+            "They didn't see anything strange in the sky.",
+            "Local residents",
+            "asserted",
+        ),
+    ],
+)
+def test_a_report_joined_to_narration_is_two_claims(sentence, told, reported, speaker, polarity):
+    """What the writer tells is the writer's claim; what the same subject goes on to say is the subject's."""
+    first, second = extract_claims(_untitled(sentence))
+    assert (first.text, first.attribution) == (told, None)
+    assert (second.text, second.attribution.speaker) == (reported, speaker)
+    assert first.facts.polarity == polarity  # the narration keeps its own stance ("could not confirm")
+
+
+def test_a_joined_verb_that_reports_no_clause_leaves_the_sentence_whole():
+    """ "and said nothing" or "and told reporters" reports no clause: one claim, in the writer's voice."""
+    sentence = "The minister left the building early and told reporters nothing about the talks."
+    (claim,) = extract_claims(_untitled(sentence))
+    assert (claim.text, claim.attribution) == (sentence, None)
+
+
 def test_a_quotation_that_follows_one_in_the_same_paragraph_keeps_its_speaker():
     claims = extract_claims(
         _untitled(

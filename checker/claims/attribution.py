@@ -99,7 +99,9 @@ _INTRODUCES = re.compile(
     rf"(?:^|,\s+)(?P<speaker>[^,;:“”\"]{{1,60}}?)\s+(?P<cue>{REPORTING}|explain(?:s|ed)|repl(?:ies|ied)|"
     rf"continu(?:es|ed)|recall(?:s|ed))(?:\s+[^\s,:;“”\"]+){{0,4}}\s*[:,]$"
 )
-_NOT_A_NAME_START = COMMON_CAPITALISED - {"Mr", "Mrs", "Ms", "Dr", "The"}  # "The Pentagon" is one
+# a sentence may open on a clause ("Although Thomas' tale spread ...", "Since Apple ..."): its first word names no one
+_SUBORDINATORS = frozenset("Although Though Because Since Unless Until Whether Despite Once Whereas Whilst".split())
+_NOT_A_NAME_START = (COMMON_CAPITALISED | _SUBORDINATORS) - {"Mr", "Mrs", "Ms", "Dr", "The"}  # "The Pentagon" is one
 
 
 @dataclass(frozen=True)
@@ -108,6 +110,9 @@ class Attributed:
 
     content: str
     attribution: Attribution | None
+    # what the writer tells beside the report, a claim of its own: "Col. Steve Warren could not confirm the deaths"
+    # of "... could not confirm the deaths and said ISIS leaders had not been targeted"
+    narration: str = ""
 
 
 def strip_dateline(sentence: str) -> str:
@@ -455,7 +460,7 @@ def leading_name(sentence: str) -> str | None:
     match = _NAME.match(_DISCOURSE.sub("", strip_dateline(sentence)))  # "Instead Ilic ..." names Ilic
     if not match or match.group("name").split()[0] in _NOT_A_NAME_START:  # "On September 3 ...", "In New York ..."
         return None
-    return match.group("name")
+    return re.sub(r"['’]s?$", "", match.group("name"))  # "Dylan Thomas' first trip" names Dylan Thomas
 
 
 # verbs that report what someone said, read off the parse where the patterns above find no speaker
@@ -504,10 +509,14 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     if sum(t.text in _QUOTE_CHARS for t in doc[: verb.i]) % 2 or _in_single_quotes(doc.text, verb.idx):
         return None  # "“... Allah said we should not.”": inside a quotation
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
-    frame_head = verb
+    frame_head, narrated = verb, set()
     if not subjects and verb.dep_ in {"xcomp", "advcl"} and _goes_on(verb):
         frame_head = verb.head  # "Ms Wintour went on to say that ...": the subject of "went on" says it
         subjects = [c for c in frame_head.children if c.dep_ == "nsubj"]
+    elif not subjects and _joined_report(verb):
+        frame_head = verb.head  # "Warren could not confirm the deaths and said ...": the first verb's subject says it
+        subjects = [c for c in frame_head.children if c.dep_ == "nsubj"]
+        narrated = _narrated(frame_head, verb)
     if not subjects:
         return None
     subject = subjects[-1] if subjects[-1].i > verb.i else subjects[0]  # "Notification ..., said Haas, ..."
@@ -552,9 +561,26 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         return None  # "said moving to Syria was ...": the parse left the clause's subject in the frame
     text = _joined(kept)
     text = re.sub(r"^(?:that\s+)", "", text)
-    if len(text.split()) < 3:
+    if len(text.split()) < 3 or narrated and not clauses:
         return None
-    return verb.i, content, Attributed(_finish(unquoted(text)), Attribution(speaker, verb.text))
+    narration = _joined([t for t in doc if t.i in narrated]).rstrip(" .,;:—–-") + "." if narrated else ""
+    return verb.i, content, Attributed(_finish(unquoted(text)), Attribution(speaker, verb.text), narration)
+
+
+def _joined_report(verb) -> bool:
+    """A reporting verb joined to a clause the writer narrates, sharing its subject: "Forensic audio expert Paul
+    Ginsberg analyzed the recording and said he detected at least 10 gunshots"."""
+    head = verb.head
+    return verb.dep_ == "conj" and head.i < verb.i and head.pos_ in {"VERB", "AUX"} and head.dep_ == "ROOT"
+
+
+def _narrated(head, verb) -> set[int]:
+    """The narrated clause of a joined report: the first verb's words, without the report and the "and" or "but"
+    (and a comma) that joins it."""
+    reported = {t.i for t in verb.subtree}
+    joins = {c.i for c in head.children if c.dep_ in {"cc", "punct"} and c.i < verb.i and c.i > head.i}
+    joins = {i for i in joins if not any(t.i > i and t.i < verb.i and t.i not in joins for t in head.subtree)}
+    return {t.i for t in head.subtree} - reported - joins
 
 
 _SPEAKER_TOKENS = 12  # a longer subject is a misparse, not a speaker

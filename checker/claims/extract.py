@@ -407,7 +407,8 @@ def _claims(
         counted_to = start
         line = _line_of(document, newlines)
         made = []
-        for part in _parts(attributed.content):
+        told = [(attributed.narration, None)] if is_claim_sentence(attributed.narration) else []
+        for part, attribution in told + [(part, attributed.attribution) for part in _parts(attributed.content)]:
             if len(part.split()) < MIN_WORDS and not (len(part.split()) == MIN_WORDS - 1 and _FIGURE.search(part)):
                 continue  # "Five people died, the police said": three words with a figure are a claim
             made.append(
@@ -419,7 +420,7 @@ def _claims(
                     absolute,
                     document.body_offset + end,
                     line,
-                    attributed.attribution,
+                    attribution,
                 )
             )
         claims.extend(made)
