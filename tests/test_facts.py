@@ -139,6 +139,34 @@ def test_the_same_measure_in_other_units_agrees(a, b):
 @pytest.mark.parametrize(
     ("a", "b"),
     [
+        ("Around 55,000 passengers have had their plans disrupted.", "Fifty-five thousand travellers were affected."),
+        ("The game was played in front of 18,250 fans.", "Some 18,000 spectators packed the arena."),
+        ("About 3,000 residents have been ordered to leave.", "Some 3,100 people are under evacuation orders."),
+    ],
+)
+def test_the_same_large_figure_under_another_noun_agrees(a, b):
+    found = _compare(a, b)
+    assert found is not None and (found.kind, found.relation) == ("numeric", "agreement")
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Around 55,000 passengers have had their plans disrupted.", "About 40,000 travellers were affected."),
+        ("Six miners were hurt.", "Six workers were hurt."),  # a small figure counts many things alike
+        ("Prices run up to $5,000 for the gold model.", "The base model costs $4,900."),  # an open bound fits too much
+        ("The steel model costs $500 and the gold one $5,000.", "The watch costs $5,000."),  # one of a list
+        ("Gold sells for $1,200 an ounce.", "The gold watch costs $1,200."),  # a rate is not a price
+    ],
+)
+def test_figures_that_are_not_plainly_one_do_not_agree_by_figure_alone(a, b):
+    found = _compare(a, b)
+    assert found is None or found.relation != "agreement"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
         # different things counted, a part against its whole, another year, a plan, another named group
         ("About 3,000 residents have been ordered to leave.", "Esterby's 9,000 residents have been told to be ready."),
         ("Six miners died on Tuesday.", "Four of the dead came from the village."),

@@ -11,6 +11,7 @@ told to be ready") is usually counting two things.
 from __future__ import annotations
 
 import math
+from collections import Counter
 from dataclasses import dataclass
 from itertools import product
 
@@ -271,7 +272,42 @@ def _amounts(a: Facts, b: Facts, strict: bool) -> SlotFinding | None:
             fit = fit or SlotFinding(_amount_kind(q.unit), "agreement", _detail(q, r))
         elif matched and (relation := _figures_relation(a, b)):
             return SlotFinding(_amount_kind(q.unit), relation, _detail(q, matched[0]))
-    return fit
+    return fit or _same_figure(a, b)
+
+
+# a figure this large, given by two claims of one story, is one fact however each names what it counts ("Around
+# 55,000 passengers" / "Fifty-five thousand travellers"); smaller ones count many things alike ("two children")
+DISTINCTIVE = 100
+
+
+# how near two such figures are to be one ("18,250 fans" / "some 18,000 spectators")
+NEAR = 0.05
+
+
+def _same_figure(a: Facts, b: Facts) -> SlotFinding | None:
+    """Two claims that give the same large figure in other words agree, though their nouns differ: each claim's only
+    figure of its unit, both bounded ("up to $5,000" or "more than 135" fit too much), of the same rate, within
+    `NEAR` of each other. Never a conflict: figures that differ under different nouns may count two things."""
+    for q, r in product(_sole_figures(a), _sole_figures(b)):
+        if q.unit != r.unit or f" {q.thing}".partition(" per ")[2] != f" {r.thing}".partition(" per ")[2]:
+            continue
+        if min(_point(q), _point(r)) >= DISTINCTIVE and abs(_point(q) - _point(r)) <= NEAR * max(_point(q), _point(r)):
+            return SlotFinding(_amount_kind(q.unit), "agreement", _detail(q, r))
+    return None
+
+
+def _sole_figures(facts: Facts) -> list[Amount]:
+    """The bounded figures of a claim that gives no other figure of their unit, years aside."""
+    units = Counter(q.unit for q in facts.amounts)
+    return [
+        q
+        for q in facts.amounts
+        if units[q.unit] == 1 and not q.part and q.low > 0 and not math.isinf(q.high) and not _year_like(q)
+    ]
+
+
+def _year_like(q: Amount) -> bool:
+    return q.unit == "count" and q.text.isdigit() and 1800 <= _point(q) <= 2100
 
 
 def _same(q: Amount, r: Amount, a: Facts, b: Facts, strict: bool) -> bool:
