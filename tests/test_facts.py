@@ -67,6 +67,12 @@ def test_a_fraction_is_a_rounded_percent_of_its_whole():
             "Halvex has committed 1.5 million dollars to the clean-up.",
             "money",
         ),
+        # a figure with a scale word is as exact as its digits: "48 million" is no round 50 million
+        (
+            "The city council approved a budget of 48 million dollars.",
+            "The council passed a 52 million dollar budget.",
+            "money",
+        ),
         # whatever a "ton" is, 300 of them are no 450 tonnes
         (
             "The ship was carrying 300 tons of grain when it sank.",

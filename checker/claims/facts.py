@@ -551,7 +551,7 @@ def _amount(doc, tokens) -> Amount | None:
     predicate = (
         None if valued is not None or named or thing in _CHANGES.values() else _described_by(head) or _predicate(last)
     )
-    exact = round_tolerance(value) if unit in {"count", "percent"} or len(unit) == 3 else max(0.01, spread)
+    exact = _written_tolerance(words, value) if unit in {"count", "percent"} or len(unit) == 3 else max(0.01, spread)
     if unit == "percent" and (share or first.lower_ in FRACTIONS):
         exact = 0.05  # a fraction is a rounding: "a third" may be 32 percent
     low, high = hedge_interval(value, hedge, exact)
@@ -577,6 +577,26 @@ def _amount(doc, tokens) -> Amount | None:
         or (unit == "count" or len(unit) == 3)  # "20,000 litres of acid" measures the acid, is no part of it
         and (_is_part(doc, last, head) or _is_increment(doc, first, last)),
     )
+
+
+_DIGITS = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _written_tolerance(words: list[str], value: float) -> float:
+    """How far the figure may stand from the exact one, by its digits as written: "3,000" is round (5%), "3,062"
+    exact; with a scale word, as exact as its digits: "48 million" is 47.5 to 48.5 million (not a round 5%, which
+    made it fit "52 million"), "1.2bn" 1.15 to 1.25 billion, "50 million" round."""
+    written = _DIGITS.match(words[0].replace(",", "")) if words else None
+    if written is None or float(written.group()) == value:
+        return round_tolerance(value)
+    digits = written.group()
+    if "." in digits:
+        step = 10.0 ** -len(digits.partition(".")[2])
+    elif digits != digits.rstrip("0"):
+        return round_tolerance(value)
+    else:
+        step = 1.0
+    return min(0.5 * step / float(digits), round_tolerance(value) or 0.05)
 
 
 def _last_digit(value: float) -> float:
