@@ -105,6 +105,8 @@ def test_a_fraction_is_a_rounded_percent_of_its_whole():
             "Calder Systems, which ran the bank's platform, has sued Northmere.",
             "role",
         ),
+        # a month is a date too, and no place: "in September" / "in December" of one opening
+        ("The stadium will open in September.", "The stadium is now expected to open in December.", "date"),
         # a time dates what its phrase hangs from: the vote, whichever verb the sentence is built on
         (
             "The prime minister survived a no-confidence vote in parliament on Wednesday.",
@@ -455,3 +457,14 @@ def test_a_denial_in_other_words_is_read_as_one(sentence, polarity):
 
     (claim,) = extract_all([Document(id="d", path="d.txt", text=sentence)])
     assert claim.facts.polarity == polarity
+
+
+def test_a_day_in_a_month_is_in_it_and_a_month_is_no_place():
+    found = _compare("The stadium will open in September.", "The stadium will open on September 12.")
+    assert found is not None and (found.kind, found.relation) == ("date", "agreement")
+    assert _claim("The stadium will open in September.", "one").facts.places == ()
+
+
+def test_a_name_before_a_place_noun_is_a_place():
+    (place,) = _claim("It captured two soldiers in the Kursk region in January.", "one").facts.places
+    assert (place.name, place.relation) == ("Kursk", "in")

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..compare.vocabulary import DISMISSALS, FALSITY, REPORT_PHRASE
+from ..compare.vocabulary import CALENDAR, DISMISSALS, FALSITY, REPORT_PHRASE
 from ..records import Amount, Facts, Place, Tally, When
 from .values import (
     FRACTIONS,
@@ -813,13 +813,22 @@ def _tallies(text: str) -> list[Tally]:
     return tallies
 
 
+# a common noun that a name before it makes a place: "in the Kursk region", "near Arnby town"
+_PLACE_NOUNS = frozenset({"region", "province", "city", "town", "village", "district", "county", "state", "area"})
+
+
 def _places(doc) -> list[Place]:
     places = []
     for token in doc:
+        if token.pos_ == "PROPN" and token.dep_ == "compound" and token.head.lower_ in _PLACE_NOUNS:
+            head = token.head  # "in the Kursk region": Kursk, where the region is
+            if head.dep_ == "pobj" and head.head.lower_ in _PLACE_PREPS and token.lower_ not in CALENDAR:
+                places.append(Place(f"{head.head.text} {_name(token)}", _name(token), head.head.lower_))
+            continue
         if token.pos_ != "PROPN" or token.dep_ != "pobj" or any(c.dep_ == "compound" for c in token.head.children):
             continue
-        if any(c.dep_ == "nummod" for c in token.children):
-            continue  # "in Game 4": a name with a number is an identifier, not a place
+        if any(c.dep_ == "nummod" for c in token.children) or token.lower_ in CALENDAR:
+            continue  # "in Game 4": a name with a number is an identifier; "in September" is a time
         name = _name(token)
         prep = token.head
         relation = prep.lower_

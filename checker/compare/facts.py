@@ -411,9 +411,14 @@ def _same_event(a: Facts, b: Facts) -> bool:
     return bool(a.event and a.event == b.event and a.event not in LIGHT and a.modality == b.modality)
 
 
+# the times compared as dates: a day or a month ("will open in September" / "now expected to open in December");
+# years are another event's (`_years`)
+_DATED = frozenset({"day", "month"})
+
+
 def _times(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
-    days_a = [t for t in a.times if t.precision == "day" and not t.start.startswith("--")]
-    days_b = [t for t in b.times if t.precision == "day" and not t.start.startswith("--")]
+    days_a = [t for t in a.times if t.precision in _DATED and not t.start.startswith("--")]
+    days_b = [t for t in b.times if t.precision in _DATED and not t.start.startswith("--")]
     if not days_a or not days_b or same_article:
         return None
     if not _same_event(a, b):  # else the times must date one thing: "survived a vote on Wednesday" / "a vote held"
@@ -422,7 +427,7 @@ def _times(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
         days_b = [t for t in days_b if set(t.anchors) & dated]
         if not dated or a.modality != b.modality:
             return None
-    if {t.start for t in days_a} & {t.start for t in days_b}:
+    if any(t.start <= u.end and u.start <= t.end for t in days_a for u in days_b):  # "on March 3" is in March
         return SlotFinding("date", "agreement", f"{days_a[0].text} vs {days_b[0].text}")
     if len(days_a) == 1 and len(days_b) == 1:
         detail = f"{days_a[0].text} ({days_a[0].start}) vs {days_b[0].text} ({days_b[0].start})"
