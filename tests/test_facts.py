@@ -150,6 +150,7 @@ def test_the_same_measure_in_other_units_agrees(a, b):
         ("Around 55,000 passengers have had their plans disrupted.", "Fifty-five thousand travellers were affected."),
         ("The game was played in front of 18,250 fans.", "Some 18,000 spectators packed the arena."),
         ("About 3,000 residents have been ordered to leave.", "Some 3,100 people are under evacuation orders."),
+        ("Six miners died in the blast.", "Half a dozen workers were killed."),  # the dead, however few
     ],
 )
 def test_the_same_large_figure_under_another_noun_agrees(a, b):
@@ -162,6 +163,7 @@ def test_the_same_large_figure_under_another_noun_agrees(a, b):
     [
         ("Around 55,000 passengers have had their plans disrupted.", "About 40,000 travellers were affected."),
         ("Six miners were hurt.", "Six workers were hurt."),  # a small figure counts many things alike
+        ("Six miners died in the blast.", "Seven workers were killed."),  # the dead under other nouns: no conflict
         ("Prices run up to $5,000 for the gold model.", "The base model costs $4,900."),  # an open bound fits too much
         ("The steel model costs $500 and the gold one $5,000.", "The watch costs $5,000."),  # one of a list
         ("Gold sells for $1,200 an ounce.", "The gold watch costs $1,200."),  # a rate is not a price

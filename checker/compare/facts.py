@@ -285,25 +285,32 @@ NEAR = 0.05
 
 
 def _same_figure(a: Facts, b: Facts) -> SlotFinding | None:
-    """Two claims that give the same large figure in other words agree, though their nouns differ: each claim's only
-    figure of its unit, both bounded ("up to $5,000" or "more than 135" fit too much), of the same rate, within
-    `NEAR` of each other. Never a conflict: figures that differ under different nouns may count two things."""
-    for q, r in product(_sole_figures(a), _sole_figures(b)):
+    """Two claims that give one figure in other words agree, though their predicates or nouns differ: the same
+    number of dead ("Six miners died" / "Half a dozen workers were killed"), or a large figure that is each claim's
+    only one of its unit, within `NEAR` ("Around 55,000 passengers" / "Fifty-five thousand travellers"). Both
+    figures bounded ("up to $5,000" or "more than 135" fit too much) and of the same rate. Never a conflict: figures
+    that differ under different nouns or verbs may count two things. Other small figures of one noun are left to the
+    model: in news they are mostly the story's setting ("the five jihadists", "two cars"), not its claim."""
+    sole_a, sole_b = _sole_units(a), _sole_units(b)
+    for q, r in product(_bounded(a), _bounded(b)):
         if q.unit != r.unit or f" {q.thing}".partition(" per ")[2] != f" {r.thing}".partition(" per ")[2]:
             continue
-        if min(_point(q), _point(r)) >= DISTINCTIVE and abs(_point(q) - _point(r)) <= NEAR * max(_point(q), _point(r)):
+        dead = q.thing.startswith("death") and r.thing.startswith("death")
+        large = q.unit in sole_a and r.unit in sole_b and min(_point(q), _point(r)) >= DISTINCTIVE
+        if dead and _point(q) == _point(r) or large and abs(_point(q) - _point(r)) <= NEAR * max(_point(q), _point(r)):
             return SlotFinding(_amount_kind(q.unit), "agreement", _detail(q, r))
     return None
 
 
-def _sole_figures(facts: Facts) -> list[Amount]:
-    """The bounded figures of a claim that gives no other figure of their unit, years aside."""
+def _bounded(facts: Facts) -> list[Amount]:
+    """The figures of a claim that are neither a part nor open-ended, years aside."""
+    return [q for q in facts.amounts if not q.part and q.low > 0 and not math.isinf(q.high) and not _year_like(q)]
+
+
+def _sole_units(facts: Facts) -> set[str]:
+    """The units a claim gives one figure of."""
     units = Counter(q.unit for q in facts.amounts)
-    return [
-        q
-        for q in facts.amounts
-        if units[q.unit] == 1 and not q.part and q.low > 0 and not math.isinf(q.high) and not _year_like(q)
-    ]
+    return {unit for unit, count in units.items() if count == 1}
 
 
 def _year_like(q: Amount) -> bool:
