@@ -470,3 +470,9 @@ def test_a_day_in_a_month_is_in_it_and_a_month_is_no_place():
 def test_a_name_before_a_place_noun_is_a_place():
     (place,) = _claim("It captured two soldiers in the Kursk region in January.", "one").facts.places
     assert (place.name, place.relation) == ("Kursk", "in")
+
+
+def test_a_figure_after_a_name_is_part_of_the_name_not_a_count():
+    named, counted = facts_of_texts(["Why the iPhone 6 Plus can bend.", "Apple sold 10 million iPhones."], [None, None])
+    assert named.amounts == ()  # "iPhone 6", like "Route 9", is a name
+    assert [a.thing for a in counted.amounts] == ["iphone"]

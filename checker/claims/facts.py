@@ -491,11 +491,10 @@ def _amount(doc, tokens) -> Amount | None:
         return None  # a time of day
     if (
         before is not None
-        and before.text[:1].isupper()
-        and before.pos_ in {"PROPN", "NOUN"}
+        and (before.text[:1].isupper() and before.pos_ == "NOUN" or before.pos_ == "PROPN")
         and first.text[0].isdigit()
     ):
-        return None  # an identifier: "Game 4", "Route 9"
+        return None  # an identifier: "Game 4", "Route 9", "iPhone 6"
     if after is not None and after.text in {"-", "–"} and last.i + 2 < len(doc):
         after2 = doc[last.i + 2]
         if after2.like_num:
