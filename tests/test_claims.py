@@ -671,3 +671,15 @@ def test_a_short_claim_with_no_verb_and_no_figure_is_no_claim():
     kept = [c.text for c in extract_claims(_untitled(text))]
     assert kept == ["Cartier Tank MC in stainless steel: $7,000 list.", "The town of Purdon was never quarantined."]
     assert len(extract_claims(_untitled(text), facts=False)) == 4  # the raw extraction keeps them all
+
+
+@pytest.mark.parametrize(
+    ("sentence", "content"),
+    [
+        ("Quillon Systems said on Tuesday it would cut 1,500 jobs.", "It would cut 1,500 jobs."),
+        ("The ministry said on Monday the death toll had risen to 40.", "The death toll had risen to 40."),
+        ("The company said in a statement it will open a store.", "It will open a store."),
+    ],
+)
+def test_when_it_was_said_keeps_the_subject_of_what_was_said(sentence, content):
+    assert attribute(sentence).content == content

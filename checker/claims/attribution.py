@@ -30,8 +30,9 @@ STANCE = r"confirmed|confirms|denied|denies|acknowledged|acknowledges|admitted|a
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it"}
 _SPEAKER = r"(?P<speaker>[A-Z“\"]?[^,;:“”\"]{1,80}?)"
 # when it was said ("on Tuesday", "in a statement", "late last night"), but never the first word of what was said:
-# "Police said on Tuesday no one was killed" says no one was killed
-_TAIL = r"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+(?!(?:no|not|none|nobody|nothing|never|neither)\b)\w+)?)?"
+# "Police said on Tuesday no one was killed" says no one was killed, "said on Tuesday it would cut" that it would
+_OPENS_CLAUSE = r"no|not|none|nobody|nothing|never|neither|it|he|she|they|we|i|you|there|the|its|his|her|their"
+_TAIL = rf"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+(?!(?:{_OPENS_CLAUSE})\b)\w+)?)?"
 
 _ACCORDING_LEAD = re.compile(r"^According to (?P<speaker>[^,]{2,80}),\s*(?P<content>.+)$", re.S)
 # "..., according to the Department of Homeland Security, which oversees border security.": the clause describes the
