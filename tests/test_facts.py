@@ -476,3 +476,16 @@ def test_a_figure_after_a_name_is_part_of_the_name_not_a_count():
     named, counted = facts_of_texts(["Why the iPhone 6 Plus can bend.", "Apple sold 10 million iPhones."], [None, None])
     assert named.amounts == ()  # "iPhone 6", like "Route 9", is a name
     assert [a.thing for a in counted.amounts] == ["iphone"]
+
+
+def test_two_parts_of_one_whole_are_compared_and_never_with_the_whole():
+    found = _compare("Some 4,000 of them have been wounded.", "Some 6,000 of them have been wounded.")
+    assert found is not None and (found.kind, found.relation) == ("numeric", "contradiction")
+    assert _compare("Some 4,000 of them have been wounded.", "Some 4,100 of them have been wounded.").relation == (
+        "agreement"
+    )
+    for other in ("Some 6,000 of the recruits have been wounded.", "Some 11,000 of them have been sent."):
+        found = _compare("Some 4,000 of them have been wounded.", other)
+        assert found is None or found.relation != "contradiction"
+    found = _compare("Some 4,000 of them have been wounded.", "Some 6,000 soldiers have been wounded.")
+    assert found is None or found.relation != "contradiction"

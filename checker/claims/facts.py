@@ -563,6 +563,8 @@ def _amount(doc, tokens) -> Amount | None:
     elif unit_token is not None and 0 < unit_token.i - last.i <= 2 and unit_token.pos_ in {"NOUN", "PROPN"}:
         end = unit_token
     text = doc.text[start : end.idx + len(end.text)].strip()
+    if not thing and unit == "count":
+        thing = _whole(last)  # "Some 4,000 of them": a part, counted against other parts of them
     return Amount(
         text=text,
         low=low,
@@ -718,6 +720,14 @@ def _described_by(noun):
         if child.dep_ in {"acl", "amod"} and child.tag_ == "VBN":
             return child
     return None
+
+
+def _whole(last) -> str:
+    """What a bare figure is a part of, as "of" and its lemma: "Some 4,000 of them" -> "of them", "Four of the dead"
+    -> "of dead"; else ""."""
+    of = next((p for p in last.children if p.dep_ == "prep" and p.lower_ == "of"), None)
+    whole = next((o for o in of.children if o.dep_ == "pobj"), None) if of is not None else None
+    return f"of {whole.lower_ if whole.pos_ == 'PRON' else whole.lemma_.lower()}" if whole is not None else ""
 
 
 def _is_previous(doc, first) -> bool:

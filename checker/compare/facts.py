@@ -253,13 +253,13 @@ def _amounts(a: Facts, b: Facts, strict: bool) -> SlotFinding | None:
     if _different_actors(a.agent, b.agent):
         return None
     for q in a.amounts:
-        if q.part or _written_none(q) or _unnamed_in_a_list(q, a):
+        if q.part and not _of_a_whole(q) or _written_none(q) or _unnamed_in_a_list(q, a):
             continue
         matched = [
             r
             for r in b.amounts
             if r.unit == q.unit
-            and not r.part
+            and (not r.part if not q.part else _of_a_whole(r))  # a part meets only parts: of them, of the dead
             and not _written_none(r)
             and not _unnamed_in_a_list(r, b)
             and _same(q, r, a, b, strict)
@@ -321,6 +321,12 @@ def _same(q: Amount, r: Amount, a: Facts, b: Facts, strict: bool) -> bool:
     """The same measure, or a physical one in another unit that lands within `CONVERTED` of it."""
     physical = q.unit not in {"count", "percent"} and len(q.unit) != 3
     return _same_measure(q, r, a, b, strict) or (physical and _meets(q, r, CONVERTED))
+
+
+def _of_a_whole(q: Amount) -> bool:
+    """A part named by its whole ("Some 4,000 of them"): comparable with another part of the same whole, as the thing
+    they count is the same ("of them"), never with the whole."""
+    return q.part and q.thing.startswith("of ")
 
 
 def _detail(q: Amount, r: Amount) -> str:
