@@ -489,3 +489,26 @@ def test_two_parts_of_one_whole_are_compared_and_never_with_the_whole():
         assert found is None or found.relation != "contradiction"
     found = _compare("Some 4,000 of them have been wounded.", "Some 6,000 soldiers have been wounded.")
     assert found is None or found.relation != "contradiction"
+
+
+def test_a_month_with_its_year_or_naming_an_event_is_a_date():
+    from checker.claims.values import times_in
+
+    month = ("June 2024", "2024-06-01", "2024-06-30", "month")
+    assert times_in("They met in June 2024.", "2025-04-27", False) == [month]
+    assert ("June", "2024-06-01", "2024-06-30", "month") in times_in(
+        "They signed it at their June summit last year.", "2025-04-27", False
+    )
+    assert times_in("Theresa May said so.", "2025-04-27", False) == []  # a name, not a month
+    found = _compare(
+        "Putin and Kim Jong-un signed the partnership treaty at their June summit last year.",
+        "Putin and Kim Jong-un signed the partnership treaty at their July summit last year.",
+    )
+    assert found is not None and (found.kind, found.relation) == ("date", "contradiction")
+
+
+def test_the_dates_of_two_peoples_events_do_not_conflict():
+    found = _compare("The aid worker was kidnapped in March 2013.", "Mr. Foley was kidnapped on Nov. 22, 2012.")
+    assert found is None or found.relation != "contradiction"
+    found = _compare("The aid worker was kidnapped in March 2013.", "The aid worker was kidnapped in May 2013.")
+    assert found is not None and (found.kind, found.relation) == ("date", "contradiction")

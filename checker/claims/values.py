@@ -203,6 +203,11 @@ _WEEKDAY = re.compile(rf"\b(?P<rel>last|next|this|on|since|by|until|from)?\s*(?P
 _YEAR = re.compile(r"\b(?P<rel>in|since|by|until|of|for|during)?\s*(?P<y>(?:19|20)\d\d)\b(?!\s*(?:-|–)\s*\d)", re.I)
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tomorrow|(?:last|next|this)\s+(?:year|month))\b", re.I)
 _MONTH_ONLY = re.compile(rf"\b(?P<rel>last|next|in|this)\s+(?P<m>{_MONTH_RE})\b(?!\s*\d)", re.I)
+_MONTH_OF_YEAR = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)
+# a month that names an event ("at their June summit", "the March elections"): written in full and capitalised;
+# never "May", a name as often ("Theresa May said")
+_MONTH_NOUN = re.compile(rf"\b(?P<m>{'|'.join(m for m in calendar.month_name[1:] if m != 'May')})\s+(?=[a-z]{{3,}}\b)")
+_STATED_YEAR = re.compile(r"\b(?:(?P<rel>last|next|this)\s+year|(?:in|of)\s+(?P<y>(?:19|20)\d\d))\b", re.I)
 
 
 def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, str, str, str]]:
@@ -254,11 +259,18 @@ def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, 
                 step = {"last": -1, "next": 1, "this": 0}[word.split()[0]]
                 month_start = _shift_month(month_start, step)
                 add(match, month_start, _month_end(month_start), "month")
-        for match in _MONTH_ONLY.finditer(text):
+    for match in _MONTH_OF_YEAR.finditer(text):  # "in June 2024", "June of 2024"
+        start = date(int(match.group("y")), _MONTHS[match.group("m").lower()], 1)
+        add(match, start, _month_end(start), "month")
+    if today is not None:
+        stated = _stated_year(text, today)
+        for match in [*_MONTH_ONLY.finditer(text), *_MONTH_NOUN.finditer(text)]:
             month = _MONTHS[match.group("m").lower()]
-            rel = match.group("rel").lower()
+            rel = match.groupdict().get("rel", "in").lower()
             ahead = rel == "next" or (rel != "last" and future)
-            if ahead:  # the next such month from the article's date
+            if rel == "in" and stated is not None:  # "at their June summit last year", "in 2024, ... in March"
+                year = stated
+            elif ahead:  # the next such month from the article's date
                 year = today.year + (month <= today.month if rel == "next" else month < today.month)
             elif rel == "last" or rel == "in":  # the last such month before it ("in October" said in April)
                 year = today.year - (month >= today.month if rel == "last" else month > today.month)
@@ -270,6 +282,16 @@ def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, 
         year = int(match.group("y"))
         add(match, date(year, 1, 1), date(year, 12, 31), "year")
     return found
+
+
+def _stated_year(text: str, today: date) -> int | None:
+    """The one year a text gives ("last year", "in 2024"), for the months it names without one; None if none or
+    several."""
+    years = {
+        today.year + {"last": -1, "next": 1, "this": 0}[m.group("rel").lower()] if m.group("rel") else int(m.group("y"))
+        for m in _STATED_YEAR.finditer(text)
+    }
+    return years.pop() if len(years) == 1 else None
 
 
 def _iso(text: str | None) -> date | None:

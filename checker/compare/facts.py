@@ -191,7 +191,8 @@ def _different_places(a: Facts, b: Facts) -> bool:
 def _years(facts: Facts) -> set[str]:
     """The years a claim names other than its article's: a past or future event, not the one reported."""
     own = (facts.published or "")[:4]
-    return {t.start[:4] for t in facts.times if t.precision == "year" and t.start[:4] != own}
+    written = [t for t in facts.times if t.precision == "year" or t.start[:4] in t.text]
+    return {t.start[:4] for t in written if t.start[:4] != own}  # "in 2013", "in September 2013", "Nov. 22, 2012"
 
 
 def _different_actors(x: str, y: str) -> bool:
@@ -432,8 +433,8 @@ _DATED = frozenset({"day", "month"})
 def _times(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
     days_a = [t for t in a.times if t.precision in _DATED and not t.start.startswith("--")]
     days_b = [t for t in b.times if t.precision in _DATED and not t.start.startswith("--")]
-    if not days_a or not days_b or same_article:
-        return None
+    if not days_a or not days_b or same_article or _different_actors(a.agent, b.agent) or _apart(a.patient, b.patient):
+        return None  # two people's: "The aid worker was kidnapped in March 2013" / "Mr. Foley ... on Nov. 22"
     if not _same_event(a, b):  # else the times must date one thing: "survived a vote on Wednesday" / "a vote held"
         dated = {x for t in days_a for x in t.anchors} & {x for t in days_b for x in t.anchors} - LIGHT
         days_a = [t for t in days_a if set(t.anchors) & dated]
@@ -446,6 +447,11 @@ def _times(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
         detail = f"{days_a[0].text} ({days_a[0].start}) vs {days_b[0].text} ({days_b[0].start})"
         return SlotFinding("date", "contradiction", detail)
     return None
+
+
+def _apart(x: str, y: str) -> bool:
+    """Two participants that share no word ("aid worker" / "Mr. Foley")."""
+    return bool(x and y and not set(x.lower().split()) & set(y.lower().split()))
 
 
 def _places(a: Facts, b: Facts) -> SlotFinding | None:
