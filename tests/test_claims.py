@@ -492,6 +492,13 @@ def test_reporting_verbs_that_report_nothing_give_no_speaker(sentence):
             "Local residents",
             "asserted",
         ),
+        (
+            "Police arrested two men on Monday and also said a third suspect was being sought.",
+            "Police arrested two men on Monday.",
+            "A third suspect was being sought.",
+            "Police",
+            "asserted",
+        ),
     ],
 )
 def test_a_report_joined_to_narration_is_two_claims(sentence, told, reported, speaker, polarity):
@@ -679,6 +686,9 @@ def test_a_short_claim_with_no_verb_and_no_figure_is_no_claim():
         ("Quillon Systems said on Tuesday it would cut 1,500 jobs.", "It would cut 1,500 jobs."),
         ("The ministry said on Monday the death toll had risen to 40.", "The death toll had risen to 40."),
         ("The company said in a statement it will open a store.", "It will open a store."),
+        ("Police said on Monday a man had been arrested.", "A man had been arrested."),
+        ("Officials said on Monday I was wrong.", "I was wrong."),
+        ("Police said late last night the road was closed.", "The road was closed."),
     ],
 )
 def test_when_it_was_said_keeps_the_subject_of_what_was_said(sentence, content):

@@ -29,10 +29,15 @@ REPORTING = (
 STANCE = r"confirmed|confirms|denied|denies|acknowledged|acknowledges|admitted|admits|rejected|disputed"
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it"}
 _SPEAKER = r"(?P<speaker>[A-Z“\"]?[^,;:“”\"]{1,80}?)"
-# when it was said ("on Tuesday", "in a statement", "late last night"), but never the first word of what was said:
-# "Police said on Tuesday no one was killed" says no one was killed, "said on Tuesday it would cut" that it would
-_OPENS_CLAUSE = r"no|not|none|nobody|nothing|never|neither|it|he|she|they|we|i|you|there|the|its|his|her|their"
-_TAIL = rf"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+(?!(?:{_OPENS_CLAUSE})\b)\w+)?)?"
+# when it was said ("on Tuesday", "in a statement", "late last night", "on Tuesday night"), but never the first word
+# of what was said: "Police said on Tuesday no one was killed" says no one was killed, "said on Monday a man had been
+# arrested" that a man had; a second word is one of when or where it was said
+_WHEN_SAID = (
+    r"night|morning|afternoon|evening|week|weekend|month|year|statement|interview|briefing|email|letter|report|"
+    r"tweet|post|speech|release|conference|call|message|video|filing|court|hearing|parliament|session|broadcast|"
+    r"blog|website|column|article|show|programme|program|podcast|account|page|editorial|newsletter|book|memoir"
+)
+_TAIL = rf"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+(?:{_WHEN_SAID})\b)?)?"
 
 _ACCORDING_LEAD = re.compile(r"^According to (?P<speaker>[^,]{2,80}),\s*(?P<content>.+)$", re.S)
 # "..., according to the Department of Homeland Security, which oversees border security.": the clause describes the
@@ -580,7 +585,9 @@ def _narrated(head, verb) -> set[int]:
     (and a comma) that joins it."""
     reported = {t.i for t in verb.subtree}
     joins = {c.i for c in head.children if c.dep_ in {"cc", "punct"} and c.i < verb.i and c.i > head.i}
-    joins = {i for i in joins if not any(t.i > i and t.i < verb.i and t.i not in joins for t in head.subtree)}
+    joins = {  # a join is what stands right before the report, its own words aside ("and also said")
+        i for i in joins if not any(i < t.i < verb.i and t.i not in joins | reported for t in head.subtree)
+    }
     return {t.i for t in head.subtree} - reported - joins
 
 

@@ -588,7 +588,7 @@ def _written_tolerance(words: list[str], value: float) -> float:
     exact; with a scale word, as exact as its digits: "48 million" is 47.5 to 48.5 million (not a round 5%, which
     made it fit "52 million"), "1.2bn" 1.15 to 1.25 billion, "50 million" round."""
     written = _DIGITS.match(words[0].replace(",", "")) if words else None
-    if written is None or float(written.group()) == value:
+    if written is None or float(written.group()) in {0.0, value}:  # "0.0 million" is as round as any
         return round_tolerance(value)
     digits = written.group()
     if "." in digits:

@@ -66,7 +66,7 @@ def number_value(words: list[str]) -> float | None:
         scale = SCALES.get(word.lower())
         if scale is None:
             return None
-        value = (value or 1) * scale
+        value = (1 if value is None else value) * scale  # "0.0 million" is none
     return float(value) if value is not None else None
 
 
@@ -203,11 +203,20 @@ _WEEKDAY = re.compile(rf"\b(?P<rel>last|next|this|on|since|by|until|from)?\s*(?P
 _YEAR = re.compile(r"\b(?P<rel>in|since|by|until|of|for|during)?\s*(?P<y>(?:19|20)\d\d)\b(?!\s*(?:-|–)\s*\d)", re.I)
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tomorrow|(?:last|next|this)\s+(?:year|month))\b", re.I)
 _MONTH_ONLY = re.compile(rf"\b(?P<rel>last|next|in|this)\s+(?P<m>{_MONTH_RE})\b(?!\s*\d)", re.I)
-_MONTH_OF_YEAR = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?,?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)
-# a month that names an event ("at their June summit", "the March elections"): written in full and capitalised;
-# never "May", a name as often ("Theresa May said")
-_MONTH_NOUN = re.compile(rf"\b(?P<m>{'|'.join(m for m in calendar.month_name[1:] if m != 'May')})\s+(?=[a-z]{{3,}}\b)")
-_STATED_YEAR = re.compile(r"\b(?:(?P<rel>last|next|this)\s+year|(?:in|of)\s+(?P<y>(?:19|20)\d\d))\b", re.I)
+_MONTH_OF_YEAR = re.compile(rf"\b(?P<m>{_MONTH_RE})\.?\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b", re.I)
+# a month that names an event ("at their June summit", "the March elections"): written in full, capitalised, before
+# an event noun; never "May", a name as often ("Theresa May said"), and not a name ("the Women's March")
+_EVENT_NOUNS = (
+    r"summit|elections?|polls?|vote|referendum|meeting|talks|conference|visit|deal|agreement|ceasefire|truce|"
+    r"attacks?|offensive|raids?|bombings?|shootings?|massacre|strikes?|protests?|crash|earthquake|quake|floods?|"
+    r"storm|launch|report|ruling|hearing|trial|session|budget|deadline|announcement|survey|census|primary|primaries"
+)
+_EVENT_MONTHS = "|".join(m for m in calendar.month_name[1:] if m != "May")
+_MONTH_NOUN = re.compile(rf"(?<!’s )(?<!'s )\b(?P<m>{_EVENT_MONTHS})\s+(?={_EVENT_NOUNS}\b)")
+# a year a text states for the months it names without one ("at their June summit last year")
+_STATED_YEAR = re.compile(r"\b(?P<rel>last|next|this)\s+year\b", re.I)
+# a step from the article's year or month
+_STEP = {"last": -1, "next": 1, "this": 0}
 
 
 def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, str, str, str]]:
@@ -252,11 +261,11 @@ def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, 
                 when = today + timedelta(days={"yesterday": -1, "today": 0, "tomorrow": 1}[word])
                 add(match, when, when, "day")
             elif word.endswith("year"):
-                year = today.year + {"last": -1, "next": 1, "this": 0}[word.split()[0]]
+                year = today.year + _STEP[word.split()[0]]
                 add(match, date(year, 1, 1), date(year, 12, 31), "year")
             else:
                 month_start = today.replace(day=1)
-                step = {"last": -1, "next": 1, "this": 0}[word.split()[0]]
+                step = _STEP[word.split()[0]]
                 month_start = _shift_month(month_start, step)
                 add(match, month_start, _month_end(month_start), "month")
     for match in _MONTH_OF_YEAR.finditer(text):  # "in June 2024", "June of 2024"
@@ -268,7 +277,7 @@ def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, 
             month = _MONTHS[match.group("m").lower()]
             rel = match.groupdict().get("rel", "in").lower()
             ahead = rel == "next" or (rel != "last" and future)
-            if rel == "in" and stated is not None:  # "at their June summit last year", "in 2024, ... in March"
+            if rel == "in" and stated is not None:  # "at their June summit last year"
                 year = stated
             elif ahead:  # the next such month from the article's date
                 year = today.year + (month <= today.month if rel == "next" else month < today.month)
@@ -285,12 +294,9 @@ def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, 
 
 
 def _stated_year(text: str, today: date) -> int | None:
-    """The one year a text gives ("last year", "in 2024"), for the months it names without one; None if none or
-    several."""
-    years = {
-        today.year + {"last": -1, "next": 1, "this": 0}[m.group("rel").lower()] if m.group("rel") else int(m.group("y"))
-        for m in _STATED_YEAR.finditer(text)
-    }
+    """The one year a text gives by its article's ("last year"), for the months it names without one; None if none
+    or several. A written year ("founded in 1998") may date anything in the sentence, so it is none."""
+    years = {today.year + _STEP[m.group("rel").lower()] for m in _STATED_YEAR.finditer(text)}
     return years.pop() if len(years) == 1 else None
 
 

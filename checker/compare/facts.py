@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import product
 
-from ..records import Amount, Claim, Facts
+from ..records import Amount, Claim, Facts, When
 from .vocabulary import CALENDAR
 from .words import content_words
 
@@ -108,8 +108,7 @@ def _confirmer(claim: Claim) -> str:
 def _same_participants(a: Facts, b: Facts) -> bool:
     """The claims share a participant word, and their objects, where both name one, share a word."""
     words_a, words_b = set(f"{a.agent} {a.patient}".lower().split()), set(f"{b.agent} {b.patient}".lower().split())
-    patients_meet = not (a.patient and b.patient) or set(a.patient.lower().split()) & set(b.patient.lower().split())
-    return bool(words_a & words_b) and bool(patients_meet)
+    return bool(words_a & words_b) and not _apart(a.patient, b.patient)
 
 
 def _elsewhere(a: Facts, b: Facts) -> SlotFinding | None:
@@ -260,7 +259,7 @@ def _amounts(a: Facts, b: Facts, strict: bool) -> SlotFinding | None:
             r
             for r in b.amounts
             if r.unit == q.unit
-            and (not r.part if not q.part else _of_a_whole(r))  # a part meets only parts: of them, of the dead
+            and (not r.part if not q.part else _parts_alike(q, r))  # a part meets only parts of one whole and act
             and not _written_none(r)
             and not _unnamed_in_a_list(r, b)
             and _same(q, r, a, b, strict)
@@ -328,6 +327,13 @@ def _of_a_whole(q: Amount) -> bool:
     """A part named by its whole ("Some 4,000 of them"): comparable with another part of the same whole, as the thing
     they count is the same ("of them"), never with the whole."""
     return q.part and q.thing.startswith("of ")
+
+
+def _parts_alike(q: Amount, r: Amount) -> bool:
+    """Two parts of one whole that did one thing ("Some 4,000 of them have been wounded" / "Some 6,000 of them have
+    been wounded"), not two parts that are two things ("Two of the victims were police officers" / "Three of the
+    victims were tourists")."""
+    return _of_a_whole(r) and q.event == r.event and q.event not in LIGHT
 
 
 def _detail(q: Amount, r: Amount) -> str:
@@ -434,19 +440,28 @@ def _times(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
     days_a = [t for t in a.times if t.precision in _DATED and not t.start.startswith("--")]
     days_b = [t for t in b.times if t.precision in _DATED and not t.start.startswith("--")]
     if not days_a or not days_b or same_article or _different_actors(a.agent, b.agent) or _apart(a.patient, b.patient):
-        return None  # two people's: "The aid worker was kidnapped in March 2013" / "Mr. Foley ... on Nov. 22"
+        return None  # two people's: "The aid worker was kidnapped in March 2013" / "The journalist ... in May 2013"
     if not _same_event(a, b):  # else the times must date one thing: "survived a vote on Wednesday" / "a vote held"
         dated = {x for t in days_a for x in t.anchors} & {x for t in days_b for x in t.anchors} - LIGHT
         days_a = [t for t in days_a if set(t.anchors) & dated]
         days_b = [t for t in days_b if set(t.anchors) & dated]
         if not dated or a.modality != b.modality:
             return None
-    if any(t.start <= u.end and u.start <= t.end for t in days_a for u in days_b):  # "on March 3" is in March
+    if any(_overlap(t, u) for t in days_a for u in days_b):  # "on March 3" is in March
         return SlotFinding("date", "agreement", f"{days_a[0].text} vs {days_b[0].text}")
     if len(days_a) == 1 and len(days_b) == 1:
         detail = f"{days_a[0].text} ({days_a[0].start}) vs {days_b[0].text} ({days_b[0].start})"
         return SlotFinding("date", "contradiction", detail)
     return None
+
+
+def _overlap(t: When, u: When) -> bool:
+    """Two times that may be one. A month with no year written has the year its article's date suggests, which two
+    articles a season apart set differently: such a month meets by month alone ("opened in September" / "opened in
+    September")."""
+    if any(x.precision == "month" and x.start[:4] not in x.text for x in (t, u)):
+        return t.start[5:7] <= u.end[5:7] and u.start[5:7] <= t.end[5:7]
+    return t.start <= u.end and u.start <= t.end
 
 
 def _apart(x: str, y: str) -> bool:
