@@ -62,9 +62,9 @@ class When:
     """A time the claim gives, resolved against the article's date where relative ("on Tuesday")."""
 
     text: str
-    start: str  # ISO date (or "--MM-DD" when the article has no date to give a year)
+    start: str  # ISO date (or "--MM-DD" when the article has no date to give a year); "HH:MM" for a time of day
     end: str
-    precision: str  # day | month | year
+    precision: str  # day | month | year | time | time12 (a time of day that may be morning or evening)
     anchors: tuple[str, ...] = ()  # lemmas of what it dates: the verb, its object, the noun it hangs from ("vote")
 
 

@@ -526,3 +526,30 @@ def test_a_month_without_its_year_meets_the_same_month_of_another_article_year()
 def test_a_figure_written_as_zero_is_read_without_error():
     (facts,) = facts_of_texts(["The budget is 0.0 million."], [None])
     assert [(a.low, a.high) for a in facts.amounts] == [(0.0, 0.0)]
+
+
+def test_a_time_of_day_is_read_with_its_hedge_and_dial():
+    from checker.claims.values import clock_times
+
+    assert clock_times("It struck shortly after 11 pm.") == [("shortly after 11 pm", "23:00", "23:30", "time")]
+    assert clock_times("They walked out just after midnight.") == [("just after midnight", "00:00", "00:15", "time")]
+    assert clock_times("Calls came at nine o'clock.")[0][3] == "time12"  # morning or evening
+    assert clock_times("Inflation was 3.50 percent.") == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("The quake hit at 23:14 local time.", "The earthquake that hit the province shortly after 11 pm killed 11."),
+        ("Distress calls were received shortly after nine o'clock.", "The crew radioed for help at about 21:00."),
+    ],
+)
+def test_one_time_of_day_in_other_words_agrees(a, b):
+    found = _compare(a, b)
+    assert found is not None and (found.kind, found.relation) == ("time", "agreement")
+
+
+def test_other_times_of_day_are_no_conflict_and_no_agreement():
+    assert _compare("The quake hit at 23:14 local time.", "A strong aftershock hit at 02:30.") is None
+    found = _compare("The quake hit at 23:14 on Monday.", "The quake hit at 23:14 on Tuesday.")
+    assert found is None or found.kind != "time" or found.relation != "agreement"

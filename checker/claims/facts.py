@@ -19,6 +19,7 @@ from .values import (
     FRACTIONS,
     PERCENT,
     SCALES,
+    clock_times,
     currency,
     find_hedge,
     hedge_interval,
@@ -36,7 +37,7 @@ NUMBER_WORDS = (
 # what makes a claim worth parsing: a figure, a time, a cause, a place relation, a negation or a confirmation
 WORTH_PARSING = re.compile(
     rf"\d|\b(?:{NUMBER_WORDS}|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|today|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|midnight|noon|midday|"
     r"caus\w*|start\w*|spark\w*|trigger\w*|due to|because|blam\w*|north|south|east|west|near|outside|"
     r"not|no|never|none|nobody|no-one|n't|den\w*|confirm\w*|unconfirm\w*|unanimous\w*|apiece|against|sued?|acquir\w*|"
     rf"rose|risen|rise|climb\w*|revis\w*|now stands|reject\w*|disput\w*|{DISMISSALS}|{FALSITY})\b",
@@ -209,7 +210,10 @@ def facts_of(doc, published: str | None) -> Facts:
         patient=patient,
         amounts=tuple(_amounts(doc, tokens)),
         tallies=tuple(_tallies(text)),
-        times=tuple(When(*t, anchors=_anchors(tokens, text, t[0])) for t in times_in(text, published, future)),
+        times=tuple(
+            When(*t, anchors=_anchors(tokens, text, t[0]))
+            for t in [*times_in(text, published, future), *clock_times(text)]
+        ),
         places=tuple(_places(tokens)),
         **_cause(tokens),
         polarity=_polarity(tokens, root),

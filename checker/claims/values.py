@@ -219,6 +219,48 @@ _STATED_YEAR = re.compile(r"\b(?P<rel>last|next|this)\s+year\b", re.I)
 _STEP = {"last": -1, "next": 1, "this": 0}
 
 
+# a time of day: "23:14", "11 pm", "nine o'clock", "midnight", with its hedge ("shortly after", "about")
+_HOUR_WORDS = "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve"
+_CLOCK = re.compile(
+    r"\b(?P<hedge>(?:shortly|just|soon)\s+(?:after|before)|(?:at\s+)?(?:about|around|approximately|roughly))?\s*"
+    r"(?:(?P<h>\d{1,2}):(?P<m>[0-5]\d)(?:\s*(?P<ap>[ap])(?:\.m\.|m\b))?|(?P<h2>\d{1,2})\s*(?P<ap2>[ap])(?:\.m\.|m\b)"
+    rf"|(?P<word>midnight|noon|midday)|(?P<oc>{_HOUR_WORDS}|\d{{1,2}})\s+o['’]clock)",
+    re.I,
+)
+# minutes a hedge allows either side of the time written; a time on the hour is a rounding
+_CLOCK_HEDGES = {"shortly after": (0, 30), "just after": (0, 15), "soon after": (0, 30), "shortly before": (30, 0),
+                 "just before": (15, 0), "soon before": (30, 0)}  # fmt: skip
+_ABOUT, _ON_THE_HOUR = 15, 10
+
+
+def clock_times(text: str) -> list[tuple[str, str, str, str]]:
+    """(text, start, end, precision) of each time of day in `text`, as "HH:MM" minutes of the day; precision "time",
+    or "time12" when it may be morning or evening ("nine o'clock", "11:30"), to be compared on a 12-hour dial."""
+    found = []
+    for match in _CLOCK.finditer(text):
+        half = (match.group("ap") or match.group("ap2") or "").lower()
+        if match.group("word"):
+            hour, minute, half = (0 if match.group("word").lower() == "midnight" else 12), 0, "24"
+        else:
+            raw = match.group("h") or match.group("h2") or match.group("oc")
+            hour = int(raw) if raw.isdigit() else _HOUR_WORDS.split("|").index(raw.lower()) + 1
+            minute = int(match.group("m") or 0)
+        if hour > 24 or (half and half != "24" and not 1 <= hour <= 12):
+            continue
+        if half in {"a", "p"}:
+            hour = hour % 12 + (12 if half == "p" else 0)
+        sure = bool(half) or hour == 0 or hour > 12 or (match.group("h") or "").startswith("0")
+        hedge = " ".join((match.group("hedge") or "").lower().split()).removeprefix("at ")
+        before, after = _CLOCK_HEDGES.get(hedge, (_ABOUT, _ABOUT) if hedge else (0, 0))
+        if not hedge and minute == 0:
+            before = after = _ON_THE_HOUR
+        at = hour * 60 + minute
+        low, high = max(0, at - before), min(24 * 60 - 1, at + after)
+        found.append((match.group(0).strip(), f"{low // 60:02d}:{low % 60:02d}", f"{high // 60:02d}:{high % 60:02d}",
+                      "time" if sure else "time12"))  # fmt: skip
+    return found
+
+
 def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, str, str, str]]:
     """(text, start, end, precision) of each time in `text`; relative ones are resolved against `published`."""
     today = _iso(published)

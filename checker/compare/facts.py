@@ -57,6 +57,7 @@ def compare_facts(a: Claim, b: Claim) -> SlotFinding | None:
         lambda: _tallies(fa, fb, same_article),
         lambda: _amounts(fa, fb, strict),
         lambda: _times(fa, fb, same_article),
+        lambda: _clocks(fa, fb, same_article),
         lambda: _places(fa, fb),
         lambda: _causes(fa, fb, same_article),
         lambda: _roles(fa, fb),
@@ -157,6 +158,7 @@ def may_compare(a: Facts | None, b: Facts | None) -> bool:
         or (a.cause and b.cause)
         or ({p.name for p in a.places} & {p.name for p in b.places})
         or (a.event and a.event == b.event and a.event not in LIGHT and (a.times and b.times or a.agent == b.patient))
+        or all(any(t.precision in _CLOCKS for t in f.times) for f in (a, b))  # a time of day each (`_clocks`)
     )
 
 
@@ -190,7 +192,7 @@ def _different_places(a: Facts, b: Facts) -> bool:
 def _years(facts: Facts) -> set[str]:
     """The years a claim names other than its article's: a past or future event, not the one reported."""
     own = (facts.published or "")[:4]
-    written = [t for t in facts.times if t.precision == "year" or t.start[:4] in t.text]
+    written = [t for t in facts.times if t.precision == "year" or t.precision in _DATED and t.start[:4] in t.text]
     return {t.start[:4] for t in written if t.start[:4] != own}  # "in 2013", "in September 2013", "Nov. 22, 2012"
 
 
@@ -437,22 +439,58 @@ _DATED = frozenset({"day", "month"})
 
 
 def _times(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
-    days_a = [t for t in a.times if t.precision in _DATED and not t.start.startswith("--")]
-    days_b = [t for t in b.times if t.precision in _DATED and not t.start.startswith("--")]
-    if not days_a or not days_b or same_article or _different_actors(a.agent, b.agent) or _apart(a.patient, b.patient):
-        return None  # two people's: "The aid worker was kidnapped in March 2013" / "The journalist ... in May 2013"
-    if not _same_event(a, b):  # else the times must date one thing: "survived a vote on Wednesday" / "a vote held"
-        dated = {x for t in days_a for x in t.anchors} & {x for t in days_b for x in t.anchors} - LIGHT
-        days_a = [t for t in days_a if set(t.anchors) & dated]
-        days_b = [t for t in days_b if set(t.anchors) & dated]
-        if not dated or a.modality != b.modality:
-            return None
+    days_a, days_b = _one_thing(a, b, _DATED, same_article)
+    if not days_a or not days_b:
+        return None
     if any(_overlap(t, u) for t in days_a for u in days_b):  # "on March 3" is in March
         return SlotFinding("date", "agreement", f"{days_a[0].text} vs {days_b[0].text}")
     if len(days_a) == 1 and len(days_b) == 1:
         detail = f"{days_a[0].text} ({days_a[0].start}) vs {days_b[0].text} ({days_b[0].start})"
         return SlotFinding("date", "contradiction", detail)
     return None
+
+
+def _one_thing(a: Facts, b: Facts, precisions: frozenset[str], same_article: bool) -> tuple[list[When], list[When]]:
+    """The times of these precisions that date one thing in two articles: all of them when the claims' event is the
+    same, else those whose anchors meet ("survived a vote on Wednesday" / "a vote held late on Tuesday"); none for
+    two people's events."""
+    times_a, times_b = ([t for t in f.times if t.precision in precisions and t.start[:2] != "--"] for f in (a, b))
+    if same_article or _different_actors(a.agent, b.agent) or _apart(a.patient, b.patient):
+        return [], []  # two people's: "The aid worker was kidnapped in March 2013" / "The journalist ... in May 2013"
+    if not _same_event(a, b):
+        dated = {x for t in times_a for x in t.anchors} & {x for t in times_b for x in t.anchors} - LIGHT
+        if not dated or a.modality != b.modality:
+            return [], []
+        times_a, times_b = ([t for t in ts if set(t.anchors) & dated] for ts in (times_a, times_b))
+    return times_a, times_b
+
+
+_CLOCKS = frozenset({"time", "time12"})
+
+
+def _clocks(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
+    """One time of day in other words agrees ("The quake hit at 23:14" / "It struck shortly after 11 pm", "nine
+    o'clock" / "about 21:00"): one moment of a story told twice, whatever the verbs, unless the claims give other
+    days or two people's acts. Never a conflict: a time of day rarely says which of a story's events it dates ("the
+    quake hit at 23:14" / "an aftershock hit at 02:30")."""
+    if same_article or _different_actors(a.agent, b.agent) or _apart(a.patient, b.patient) or _other_days(a, b):
+        return None
+    clocks_a, clocks_b = ([t for t in f.times if t.precision in _CLOCKS] for f in (a, b))
+    if len(clocks_a) != 1 or len(clocks_b) != 1:
+        return None
+    t, u = clocks_a[0], clocks_b[0]
+    spans = [(_minutes(x.start), _minutes(x.end)) for x in (t, u)]
+    if "time12" in (t.precision, u.precision):  # on a 12-hour dial
+        spans = [(low % 720, low % 720 + high - low) for low, high in spans]
+    (low_t, high_t), (low_u, high_u) = spans
+    if low_t <= high_u and low_u <= high_t:
+        return SlotFinding("time", "agreement", f"{t.text} vs {u.text}")
+    return None
+
+
+def _minutes(clock: str) -> int:
+    hours, _, minutes = clock.partition(":")
+    return int(hours) * 60 + int(minutes)
 
 
 def _overlap(t: When, u: When) -> bool:
