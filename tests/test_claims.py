@@ -693,3 +693,15 @@ def test_a_short_claim_with_no_verb_and_no_figure_is_no_claim():
 )
 def test_when_it_was_said_keeps_the_subject_of_what_was_said(sentence, content):
     assert attribute(sentence).content == content
+
+
+def test_a_sentence_with_a_figure_and_a_plain_verb_is_a_claim_and_page_code_is_not():
+    (claim,) = extract_claims(_untitled("About 200,000 people in the country use the drug to control it."))
+    assert claim.text.startswith("About 200,000 people")
+    (claim,) = extract_claims(_untitled("An estimated 210,000 patients take the drug."))
+    assert (claim.text, claim.attribution) == ("An estimated 210,000 patients take the drug.", None)
+    assert extract_claims(_untitled("Apple Watch , Tag: 9to5mac.com 2014")) == []  # no verb in the parse
+    for junk in ("innerHTML = UI.dateFormat.get_formatted_date('2015-01-26 16:07:16', 'update'); });",
+                 "STORY_NUMBER: L5N0R62Q3 STORY_DATE: 05/09/2014 STORY_TIME: 1324 GMT",
+                 "To contact Arizona Governor Jan Brewer, call (602) 542-4331."):  # fmt: skip
+        assert not is_claim_sentence(junk)

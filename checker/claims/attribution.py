@@ -164,6 +164,7 @@ GENERIC_SOURCES = {
 _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _DANGLING = frozenset(
     {"and", "or", "but", "who", "which", "that", "to", "when", "if", "-", "–", "—"}
+    | {"a", "an", "the"}  # "An estimated 210,000 patients": a determiner says nothing
     # an auxiliary or modal before the reporting verb: "No one can say they knew me as a man" asserts nobody says so
     | {"did", "does", "do", "would", "could", "will", "can", "cannot", "may", "might", "must", "should", "shall"}
 )

@@ -60,9 +60,12 @@ _BOILERPLATE = re.compile(
     r"let['’]s |let us )|contributed (?:reporting )?to this (?:report|story|article)|"
     r"\b(?:writer|reporter|correspondent)s?\s+[A-Z][\w.'’ -]+\s+contributed\b|"
     r"^(?:sorry,? we(?: are|['’]re) )?not (?:currently )?accepting comments|^comments (?:are|have been) closed|"
-    r"^(?-i:Related[A-Z])",  # "RelatedHalloween 2014 ... Declared a HoaxShah Rukh Khan's Son ...": linked headlines
+    r"^(?-i:Related[A-Z])|"  # "RelatedHalloween 2014 ... Declared a HoaxShah Rukh Khan's Son ...": linked headlines
+    r"^to contact\b",  # "To contact Arizona Governor Jan Brewer, call (602) ..."
     re.I,
 )
+# a page's code or data fields, not prose: "innerHTML = UI.dateFormat...", "kmn_size = '300x250';", "STORY_NUMBER:"
+_CODE = re.compile(r"[{}]|\b\w+\s+=\s|\b[A-Z]+_[A-Z_]+:")
 # an embedded tweet ends with its author's handle and date: "... http://t.co/GQGeGLmElZ"— hiatus (@taobby) October
 # 26, 2014": a post quoted as page furniture, often glued to the next one, not the article's claim
 _TWEET_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+(?:" + "|".join(MONTHS) + r")\s+\d{1,2},\s+\d{4}", re.I)
@@ -241,7 +244,7 @@ def is_claim_sentence(sentence: str) -> bool:
         return False
     if _NEWSROOM_NOTE.search(stripped) and not _GOES_ON.search(stripped):
         return False
-    if stripped.isupper():  # a line in capitals is a heading or page furniture ("ADD A COMMENTSEE ALL COMMENTS")
+    if stripped.isupper() or _CODE.search(stripped):  # a heading or page furniture ("ADD A COMMENTSEE ALL COMMENTS")
         return False
     # credits, editor's notes and labels: "(With the Associated Press)", "Example: [Collected via email, May 2014]"
     words = _BRACKETED.sub(" ", stripped).split()
@@ -251,7 +254,9 @@ def is_claim_sentence(sentence: str) -> bool:
         return False
     if _nothing_to_check(stripped):
         return False
-    return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)))
+    # with a figure, a verb the hint cannot see ("About 200,000 people in the country use the drug") is looked for in
+    # the parse (`_predicated`)
+    return len(words) >= MIN_WORDS and bool(_HAS_VERB_HINT.search(" ".join(words)) or _FIGURE.search(stripped))
 
 
 def _line_of(document: Document, body_line: int) -> int:
@@ -295,9 +300,12 @@ def _predicated(claims: list[Claim]) -> list[bool]:
     """Whether each claim has a predicate: a short one with neither a verb nor a figure is a photo credit, a caption
     or a fragment ("THE CANADIAN PRESS/Justin Tang", "Facts About Purdon, Texas And The Ebola Quarantine", "James
     Foley in Aleppo, Syria, in November 2012."), which the model reads against anything ("Purdon ... has been
-    quarantined": a contradiction of 0.88). One with a figure stays ("Cartier Tank MC: $7,000 list")."""
+    quarantined": a contradiction of 0.88). One with a figure stays ("Cartier Tank MC: $7,000 list") unless the
+    words show no verb, when the parse must find one ("About 200,000 people ... use the drug" has)."""
     chosen = [
-        i for i, c in enumerate(claims) if len(c.text.split()) <= VERBLESS_MAX_WORDS and not _FIGURE.search(c.text)
+        i
+        for i, c in enumerate(claims)
+        if len(c.text.split()) <= VERBLESS_MAX_WORDS and not _FIGURE.search(c.text) or not _HAS_VERB_HINT.search(c.text)
     ]
     kept = [True] * len(claims)
     if not chosen:
