@@ -553,3 +553,11 @@ def test_other_times_of_day_are_no_conflict_and_no_agreement():
     assert _compare("The quake hit at 23:14 local time.", "A strong aftershock hit at 02:30.") is None
     found = _compare("The quake hit at 23:14 on Monday.", "The quake hit at 23:14 on Tuesday.")
     assert found is None or found.kind != "time" or found.relation != "agreement"
+
+
+def test_a_weekday_of_a_month_is_that_day_not_the_last_such_weekday():
+    from checker.claims.values import times_in
+
+    found = times_in("Northmere discovered the break-in on the last Friday of August.", "2026-09-09", False)
+    assert found == [("the last Friday of August", "2026-08-28", "2026-08-28", "day")]  # not Friday 2026-09-04
+    assert times_in("The vote is on the first Monday in May 2024.", None, False)[0][1] == "2024-05-06"

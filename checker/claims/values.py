@@ -199,6 +199,12 @@ _DATE = re.compile(
     rf"(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?\b)(?:,?\s+(?P<y>(?:19|20)\d\d))?",
     re.I,
 )
+# "the last Friday of August", "the first Monday in May 2024": a day of a month
+_NTH_WEEKDAY = re.compile(
+    rf"\b(?:the\s+)?(?P<nth>first|second|third|fourth|last)\s+(?P<day>{_DAY_RE})\s+(?:of|in)\s+(?P<m>{_MONTH_RE})\b"
+    r"(?:,?\s+(?P<y>(?:19|20)\d\d)\b)?",
+    re.I,
+)
 _WEEKDAY = re.compile(rf"\b(?P<rel>last|next|this|on|since|by|until|from)?\s*(?P<day>{_DAY_RE})\b", re.I)
 _YEAR = re.compile(r"\b(?P<rel>in|since|by|until|of|for|during)?\s*(?P<y>(?:19|20)\d\d)\b(?!\s*(?:-|–)\s*\d)", re.I)
 _RELATIVE = re.compile(r"\b(?P<word>yesterday|today|tomorrow|(?:last|next|this)\s+(?:year|month))\b", re.I)
@@ -287,6 +293,16 @@ def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, 
         except ValueError:
             continue
         add(match, when, when, "day")
+    for match in _NTH_WEEKDAY.finditer(text):
+        month = _MONTHS[match.group("m").lower()]
+        if match.group("y"):
+            year = int(match.group("y"))
+        elif today is not None:  # the last such month before the article, as "in August"
+            year = today.year - (month > today.month) if not future else today.year + (month < today.month)
+        else:
+            continue
+        when = _nth_weekday(year, month, _DAYS[match.group("day").lower()], match.group("nth").lower())
+        add(match, when, when, "day")
     if today is not None:
         for match in _WEEKDAY.finditer(text):
             target = _DAYS[match.group("day").lower()]
@@ -340,6 +356,12 @@ def _stated_year(text: str, today: date) -> int | None:
     or several. A written year ("founded in 1998") may date anything in the sentence, so it is none."""
     years = {today.year + _STEP[m.group("rel").lower()] for m in _STATED_YEAR.finditer(text)}
     return years.pop() if len(years) == 1 else None
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: str) -> date:
+    """The first to fourth, or the last, such weekday of a month."""
+    days = [d for d in calendar.Calendar().itermonthdates(year, month) if d.month == month and d.weekday() == weekday]
+    return days[-1] if nth == "last" else days[["first", "second", "third", "fourth"].index(nth)]
 
 
 def _iso(text: str | None) -> date | None:
