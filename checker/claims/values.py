@@ -219,8 +219,6 @@ _EVENT_NOUNS = (
 )
 _EVENT_MONTHS = "|".join(m for m in calendar.month_name[1:] if m != "May")
 _MONTH_NOUN = re.compile(rf"(?<!’s )(?<!'s )\b(?P<m>{_EVENT_MONTHS})\s+(?={_EVENT_NOUNS}\b)")
-# a year a text states for the months it names without one ("at their June summit last year")
-_STATED_YEAR = re.compile(r"\b(?P<rel>last|next|this)\s+year\b", re.I)
 # a step from the article's year or month
 _STEP = {"last": -1, "next": 1, "this": 0}
 
@@ -293,12 +291,13 @@ def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, 
         except ValueError:
             continue
         add(match, when, when, "day")
+    stated = _stated_year(text, today) if today is not None else None
     for match in _NTH_WEEKDAY.finditer(text):
         month = _MONTHS[match.group("m").lower()]
         if match.group("y"):
             year = int(match.group("y"))
-        elif today is not None:  # the last such month before the article, as "in August"
-            year = today.year - (month > today.month) if not future else today.year + (month < today.month)
+        elif today is not None:  # as "in August"
+            year = _month_year(month, "in", today, future, stated)
         else:
             continue
         when = _nth_weekday(year, month, _DAYS[match.group("day").lower()], match.group("nth").lower())
@@ -330,19 +329,9 @@ def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, 
         start = date(int(match.group("y")), _MONTHS[match.group("m").lower()], 1)
         add(match, start, _month_end(start), "month")
     if today is not None:
-        stated = _stated_year(text, today)
         for match in [*_MONTH_ONLY.finditer(text), *_MONTH_NOUN.finditer(text)]:
             month = _MONTHS[match.group("m").lower()]
-            rel = match.groupdict().get("rel", "in").lower()
-            ahead = rel == "next" or (rel != "last" and future)
-            if rel == "in" and stated is not None:  # "at their June summit last year"
-                year = stated
-            elif ahead:  # the next such month from the article's date
-                year = today.year + (month <= today.month if rel == "next" else month < today.month)
-            elif rel == "last" or rel == "in":  # the last such month before it ("in October" said in April)
-                year = today.year - (month >= today.month if rel == "last" else month > today.month)
-            else:  # "this October"
-                year = today.year
+            year = _month_year(month, match.groupdict().get("rel", "in").lower(), today, future, stated)
             start = date(year, month, 1)
             add(match, start, _month_end(start), "month")
     for match in _YEAR.finditer(text):
@@ -351,10 +340,24 @@ def times_in(text: str, published: str | None, future: bool) -> list[tuple[str, 
     return found
 
 
+def _month_year(month: int, rel: str, today: date, future: bool, stated: int | None) -> int:
+    """The year of a month named without one ("in October", "next March", "their June summit"): the year the text
+    states ("last year"), else the next such month from the article's date when ahead, else the last before it
+    ("in October" said in April), else the article's ("this October")."""
+    if rel == "in" and stated is not None:
+        return stated
+    if rel == "next" or (rel != "last" and future):
+        return today.year + (month <= today.month if rel == "next" else month < today.month)
+    if rel in {"last", "in"}:
+        return today.year - (month >= today.month if rel == "last" else month > today.month)
+    return today.year
+
+
 def _stated_year(text: str, today: date) -> int | None:
     """The one year a text gives by its article's ("last year"), for the months it names without one; None if none
     or several. A written year ("founded in 1998") may date anything in the sentence, so it is none."""
-    years = {today.year + _STEP[m.group("rel").lower()] for m in _STATED_YEAR.finditer(text)}
+    words = (" ".join(m.group("word").lower().split()) for m in _RELATIVE.finditer(text))
+    years = {today.year + _STEP[word.split()[0]] for word in words if word.endswith("year")}
     return years.pop() if len(years) == 1 else None
 
 

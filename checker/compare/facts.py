@@ -455,8 +455,8 @@ def _one_thing(a: Facts, b: Facts, precisions: frozenset[str], same_article: boo
     same, else those whose anchors meet ("survived a vote on Wednesday" / "a vote held late on Tuesday"); none for
     two people's events."""
     times_a, times_b = ([t for t in f.times if t.precision in precisions and t.start[:2] != "--"] for f in (a, b))
-    if same_article or _different_actors(a.agent, b.agent) or _apart(a.patient, b.patient):
-        return [], []  # two people's: "The aid worker was kidnapped in March 2013" / "The journalist ... in May 2013"
+    if same_article or _two_peoples(a, b):
+        return [], []
     if not _same_event(a, b):
         dated = {x for t in times_a for x in t.anchors} & {x for t in times_b for x in t.anchors} - LIGHT
         if not dated or a.modality != b.modality:
@@ -473,7 +473,7 @@ def _clocks(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
     o'clock" / "about 21:00"): one moment of a story told twice, whatever the verbs, unless the claims give other
     days or two people's acts. Never a conflict: a time of day rarely says which of a story's events it dates ("the
     quake hit at 23:14" / "an aftershock hit at 02:30")."""
-    if same_article or _different_actors(a.agent, b.agent) or _apart(a.patient, b.patient) or _other_days(a, b):
+    if same_article or _two_peoples(a, b) or _other_days(a, b):
         return None
     clocks_a, clocks_b = ([t for t in f.times if t.precision in _CLOCKS] for f in (a, b))
     if len(clocks_a) != 1 or len(clocks_b) != 1:
@@ -500,6 +500,12 @@ def _overlap(t: When, u: When) -> bool:
     if any(x.precision == "month" and x.start[:4] not in x.text for x in (t, u)):
         return t.start[5:7] <= u.end[5:7] and u.start[5:7] <= t.end[5:7]
     return t.start <= u.end and u.start <= t.end
+
+
+def _two_peoples(a: Facts, b: Facts) -> bool:
+    """Two people's acts: named actors or participants that share no word ("The aid worker was kidnapped in March
+    2013" / "The journalist ... in May 2013")."""
+    return _different_actors(a.agent, b.agent) or _apart(a.patient, b.patient)
 
 
 def _apart(x: str, y: str) -> bool:
