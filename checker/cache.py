@@ -181,8 +181,13 @@ def get_claims(cache: Cache, key: str) -> list | None:
     return json.loads(row[0]) if row else None
 
 
-def put_claims(cache: Cache, key: str, claims: list) -> None:
-    cache.connection.execute("INSERT OR REPLACE INTO claims VALUES (?, ?)", (key, json.dumps(claims)))
+def put_claims(cache: Cache, items: dict[str, list]) -> None:
+    """Store each document's claims under its key, in one transaction."""
+    with cache.connection:
+        cache.connection.execute("BEGIN IMMEDIATE")
+        cache.connection.executemany(
+            "INSERT OR REPLACE INTO claims VALUES (?, ?)", [(key, json.dumps(claims)) for key, claims in items.items()]
+        )
 
 
 class CachedJudge:

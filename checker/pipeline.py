@@ -8,8 +8,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .claims import extract_all, extract_claims
-from .claims.extract import with_partner_facts
+from .claims import extract_all
+from .claims.extract import extract_each, with_partner_facts
 from .config import CheckConfig
 from .decision import decision_for
 from .errors import InputError
@@ -291,18 +291,16 @@ CLAIMS_VERSION = "claims/126"  # bump when extraction changes, so cached claims 
 
 
 def claims_of(documents: Sequence[Document], cache) -> list[Claim]:
-    """Extract claims, reusing the cache for documents whose text has not changed."""
+    """Extract claims, reusing the cache for documents whose text has not changed; the rest are extracted in one
+    batch (in two processes when large), each document's claims stored apart."""
     if cache is None:
         return extract_all(documents)
     from dataclasses import asdict
 
     from .cache import digest, get_claims, put_claims
-    from .claims.facts import facts_from_dict
-    from .records import Attribution
 
-    claims: list[Claim] = []
-    for document in documents:
-        key = digest(
+    keys = [
+        digest(
             CLAIMS_VERSION,
             document.id,
             document.path,
@@ -312,23 +310,32 @@ def claims_of(documents: Sequence[Document], cache) -> list[Claim]:
             str(document.line_offset),
             str(document.source_lines),
         )
-        stored = get_claims(cache, key)
-        if stored is None:
-            extracted = extract_claims(document)
-            put_claims(cache, key, [asdict(c) for c in extracted])
-        else:
-            extracted = [
-                Claim(
-                    **{
-                        **c,
-                        "attribution": Attribution(**c["attribution"]) if c["attribution"] else None,
-                        "facts": facts_from_dict(c.get("facts")),
-                    }
-                )
-                for c in stored
-            ]
-        claims.extend(extracted)
-    return with_partner_facts(claims)
+        for document in documents
+    ]
+    found = [get_claims(cache, key) for key in keys]
+    missing = [i for i, stored in enumerate(found) if stored is None]
+    extracted = dict(zip(missing, extract_each([documents[i] for i in missing])))
+    if extracted:
+        put_claims(cache, {keys[i]: [asdict(c) for c in claims] for i, claims in extracted.items()})
+    return with_partner_facts(
+        [c for i, stored in enumerate(found) for c in (extracted[i] if stored is None else _stored_claims(stored))]
+    )
+
+
+def _stored_claims(stored: list[dict]) -> list[Claim]:
+    from .claims.facts import facts_from_dict
+    from .records import Attribution
+
+    return [
+        Claim(
+            **{
+                **c,
+                "attribution": Attribution(**c["attribution"]) if c["attribution"] else None,
+                "facts": facts_from_dict(c.get("facts")),
+            }
+        )
+        for c in stored
+    ]
 
 
 def _merge(new: list[Document], corpus: list[Document]) -> list[Document]:

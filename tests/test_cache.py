@@ -196,3 +196,19 @@ def test_a_claim_parsed_for_another_articles_sake_has_its_facts_with_the_cache_c
     ]
     facts = [next(c.facts for c in report.claims if c.text.startswith(claim)) for report in reports]
     assert facts[0].event == event and facts[0] == facts[1] == facts[2]
+
+
+def test_a_partly_warm_cache_gives_the_claims_of_none(tmp_path):
+    """Documents missing from the cache are extracted together and stored one by one: with some cached and some
+    not, the claims are those of extraction with no cache."""
+    from checker.claims import extract_all
+    from checker.ingest import load_documents
+    from checker.pipeline import claims_of
+
+    documents = load_documents([SEEDS])
+    cache = Cache(str(tmp_path / "cache"))
+    try:
+        claims_of(documents[::2], cache)
+        assert claims_of(documents, cache) == claims_of(documents, cache) == extract_all(documents)
+    finally:
+        cache.close()

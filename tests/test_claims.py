@@ -705,3 +705,17 @@ def test_a_sentence_with_a_figure_and_a_plain_verb_is_a_claim_and_page_code_is_n
                  "STORY_NUMBER: L5N0R62Q3 STORY_DATE: 05/09/2014 STORY_TIME: 1324 GMT",
                  "To contact Arizona Governor Jan Brewer, call (602) 542-4331."):  # fmt: skip
         assert not is_claim_sentence(junk)
+
+
+def test_parsing_in_worker_processes_gives_the_claims_of_one_process(monkeypatch):
+    """A large batch is parsed and read by two worker processes that send back facts, not Docs; what they send
+    is what one process finds, in the same order."""
+    from checker.claims import parse
+
+    documents = load_documents([SEEDS])
+    alone = extract_all(documents)
+    monkeypatch.setattr(parse, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parse, "CHUNK", 7)  # many chunks, so their order matters
+    monkeypatch.setattr(parse.os, "cpu_count", lambda: 2)
+    assert extract_all(documents) == alone
+    assert sum(c.facts is not None and bool(c.facts.event) for c in alone) > 10

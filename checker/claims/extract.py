@@ -269,27 +269,26 @@ def _line_of(document: Document, body_line: int) -> int:
 def extract_claims(document: Document, facts: bool = True) -> list[Claim]:
     """All claims of one document, title first, in reading order, each with its facts (unless `facts` is False)."""
     claims = _claims(document)
-    return with_facts(claims, [document.date] * len(claims)) if facts else claims
+    return _with_facts([claims], [document.date])[0] if facts else claims
 
 
-def with_facts(claims: list[Claim], published: list[str | None]) -> list[Claim]:
-    """The claims with their facts, parsed in one batch; each knows its article's story (`story_names`). A short
-    claim with no verb and no figure is no claim (`_predicated`)."""
+def _with_facts(groups: list[list[Claim]], published: list[str | None]) -> list[list[Claim]]:
+    """Each document's claims (a group, with its date) with their facts, all parsed in one batch; each knows its
+    article's story (`story_names`). A short claim with no verb and no figure is no claim (`_predicated`)."""
     from .facts import facts_of_texts, framed
 
-    kept = _predicated(claims)
-    claims = [c for c, keep in zip(claims, kept) if keep]
-    published = [p for p, keep in zip(published, kept) if keep]
-
-    texts: dict[str, list[str]] = {}
-    for claim in claims:
-        texts.setdefault(claim.document_id, []).append(claim.sentence)  # with its speakers: "Velarin announced"
-    stories = {document_id: story_names(found) for document_id, found in texts.items()}
+    flat = [c for group in groups for c in group]
+    kept = iter(_predicated(flat))
+    groups = [[c for c in group if next(kept)] for group in groups]
+    claims = [c for group in groups for c in group]
+    stories = [story_names([c.sentence for c in group]) for group in groups]  # with speakers: "Velarin announced"
+    names = [story for story, group in zip(stories, groups) for _ in group]
+    dates = [day for day, group in zip(published, groups) for _ in group]
     frames = [_frame(c) for c in claims]
-    names = [stories[c.document_id] for c in claims]
-    parsed = facts_of_texts([c.text for c in claims], published, frames=frames, stories=names, partners=False)
-    # partners after the frames, as `check` finds them across a corpus whose articles the cache kept apart
-    return with_partner_facts([replace(c, facts=framed(f, c.sentence, c.text)) for c, f in zip(claims, parsed)])
+    parsed = iter(facts_of_texts([c.text for c in claims], dates, frames=frames, stories=names, partners=False))
+    # partners after the frames, within the article, as `check` finds them across a corpus whose articles the cache
+    # kept apart
+    return [with_partner_facts([replace(c, facts=framed(next(parsed), c.sentence, c.text)) for c in g]) for g in groups]
 
 
 # a claim this short is parsed to see whether it says anything: a credit, a caption or a headline fragment does not
@@ -310,11 +309,15 @@ def _predicated(claims: list[Claim]) -> list[bool]:
     kept = [True] * len(claims)
     if not chosen:
         return kept
-    from .parse import parse_many
+    from .parse import read_parses
 
-    for i, doc in zip(chosen, parse_many([claims[i].text for i in chosen])):
-        kept[i] = any(t.pos_ in {"VERB", "AUX"} for t in doc)
+    for i, verb in zip(chosen, read_parses([claims[i].text for i in chosen], _has_verb)):
+        kept[i] = verb
     return kept
+
+
+def _has_verb(doc, _) -> bool:
+    return any(t.pos_ in {"VERB", "AUX"} for t in doc)
 
 
 def with_partner_facts(claims: list[Claim]) -> list[Claim]:
@@ -571,10 +574,14 @@ def _parsed_speakers(sentences: list[str]) -> dict[str, Attributed]:
     chosen = [s for s in dict.fromkeys(sentences) if MAY_REPORT.search(s) and is_claim_sentence(s) and _doubtful(s)]
     if not chosen:
         return {}
-    from .parse import parse_many
+    from .parse import read_parses
 
-    docs = parse_many([_UPDATE_PREFIX.sub("", s) for s in chosen])
-    return {sentence: parsed_attribution(doc) for sentence, doc in zip(chosen, docs)}
+    found = read_parses([_UPDATE_PREFIX.sub("", s) for s in chosen], _attribution_of)
+    return dict(zip(chosen, found))
+
+
+def _attribution_of(doc, _) -> Attributed | None:
+    return parsed_attribution(doc)
 
 
 # verbs that report speech only with a clause after them: "The company added a new product line", "He wrote a book"
@@ -614,12 +621,14 @@ def _strip_title_suffix(title: str) -> str:
 
 def extract_all(documents: Iterable[Document]) -> list[Claim]:
     """Claims of every document, in corpus order, with their facts (one parser batch for the whole corpus)."""
+    return with_partner_facts([claim for claims in extract_each(documents) for claim in claims])
+
+
+def extract_each(documents: Iterable[Document]) -> list[list[Claim]]:
+    """The claims of each document, as `extract_claims` gives them, parsed in one batch for all (the cache keeps
+    each document's claims apart)."""
     documents = list(documents)
     spans = [split_sentences(document.text) for document in documents]
     parsed = _parsed_speakers([d.text[start:end] for d, found in zip(documents, spans) for start, end in found])
-    claims, published = [], []
-    for document, sentences in zip(documents, spans):
-        found = _claims(document, sentences, parsed)
-        claims.extend(found)
-        published.extend([document.date] * len(found))
-    return with_facts(claims, published)
+    groups = [_claims(document, sentences, parsed) for document, sentences in zip(documents, spans)]
+    return _with_facts(groups, [document.date for document in documents])

@@ -112,7 +112,6 @@ _UPDATE = re.compile(
 def facts_of_texts(
     texts: Sequence[str],
     published: Sequence[str | None],
-    batch_size: int = 256,
     frames: Sequence[str] | None = None,
     stories: Sequence[tuple[str, ...]] | None = None,
     partners: bool = True,
@@ -127,9 +126,9 @@ def facts_of_texts(
     chosen = _worth_parsing(texts, frames)
     if not chosen:
         return results
-    _parse(texts, chosen, published, stories, results, batch_size)
+    _parse(texts, chosen, published, stories, results)
     if partners:
-        _parse(texts, partners_to_parse(texts, frames, results), published, stories, results, batch_size)
+        _parse(texts, partners_to_parse(texts, frames, results), published, stories, results)
     return results
 
 
@@ -142,7 +141,7 @@ def parse_facts(
 ) -> list[Facts]:
     """Facts of every text, each parsed (`facts_of_texts` parses only those with something to bind)."""
     results = [Facts(published=day, story=story) for day, story in zip(published, stories)]
-    _parse(texts, list(range(len(texts))), published, stories, results, 256)
+    _parse(texts, list(range(len(texts))), published, stories, results)
     return results
 
 
@@ -156,11 +155,11 @@ def partners_to_parse(texts: Sequence[str], frames: Sequence[str], results: Sequ
     return _asserting_partners(texts, done, sources)
 
 
-def _parse(texts, chosen, published, stories, results, batch_size: int) -> None:
-    from .parse import parse_many
+def _parse(texts, chosen, published, stories, results) -> None:
+    from .parse import read_parses
 
-    for index, doc in zip(chosen, parse_many([texts[i] for i in chosen], batch_size)):
-        results[index] = replace(facts_of(doc, published[index]), story=stories[index])
+    for index, found in zip(chosen, read_parses([texts[i] for i in chosen], facts_of, [published[i] for i in chosen])):
+        results[index] = replace(found, story=stories[index])
 
 
 def _asserting_partners(texts: Sequence[str], parsed: set[int], results: list[Facts]) -> list[int]:
