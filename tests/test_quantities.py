@@ -267,3 +267,13 @@ def test_fractions_are_amounts_and_slashed_numbers_are_not():
 
 def test_years_and_ages_are_not_quantities():
     assert extract_quantities("In 2024 the 45-year-old mayor, 45 years old, spoke at 5 pm.") == ()
+
+
+def test_a_span_counted_back_from_now_is_a_time_not_an_amount():
+    """A span counted back, "six years ago", says when, not how long: no duration to set against "nine days ago"
+    (a false conflict on real news); a duration stays one."""
+    married = "Six years ago she married Abu Bakr al-Baghdadi, and she had a daughter with him."
+    detained = "The army detained a wife and daughter of Abu Bakr al-Baghdadi as they crossed from Syria nine days ago."
+    assert extract_quantities(married) == () and find_conflict(married, detained) is None
+    (siege,) = extract_quantities("The siege of the town, which ended a day ago, lasted three days.")
+    assert siege.text == "three days"

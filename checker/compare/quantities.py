@@ -255,6 +255,11 @@ def _core_end(match: re.Match[str], scale_word: str) -> int:
     return match.end("scale") if scale_word else match.end("number")
 
 
+# a span of time counted back from now is a point in time, not an amount: "Six years ago she married ..." and "...
+# crossed from Syria nine days ago" give no durations to compare
+_AGO = re.compile(r"\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+ago\b", re.I)
+
+
 @lru_cache(maxsize=65536)
 def extract_quantities(text: str) -> tuple[Quantity, ...]:
     """Every countable quantity in a claim (years are dates, not quantities)."""
@@ -286,6 +291,7 @@ def extract_quantities(text: str) -> tuple[Quantity, ...]:
             text[match.end("number") : match.end("number") + 1] in ("-", "/", ":")
             or text[match.start("number") - 1 : match.start("number")] in ("/", ":")
             or re.match(r"\s*(am|pm|a\.m|p\.m|years? old|year-old)\b", text[match.end("number") :], re.I)
+            or _AGO.match(text, match.end("number"))  # "six years ago": when, not how long
             or _DIMENSIONS.match(text, match.end("number"))  # "a 1366 x 768 pixel display"
             or _DIMENSIONS_BEFORE.search(text, 0, match.start("number"))
         ):
