@@ -233,6 +233,10 @@ def test_questions_and_fragments_are_not_claims():
     assert is_claim_sentence("Photos showed a crater about 39ft wide near Managua's international airport.")
     assert is_claim_sentence("The deal was approved by 12 votes to 3 / the council said on Monday.")
     assert is_claim_sentence("The agency gave credit to the Associated Press for the photos.")
+    # a caption with its credit in brackets (real news: two captions were claims)
+    assert not is_claim_sentence("Luke Somers was kidnapped over a year ago by al Qaida (AP Photo/Hani Mohammed)")
+    assert not is_claim_sentence("Tiger Woods with ex-wife Elin Nordegren in 2010 (Reuters)")
+    assert is_claim_sentence("The ministry said the report (Reuters) was wrong about the date of the strike.")
     assert is_claim_sentence("Credit card fraud has risen by 5% since 2014, the bank said.")
     # real news: the newsroom on its own reporting ("would not comment" / "we've reached out for comment" was a 0.99
     # model contradiction); a line that goes on to say something stays
@@ -719,3 +723,28 @@ def test_parsing_in_worker_processes_gives_the_claims_of_one_process(monkeypatch
     monkeypatch.setattr(parse.os, "cpu_count", lambda: 2)
     assert extract_all(documents) == alone
     assert sum(c.facts is not None and bool(c.facts.event) for c in alone) > 10
+
+
+def test_a_photo_set_inside_a_quotation_does_not_end_it():
+    """Real news: a caption between two paragraphs of one quotation ended it, and the paragraphs after it read as
+    the article's own voice."""
+    claims = extract_claims(
+        _untitled(
+            'Sabine Rollinger, of the agency, said: "This is a unique, private island with total privacy.\n\n'
+            "Tiger Woods with ex-wife Elin Nordegren in 2010 (Reuters)\n\n"
+            '"The island boasts a variety of wildlife, such as deer and hares.'
+        )
+    )
+    assert [(c.text, c.attribution.speaker if c.attribution else None) for c in claims] == [
+        ("This is a unique, private island with total privacy.", "Sabine Rollinger, of the agency"),
+        ("The island boasts a variety of wildlife, such as deer and hares.", "Sabine Rollinger, of the agency"),
+    ]
+
+
+def test_when_and_an_auxiliary_are_not_part_of_the_speaker():
+    """Real news: "Last week the US said ..." was said by "Last week the US", and "..., his sister has said." by
+    "his sister has"."""
+    assert attribute("Last week the US said it had attempted a rescue operation.").attribution.speaker == "the US"
+    assert attribute("On Monday the ministry said it would cut fuel prices.").attribution.speaker == "the ministry"
+    said = attribute("A photographer held hostage in Yemen has been killed, his sister has said.")
+    assert said.attribution.speaker == "his sister"

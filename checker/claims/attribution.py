@@ -12,7 +12,15 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from ..compare.vocabulary import ABBREVIATIONS, CALENDAR, COMMON_CAPITALISED, DISMISSALS, RELATIVE_DAYS, REPORT_PHRASE
+from ..compare.vocabulary import (
+    ABBREVIATIONS,
+    CALENDAR,
+    COMMON_CAPITALISED,
+    DISMISSALS,
+    RELATIVE_DAYS,
+    REPORT_PHRASE,
+    WEEKDAYS,
+)
 from ..records import Attribution
 
 # verbs that introduce reported speech without "that" ("X said the troops left")
@@ -200,6 +208,15 @@ class _Split:
     via: str = ""
 
 
+# when, before the one who said it ("Last week the US said ...", "On Monday police said ..."), and the auxiliary
+# after them ("..., his sister has said."): neither is part of the speaker
+_WHEN_LEAD = re.compile(
+    r"^(?:(?:on|last|early|late|earlier|later)\s+)?(?:(?:this|last|next|that)\s+)?"
+    rf"(?:{'|'.join((*WEEKDAYS, *RELATIVE_DAYS))}|week|month|year|morning|afternoon|evening|night|weekend)"
+    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=\S)",
+    re.I,
+)
+_AUXILIARY_TAIL = re.compile(r"\s+(?:has|have|had)$", re.I)
 _DISCOURSE = re.compile(r"^(?:however|but|and|so|separately|meanwhile|still|yet|also|instead),?\s+(?=\S)", re.I)
 
 
@@ -210,6 +227,7 @@ def attribute(sentence: str, previous_names: list[str] | None = None) -> Attribu
     if split is None:
         return Attributed(sentence, None)
     speaker = _DISCOURSE.sub("", " ".join(split.speaker.split()).strip(" ,."))  # "However they said ..."
+    speaker = _WHEN_LEAD.sub("", _AUXILIARY_TAIL.sub("", speaker)) or speaker  # "On Monday the ministry said"
     last = speaker.rsplit(" ", 1)[-1]
     if last.lower() in ("he", "she") and speaker[:1].isupper():  # "Listening to the message he said: ..."
         speaker = last
@@ -246,9 +264,9 @@ def unquoted(content: str) -> str:
     opens, closes = text.count("“"), text.count("”")
     if text[:1] in '“"' and text[-1:] in '”"' and opens <= 1 and closes <= 1 and text.count('"') in (0, 2):
         return text[1:-1].strip()
-    if text[:1] == "“" and opens == 1 and closes == 0:
-        return text[1:].strip()
-    if text[-1:] == "”" and closes == 1 and opens == 0:
+    if text[:1] == "“" and opens == 1 and closes == 0 or text[:1] == '"' and text.count('"') == 1:
+        return text[1:].strip()  # a quotation that goes on, in curly or straight marks
+    if text[-1:] == "”" and closes == 1 and opens == 0 or text[-1:] == '"' and text.count('"') == 1:
         return text[:-1].strip()
     if text[:1] in "‘'":  # single quotes (British style); "’" is also an apostrophe, so only with an opening one
         return text[1:-1].strip() if text[-1:] in "’'" else text[1:].strip()

@@ -106,7 +106,10 @@ _CAPTION = re.compile(
 _CREDIT = re.compile(
     r"^(?:(?:photo|image|picture)s?\s*(?:credits?)?\s*:|(?-i:Credits?:?\s+[A-Z])|[—–-]?\s*(?:copyright|©)\s)|"
     r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|associated press|the new york times|shutterstock|pa|rex|corbis|"
-    r"ap photo|ap images|wireimage|filmmagic|bloomberg|xinhua)\)?\.?\s*$",
+    r"ap photo|ap images|wireimage|filmmagic|bloomberg|xinhua)\)?\.?\s*$|"
+    # a caption's credit in brackets at its end: "... in 2010 (Reuters)", "... by al Qaida (AP Photo/Hani Mohammed)"
+    r"\((?:(?:ap|afp|reuters|epa|getty(?: images)?|associated press|pa|xinhua|bloomberg)(?: photos?)?|"
+    r"photo|picture|image)(?:\s*[:/]\s*[^()]{1,60})?\)\.?\s*$",
     re.I,
 )
 
@@ -387,6 +390,8 @@ def _claims(
     newlines, counted_to = 0, 0
     for start, end in spans:
         sentence = document.text[start:end]
+        if _CREDIT.search(sentence.strip()):  # a photo and its credit, set inside the text: a quotation runs past it
+            continue
         continued = quotation.enter(sentence, new_paragraph="\n" in document.text[previous_end:start])
         previous_end = end
         name = leading_name(sentence)
