@@ -90,3 +90,9 @@ class OutputError(CheckerError):
     """The output path cannot be written (a folder, under a file, read-only, full, or one of the inputs)."""
 
     code = "E050"
+
+
+class WorkerError(CheckerError):
+    """A worker process died (killed for memory, or crashed) before its work was done."""
+
+    code = "E060"

@@ -199,8 +199,8 @@ def test_a_claim_parsed_for_another_articles_sake_has_its_facts_with_the_cache_c
 
 
 def test_a_partly_warm_cache_gives_the_claims_of_none(tmp_path):
-    """Documents missing from the cache are extracted together and stored one by one: with some cached and some
-    not, the claims are those of extraction with no cache."""
+    """Documents missing from the cache are extracted together and stored per document (in one transaction): with
+    some cached and some not, the claims are those of extraction with no cache."""
     from checker.claims import extract_all
     from checker.ingest import load_documents
     from checker.pipeline import claims_of

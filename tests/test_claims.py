@@ -237,6 +237,8 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("Luke Somers was kidnapped over a year ago by al Qaida (AP Photo/Hani Mohammed)")
     assert not is_claim_sentence("Tiger Woods with ex-wife Elin Nordegren in 2010 (Reuters)")
     assert is_claim_sentence("The ministry said the report (Reuters) was wrong about the date of the strike.")
+    assert is_claim_sentence("The rule was issued by the Environmental Protection Agency (EPA).")  # a name spelt out
+    assert is_claim_sentence("Police said 12 people were killed (photo).")
     assert is_claim_sentence("Credit card fraud has risen by 5% since 2014, the bank said.")
     # real news: the newsroom on its own reporting ("would not comment" / "we've reached out for comment" was a 0.99
     # model contradiction); a line that goes on to say something stays
@@ -720,7 +722,7 @@ def test_parsing_in_worker_processes_gives_the_claims_of_one_process(monkeypatch
     alone = extract_all(documents)
     monkeypatch.setattr(parse, "PARALLEL_FROM", 1)
     monkeypatch.setattr(parse, "CHUNK", 7)  # many chunks, so their order matters
-    monkeypatch.setattr(parse.os, "cpu_count", lambda: 2)
+    monkeypatch.setattr(parse, "usable_cores", lambda: 2)
     assert extract_all(documents) == alone
     assert sum(c.facts is not None and bool(c.facts.event) for c in alone) > 10
 
@@ -748,3 +750,25 @@ def test_when_and_an_auxiliary_are_not_part_of_the_speaker():
     assert attribute("On Monday the ministry said it would cut fuel prices.").attribution.speaker == "the ministry"
     said = attribute("A photographer held hostage in Yemen has been killed, his sister has said.")
     assert said.attribution.speaker == "his sister"
+    # names that open with a day or a time of day keep it
+    assert (
+        attribute("Tuesday Morning Corp said it would close 40 stores.").attribution.speaker == "Tuesday Morning Corp"
+    )
+    sunday = attribute("Sunday Times political editor Tim Shipman said the vote was close.").attribution
+    assert sunday.speaker == "Sunday Times political editor Tim Shipman"
+
+
+def _die(doc, _):
+    import os
+
+    os._exit(1)  # a parser process killed mid-work (the kernel's out-of-memory killer, a crash)
+
+
+def test_a_parser_process_that_dies_is_a_clear_error_not_a_hang(monkeypatch):
+    from checker.claims import parse
+    from checker.errors import WorkerError
+
+    monkeypatch.setattr(parse, "PARALLEL_FROM", 1)
+    monkeypatch.setattr(parse, "usable_cores", lambda: 2)
+    with pytest.raises(WorkerError, match="parser process ended"):
+        parse.read_parses(["The council approved the budget.", "The mayor signed it."], _die)

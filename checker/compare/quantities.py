@@ -257,7 +257,7 @@ def _core_end(match: re.Match[str], scale_word: str) -> int:
 
 # a span of time counted back from now is a point in time, not an amount: "Six years ago she married ..." and "...
 # crossed from Syria nine days ago" give no durations to compare
-_AGO = re.compile(r"\s+(?:\w+\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+ago\b", re.I)
+_AGO = re.compile(r"\s+(?:full\s+)?(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+ago\b", re.I)
 
 
 @lru_cache(maxsize=65536)

@@ -30,7 +30,8 @@ class SentenceEmbedder:
         try:
             from tokenizers import Tokenizer
 
-            from .onnx_backend import open_session, usable_cores
+            from ..cores import usable_cores
+            from .onnx_backend import open_session
         except ImportError as error:
             raise MissingBackendError(
                 "the sentence embedder needs onnxruntime and tokenizers", hint="pip install onnxruntime tokenizers"

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..cores import usable_cores
 from ..errors import MissingBackendError, ModelLoadError
 from ..records import Judgement, ModelInfo
 from . import (
@@ -37,11 +37,6 @@ def open_session(model_file: Path, threads: int):
         return onnxruntime.InferenceSession(str(model_file), options, providers=["CPUExecutionProvider"])
     except Exception as error:  # onnxruntime raises its own exception types for a damaged file
         raise ModelLoadError(f"{model_file}: cannot load it ({str(error).splitlines()[0][:200]})") from None
-
-
-def usable_cores() -> int:
-    """The cores this process may run on."""
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
 
 
 class OnnxJudge:
