@@ -290,9 +290,13 @@ def check(
 CLAIMS_VERSION = "claims/132"  # bump on each extraction change, never back to a used one
 
 
+# documents extracted between two writes to the cache: enough claims (about 8,000) for two parser processes
+STORE_EVERY = 500
+
+
 def claims_of(documents: Sequence[Document], cache) -> list[Claim]:
-    """Extract claims, reusing the cache for documents whose text has not changed; the rest are extracted in one
-    batch (in two processes when large), each document's claims stored apart."""
+    """Extract claims, reusing the cache for documents whose text has not changed; the rest are extracted in
+    batches (in two processes when large), each document's claims stored apart."""
     if cache is None:
         return extract_all(documents)
     from dataclasses import asdict
@@ -314,9 +318,12 @@ def claims_of(documents: Sequence[Document], cache) -> list[Claim]:
     ]
     found = [get_claims(cache, key) for key in keys]
     missing = [i for i, stored in enumerate(found) if stored is None]
-    extracted = dict(zip(missing, extract_each([documents[i] for i in missing])))
-    if extracted:
-        put_claims(cache, {keys[i]: [asdict(c) for c in claims] for i, claims in extracted.items()})
+    extracted: dict[int, list[Claim]] = {}
+    for start in range(0, len(missing), STORE_EVERY):  # stored as it goes: a run stopped midway keeps what it did
+        chunk = missing[start : start + STORE_EVERY]
+        done = dict(zip(chunk, extract_each([documents[i] for i in chunk])))
+        put_claims(cache, {keys[i]: [asdict(c) for c in claims] for i, claims in done.items()})
+        extracted |= done
     return with_partner_facts(
         [c for i, stored in enumerate(found) for c in (extracted[i] if stored is None else _stored_claims(stored))]
     )

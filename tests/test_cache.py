@@ -212,3 +212,29 @@ def test_a_partly_warm_cache_gives_the_claims_of_none(tmp_path):
         assert claims_of(documents, cache) == claims_of(documents, cache) == extract_all(documents)
     finally:
         cache.close()
+
+
+def test_claims_are_stored_batch_by_batch_so_a_stopped_run_keeps_what_it_did(tmp_path, monkeypatch):
+    from checker import pipeline
+    from checker.ingest import load_documents
+
+    documents = load_documents([SEEDS])
+    calls = []
+    real = pipeline.extract_each
+
+    def stop_on_the_second_batch(batch):
+        calls.append(len(batch))
+        if len(calls) == 2:
+            raise KeyboardInterrupt
+        return real(batch)
+
+    monkeypatch.setattr(pipeline, "STORE_EVERY", 2)
+    monkeypatch.setattr(pipeline, "extract_each", stop_on_the_second_batch)
+    cache = Cache(str(tmp_path / "cache"))
+    try:
+        with pytest.raises(KeyboardInterrupt):
+            pipeline.claims_of(documents, cache)
+        stored = cache.connection.execute("SELECT COUNT(*) FROM claims").fetchone()[0]
+    finally:
+        cache.close()
+    assert calls == [2, 2] and stored == 2

@@ -23,7 +23,7 @@ INSTALL = (
 R = TypeVar("R")
 
 
-PARALLEL_FROM = 4000  # texts to parse before a second process is worth starting
+PARALLEL_FROM = 1000  # texts to parse before a second process is worth starting
 CHUNK = 256  # texts a worker parses and reads at a time
 
 
