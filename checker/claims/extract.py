@@ -106,8 +106,7 @@ _CAPTION = re.compile(
 _AGENCIES = r"ap|afp|reuters|epa|getty(?: images)?|associated press|pa|xinhua|bloomberg"
 _CREDIT = re.compile(
     r"^(?:(?:photo|image|picture)s?\s*(?:credits?)?\s*:|(?-i:Credits?:?\s+[A-Z])|[—–-]?\s*(?:copyright|©)\s)|"
-    r"/\s*(?:getty(?: images)?|ap|afp|reuters|epa|associated press|the new york times|shutterstock|pa|rex|corbis|"
-    r"ap photo|ap images|wireimage|filmmagic|bloomberg|xinhua)\)?\.?\s*$|"
+    rf"/\s*(?:{_AGENCIES}|the new york times|shutterstock|rex|corbis|ap photo|ap images|wireimage|filmmagic)\)?\.?\s*$|"
     # a caption's credit in brackets at its end: "... by al Qaida (AP Photo/Hani Mohammed)", "(Photo: Jane Doe)", and a
     # bare agency where no full stop ends the line ("... in 2010 (Reuters)"; not "... the Associated Press (AP).")
     rf"\((?:(?:{_AGENCIES})(?:\s+photos?)?\s*/\s*[^()]{{1,60}}|(?:{_AGENCIES})\s+photos?|(?:photo|picture|image)\s*:"
