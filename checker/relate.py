@@ -22,7 +22,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from .compare.facts import SlotFinding, compare_facts
+from .compare.facts import SlotFinding, compare_facts, dated_apart
 from .compare.polarity import negation_kind, states_a_fact
 from .compare.quantities import QuantityConflict, figures_differ, find_conflict, same_figures_written_apart
 from .compare.speakers import attribution_kind, different_confirmers, one_voice
@@ -168,6 +168,8 @@ def decide(
     if p["contradiction"] >= thresholds.contradiction and p["contradiction"] >= p["agreement"]:
         relation = "contradiction"
     elif p["agreement"] >= thresholds.agreement:
+        if (apart := dated_apart(pair.a, pair.b)) is not None:  # one statement, read so, on two dates
+            return _slot_finding(pair, apart, forward, backward)
         relation = "agreement"
     elif slot is not None:  # the same figure, date or place in other words: the facts agree
         return _slot_finding(pair, slot, forward, backward)

@@ -3,6 +3,7 @@ shipped decision file only for loading and determinism."""
 
 import json
 import math
+from dataclasses import replace
 
 import pytest
 
@@ -292,3 +293,17 @@ def test_pair_sampling_strata_ids_and_spans(tmp_path):
     assert resolved["a"]["text"] == "the bridge fell on Monday" and resolved["b"]["text"] == "It was old."
     with pytest.raises(DataError, match="no article 9"):
         resolve([{**row, "b": {"article": "9", "start": 0, "end": 3}}], news)
+
+
+def test_what_the_decision_agrees_with_on_two_dates_is_a_date_conflict():
+    from checker.claims.facts import facts_of_texts
+
+    texts = ("A highway bridge collapsed into the river on Monday.", "The bridge fell on August 1, plunging cars.")
+    parsed = facts_of_texts(list(texts), ["2026-08-04", "2026-08-04"])
+    pair = ClaimPair(*(replace(claim(d, t), facts=replace(f, story=("bridge", "river")))
+                       for d, t, f in zip("ab", texts, parsed)))  # fmt: skip
+    decision, thresholds = by_contradiction(), Thresholds(contradiction=0.6, agreement=0.6)
+    found = relate(pair, SAME, SAME, thresholds, decision)
+    assert found is not None and (found.relation, found.kind) == ("contradiction", "date")
+    same_day = ClaimPair(pair.a, replace(pair.b, facts=replace(parsed[0], story=("bridge", "river"))))
+    assert relate(same_day, SAME, SAME, thresholds, decision).relation == "agreement"

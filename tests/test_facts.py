@@ -561,3 +561,23 @@ def test_a_weekday_of_a_month_is_that_day_not_the_last_such_weekday():
     found = times_in("Northmere discovered the break-in on the last Friday of August.", "2026-09-09", False)
     assert found == [("the last Friday of August", "2026-08-28", "2026-08-28", "day")]  # not Friday 2026-09-04
     assert times_in("The vote is on the first Monday in May 2024.", None, False)[0][1] == "2024-05-06"
+
+
+def test_two_dates_of_what_the_decision_reads_as_one_statement_conflict():
+    from checker.compare.facts import dated_apart
+
+    collapsed = _claim("A highway bridge collapsed into the river on Monday evening.", "one")  # Monday August 3
+    fell = _claim("The bridge over the river fell on August 1, plunging cars into the water.", "two")
+    assert compare_facts(collapsed, fell) is None  # two verbs: the parse alone cannot tell they are one event
+    found = dated_apart(collapsed, fell)
+    assert found is not None and (found.kind, found.relation) == ("date", "contradiction")
+    assert "on Monday (2026-08-03)" in found.detail
+    assert dated_apart(collapsed, _claim("The bridge over the river fell on Monday.", "two")) is None  # one day
+    assert dated_apart(collapsed, replace(fell, document_id="one")) is None  # one article: two moments of a story
+    denied = _claim("The bridge did not fall on August 1.", "two")
+    assert dated_apart(collapsed, denied) is None
+    # two people's acts, and a claim with two dates (which of them dates it?) are not compared
+    assert dated_apart(_claim("The aid worker was kidnapped on Monday.", "one"),
+                       _claim("The journalist was taken on August 1.", "two")) is None  # fmt: skip
+    two_days = _claim("The bridge, closed on July 2, fell on August 1.", "two")
+    assert dated_apart(collapsed, two_days) is None

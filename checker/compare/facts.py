@@ -543,3 +543,20 @@ def _roles(a: Facts, b: Facts) -> SlotFinding | None:
         detail = f"{a.agent} {a.event} {a.patient} vs {b.agent} {b.event} {b.patient}"
         return SlotFinding("role", "contradiction", detail)
     return None
+
+
+def dated_apart(a: Claim, b: Claim) -> SlotFinding | None:
+    """A date conflict of two claims the decision reads as one statement ("A highway bridge collapsed ... on Monday"
+    / "The Route 9 bridge ... fell on April 21"): one day or month each, asserted, in one story's two articles, that
+    cannot be the same. The model reads past dates, and the parse cannot tell that two verbs name one event; the
+    decision's agreement can. Never on its own a reason to compare: only where the decision already agrees."""
+    fa, fb = a.facts, b.facts
+    if fa is None or fb is None or a.document_id == b.document_id or not same_story(fa, fb):
+        return None
+    if fa.polarity != "asserted" or fb.polarity != "asserted" or fa.modality != fb.modality or _two_peoples(fa, fb):
+        return None
+    days_a, days_b = ([t for t in f.times if t.precision in _DATED and t.start[:2] != "--"] for f in (fa, fb))
+    if len(days_a) != 1 or len(days_b) != 1 or _overlap(days_a[0], days_b[0]):
+        return None
+    t, u = days_a[0], days_b[0]
+    return SlotFinding("date", "contradiction", f"{t.text} ({t.start}) vs {u.text} ({u.start})")
