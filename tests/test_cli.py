@@ -262,9 +262,12 @@ def test_text_report_fits_the_width_and_top_and_summary_cut_it_down(tmp_path):
         ("c", "date 2025-03-03 Budget\nThe city council of Springfield approved the new stadium budget on Monday.\n"),
     ):
         (tmp_path / f"{name}.txt").write_text(text, encoding="utf-8")
+    ids = [f["id"] for f in json.loads(run("check", str(tmp_path), "--fail-on", "none", "--format", "json").stdout)[
+        "findings"]]  # fmt: skip
     for width in ("60", "80", "132"):
         text = run("check", str(tmp_path), "--fail-on", "none", "--width", width).stdout
         assert max(len(line) for line in text.splitlines()) <= int(width), width
+        assert all(f"id {i}" in text for i in ids), width  # whole at any width: a baseline lists it
     full = run("check", str(tmp_path), "--fail-on", "none", "--width", "200").stdout
     assert full.count("╭─ contradiction") == 2
     top = run("check", str(tmp_path), "--fail-on", "none", "--width", "200", "--top", "1").stdout

@@ -126,7 +126,7 @@ def render_text(
 
 def _title(finding: Finding) -> str:
     detail = f": {finding.detail}" if finding.detail else ""
-    return f"{finding.relation} [{finding.kind}{detail}] {score_label(finding)}  {finding.id}"
+    return f"{finding.relation} [{finding.kind}{detail}] {score_label(finding)}"
 
 
 def _pair_text(finding: Finding, documents: dict[str, Document]) -> str:
@@ -136,4 +136,5 @@ def _pair_text(finding: Finding, documents: dict[str, Document]) -> str:
         date = f", {document.date}" if document and document.date else ""
         lines.append(f"{label}: {claim.text}")
         lines.append(f"   {claim.document_id}{date}, line {claim.line} — {_who(claim)}")
+    lines.append(f"id {finding.id}")  # in the body, whole at any width: what a baseline file lists to accept it
     return "\n".join(lines)
