@@ -341,3 +341,16 @@ def test_only_the_flag_lets_a_model_run_its_own_code(tmp_path, monkeypatch):
     with pytest.raises(CheckerError, match="check.toml: trust_remote_code: a model's own code runs only"):
         load_config(settings)
     assert load_config(trust_remote_code=True).trust_remote_code  # the flag
+
+
+def test_the_documents_table_keeps_long_ids_whole_at_80_columns(tmp_path):
+    for name, text in (
+        ("001_council_approves", "The city council of Springfield has approved the new stadium budget.\n"),
+        ("002_council_denies_it", "The city council of Springfield has not approved the new stadium budget.\n"),
+    ):
+        (tmp_path / f"{name}.txt").write_text(f"date 2025-03-0{name[2]} Budget\n{text}", encoding="utf-8")
+    narrow = run("check", str(tmp_path), "--fail-on", "none", "--width", "80", "--summary").stdout
+    assert "001_council_approves " in narrow and "002_council_denies_it " in narrow
+    assert "2025-03-01" not in narrow  # under 100 columns the dates give way to whole ids
+    wide = run("check", str(tmp_path), "--fail-on", "none", "--width", "120", "--summary").stdout
+    assert "2025-03-01" in wide

@@ -58,9 +58,13 @@ def render_text(
 
     table = Table(title="Documents", box=box.SIMPLE_HEAD, pad_edge=False, title_justify="left")
     columns = ("claims", "corroborated", "contradicted", "mixed", "novel")
-    with_titles = console.width >= 120  # the counts and dates first; titles where the width leaves room
+    with_titles = console.width >= 120  # the counts first, then dates and titles where the width leaves room
+    # under 100 columns the dates go (each finding shows its articles' dates), so ids fold less ("001_pyongyang_co /
+    # nfirms" at 80 columns)
+    with_dates = console.width >= 100
     table.add_column("document", overflow="fold")
-    table.add_column("date", no_wrap=True)
+    if with_dates:
+        table.add_column("date", no_wrap=True)
     if with_titles:
         # one line each, cut to what the document, date and counts leave
         table.add_column("title", no_wrap=True, overflow="ellipsis", max_width=console.width - 90)
@@ -70,7 +74,10 @@ def render_text(
     for document in report.documents:
         title = (Text(document.title or "-"),) if with_titles else ()
         table.add_row(  # Text, not str: rich would read "[...]" in a title as markup and drop it
-            Text(document.id), Text(document.date or "-"), *title, *(str(counts[document.id][c]) for c in columns)
+            Text(document.id),
+            *((Text(document.date or "-"),) if with_dates else ()),
+            *title,
+            *(str(counts[document.id][c]) for c in columns),
         )
     console.print(table)
     console.print(
