@@ -35,7 +35,10 @@ def test_the_page_is_self_contained(seeds_page):
 def test_the_words_that_differ_are_marked():
     a, b = differing_words("Police said 3,000 people marched.", "Police said 5,000 people marched <b>.")
     assert a == "Police said <mark>3,000</mark> people marched."
-    assert b == "Police said <mark>5,000</mark> people marched <mark>&lt;</mark><mark>b</mark><mark>&gt;</mark>."
+    assert b == "Police said <mark>5,000</mark> people marched <mark>&lt;b&gt;</mark>."
+    # a run of differing words is one mark, the text between them as written (a mark per token reads as spaces)
+    a, _ = differing_words("Troops went in support of Moscow’s war “without delay”.", "Troops went.")
+    assert a == "Troops went <mark>in support of Moscow’s war “without delay”</mark>."
 
 
 def _browser():

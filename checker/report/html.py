@@ -214,11 +214,21 @@ def _spans(text: str) -> list[tuple[int, int]]:
 
 
 def _marked(text: str, spans: list[tuple[int, int]], same: set[int]) -> str:
-    parts, at = [], 0
+    """The text as written, each run of differing words in one <mark> ("<mark>Moscow’s aggression</mark>", not a
+    mark per token, whose padding reads as spaces inside "Moscow’s")."""
+    differs = [index not in same and bool(text[start:end].strip(".,;:")) for index, (start, end) in enumerate(spans)]
+    parts, at, open_ = [], 0, False
     for index, (start, end) in enumerate(spans):
+        if open_ and not differs[index]:
+            parts.append("</mark>")
+            open_ = False
         parts.append(escape(text[at:start]))
-        word = escape(text[start:end])
-        parts.append(word if index in same or not text[start:end].strip(".,;:") else f"<mark>{word}</mark>")
+        if differs[index] and not open_:
+            parts.append("<mark>")
+            open_ = True
+        parts.append(escape(text[start:end]))
         at = end
+    if open_:
+        parts.append("</mark>")
     parts.append(escape(text[at:]))
     return "".join(parts)
