@@ -444,17 +444,27 @@ def _times(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
         return None
     if any(_overlap(t, u) for t in days_a for u in days_b):  # "on March 3" is in March
         return SlotFinding("date", "agreement", f"{days_a[0].text} vs {days_b[0].text}")
-    if len(days_a) == 1 and len(days_b) == 1:
-        detail = f"{days_a[0].text} ({days_a[0].start}) vs {days_b[0].text} ({days_b[0].start})"
-        return SlotFinding("date", "contradiction", detail)
-    return None
+    return _two_dates(days_a, days_b)
+
+
+def _two_dates(days_a: list[When], days_b: list[When]) -> SlotFinding | None:
+    """A date conflict of one date each that cannot be the same (with more, which dates the event?)."""
+    if len(days_a) != 1 or len(days_b) != 1 or _overlap(days_a[0], days_b[0]):
+        return None
+    t, u = days_a[0], days_b[0]
+    return SlotFinding("date", "contradiction", f"{t.text} ({t.start}) vs {u.text} ({u.start})")
+
+
+def _dated(facts: Facts, precisions: frozenset[str] = _DATED) -> list[When]:
+    """A claim's times of these precisions whose date is known (a bare "March 3" of no known year is not)."""
+    return [t for t in facts.times if t.precision in precisions and t.start[:2] != "--"]
 
 
 def _one_thing(a: Facts, b: Facts, precisions: frozenset[str], same_article: bool) -> tuple[list[When], list[When]]:
     """The times of these precisions that date one thing in two articles: all of them when the claims' event is the
     same, else those whose anchors meet ("survived a vote on Wednesday" / "a vote held late on Tuesday"); none for
     two people's events."""
-    times_a, times_b = ([t for t in f.times if t.precision in precisions and t.start[:2] != "--"] for f in (a, b))
+    times_a, times_b = _dated(a, precisions), _dated(b, precisions)
     if same_article or _two_peoples(a, b):
         return [], []
     if not _same_event(a, b):
@@ -547,16 +557,12 @@ def _roles(a: Facts, b: Facts) -> SlotFinding | None:
 
 def dated_apart(a: Claim, b: Claim) -> SlotFinding | None:
     """A date conflict of two claims the decision reads as one statement ("A highway bridge collapsed ... on Monday"
-    / "The Route 9 bridge ... fell on April 21"): one day or month each, asserted, in one story's two articles, that
-    cannot be the same. The model reads past dates, and the parse cannot tell that two verbs name one event; the
-    decision's agreement can. Never on its own a reason to compare: only where the decision already agrees."""
+    / "The Route 9 bridge ... fell on April 21"): `_times` with the decision's agreement standing for "one event",
+    which the parse cannot see in two verbs and the model reads past the dates. Two articles of one story, facts that
+    may be compared (`_comparable_frames`), two people's acts aside. Only where the decision already agrees."""
     fa, fb = a.facts, b.facts
     if fa is None or fb is None or a.document_id == b.document_id or not same_story(fa, fb):
         return None
-    if fa.polarity != "asserted" or fb.polarity != "asserted" or fa.modality != fb.modality or _two_peoples(fa, fb):
+    if not _comparable_frames(fa, fb) or fa.modality != fb.modality or _two_peoples(fa, fb):
         return None
-    days_a, days_b = ([t for t in f.times if t.precision in _DATED and t.start[:2] != "--"] for f in (fa, fb))
-    if len(days_a) != 1 or len(days_b) != 1 or _overlap(days_a[0], days_b[0]):
-        return None
-    t, u = days_a[0], days_b[0]
-    return SlotFinding("date", "contradiction", f"{t.text} ({t.start}) vs {u.text} ({u.start})")
+    return _two_dates(_dated(fa), _dated(fb))
