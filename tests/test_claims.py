@@ -772,3 +772,10 @@ def test_a_parser_process_that_dies_is_a_clear_error_not_a_hang(monkeypatch):
     monkeypatch.setattr(parse, "usable_cores", lambda: 2)
     with pytest.raises(WorkerError, match="parser process ended"):
         parse.read_parses(["The council approved the budget.", "The mayor signed it."], _die)
+
+
+def test_the_word_after_a_dateline_is_no_story_name():
+    from checker.claims.extract import story_names
+
+    texts = ["Marlow: Councillors adopted a spending plan on Tuesday.", "They said Dan Petrov and Ruiz voted no."]
+    assert set(story_names(texts)) == {"dan", "petrov", "ruiz"}

@@ -351,8 +351,12 @@ def _frame(claim: Claim) -> str:
 
 
 def story_names(texts: list[str], size: int = 8) -> tuple[str, ...]:
-    """The name words an article mentions in most claims: what it is about."""
-    words = ({w for n in named_entities(text) for w in n.split() if w.lower() not in CALENDAR} for text in texts)
+    """The name words an article mentions in most claims: what it is about. A dateline goes first, so the word after
+    it is sentence-initial ("Marlow: Councillors adopted ..." names no "Councillors")."""
+    words = (
+        {w for n in named_entities(strip_dateline(text)) for w in n.split() if w.lower() not in CALENDAR}
+        for text in texts
+    )
     counts = Counter(word for found in words for word in found)
     return tuple(sorted(counts, key=lambda n: (-counts[n], n))[:size])
 
