@@ -581,3 +581,20 @@ def test_two_dates_of_what_the_decision_reads_as_one_statement_conflict():
                        _claim("The journalist was taken on August 1.", "two")) is None  # fmt: skip
     two_days = _claim("The bridge, closed on July 2, fell on August 1.", "two")
     assert dated_apart(collapsed, two_days) is None
+
+
+def test_two_statements_of_what_caused_the_story_s_event_conflict_however_each_names_the_event():
+    found = _compare("The fire was started by lightning during a dry thunderstorm.",
+                     "A power line brought down by high winds sparked the blaze.")  # fmt: skip
+    assert (found.kind, found.relation) == ("cause", "contradiction")
+    alike = _compare("The fire was started by lightning.", "A lightning strike sparked the blaze.")
+    assert (alike.kind, alike.relation) == ("cause", "agreement")
+
+
+def test_a_cause_inside_a_doubt_or_a_belief_is_no_statement_of_cause():
+    for doubted in (
+        "Experts have raised doubts about whether the blast was caused by a meteorite.",
+        "At first, locals believed the blast was caused by an earthquake.",
+    ):
+        found = _compare(doubted, "A power line sparked the blaze.")
+        assert found is None or found.kind != "cause"

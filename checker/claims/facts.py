@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..compare.vocabulary import CALENDAR, DISMISSALS, FALSITY, REPORT_PHRASE
+from ..compare.vocabulary import CALENDAR, CAUSE_VERBS, DISMISSALS, FALSITY, REPORT_PHRASE
 from ..records import Amount, Facts, Place, Tally, When
 from .values import (
     FRACTIONS,
@@ -55,7 +55,6 @@ _TIME_OF_DAY = re.compile(r"^\d{1,2}:\d{2}")
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest"}
 _OPPOSITE = {"north": "south", "south": "north", "east": "west", "west": "east"}
 _PLACE_PREPS = {"in", "near", "at", "off", "outside", "beneath", "under", "inside"}
-_CAUSE_VERBS = {"cause", "start", "spark", "trigger", "ignite"}
 _CAUSE_SUBJECT_VERBS = {"cause", "spark", "trigger"}  # "runners started the race" names no cause
 _CAUSE_PREPS = {("due", "to"), ("because", "of"), ("blame", "on")}
 _DENY = {"deny", "reject", "dismiss", "refute", "dispute"}
@@ -856,7 +855,7 @@ def _places(doc) -> list[Place]:
 
 def _cause(doc) -> dict[str, str]:
     for token in doc:
-        if token.lemma_.lower() in _CAUSE_VERBS and token.pos_ == "VERB":
+        if token.lemma_.lower() in CAUSE_VERBS and token.pos_ == "VERB":
             agent = [c for c in token.children if c.dep_ == "agent"]
             effect = [c for c in token.children if c.dep_ in {"nsubjpass", "dobj"}]
             cause = [o for a in agent for o in a.children if o.dep_ == "pobj"] or [

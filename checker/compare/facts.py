@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from itertools import product
 
 from ..records import Amount, Claim, Facts, When
-from .vocabulary import CALENDAR
+from .vocabulary import CALENDAR, CAUSE_VERBS
 from .words import content_words
 
 # predicates that say nothing about which event a figure belongs to
@@ -538,12 +538,19 @@ def _opposite(x: str, y: str) -> bool:
 def _causes(a: Facts, b: Facts, same_article: bool) -> SlotFinding | None:
     if not (a.cause and b.cause) or same_article:
         return None
-    if not (a.effect and a.effect == b.effect) and not _same_event(a, b):
+    if not (a.effect and a.effect == b.effect or _same_event(a, b) or _both_causings(a, b)):
         return None
     words_a, words_b = set(a.cause.split()), set(b.cause.split())
     if words_a & words_b:
         return SlotFinding("cause", "agreement", f"{a.cause} vs {b.cause}")
     return SlotFinding("cause", "contradiction", f"caused by {a.cause} vs by {b.cause}")
+
+
+def _both_causings(a: Facts, b: Facts) -> bool:
+    """Each claim is a statement of what caused something ("The fire was started by lightning" / "A power line ...
+    sparked the blaze"): in two articles of one story, the story's event, however each names it; not a cause said
+    inside a doubt or a belief ("raised doubts about whether ... was caused by")."""
+    return a.event in CAUSE_VERBS and b.event in CAUSE_VERBS and bool(a.effect and b.effect)
 
 
 def _roles(a: Facts, b: Facts) -> SlotFinding | None:
