@@ -341,6 +341,38 @@ def test_a_frame_that_declines_to_confirm_makes_the_claim_unconfirmed():
     assert framed(facts, said, "state inspectors had visited the mine.").polarity == "asserted"
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nasa has raised doubts about whether a loud boom in Managua was caused by a meteorite.",
+        "International experts have raised doubts as to whether the crater was caused by a meteor.",
+        "NASA officials are skeptical that the reported explosion was caused by a space object.",
+        "Analysts questioned whether the ceasefire would hold.",
+    ],
+)
+def test_a_doubt_keeps_its_words_and_confirms_nothing(sentence):
+    from checker.claims import extract_all
+    from checker.records import Document
+
+    (claim,) = extract_all([Document(id="d", path="d.txt", text=sentence + "\n")])
+    assert claim.text == sentence  # the model reads the doubt, not the doubted claim as asserted
+    assert claim.attribution is not None and claim.facts.polarity == "unconfirmed"
+
+
+def test_a_doubt_against_a_confirmation_is_a_conflict_and_no_doubt_is_not_a_doubt():
+    doubted, confirmed = _together(
+        "Nasa has raised doubts about whether a loud boom heard in Managua was caused by a meteorite.",
+        "A loud boom heard in Managua was caused by a small meteorite, government officials confirmed on Sunday.",
+    )
+    from checker.claims.facts import framed
+
+    doubted = replace(doubted, facts=framed(doubted.facts, doubted.sentence, doubted.text))  # as `check` reads it
+    found = compare_facts(doubted, confirmed)
+    assert (found.kind, found.relation) == ("confirmation", "contradiction")
+    (facts,) = facts_of_texts(["I have no doubt that Mohammed is the man in the video."], [None])
+    assert facts.polarity != "unconfirmed"
+
+
 def test_a_frame_gives_its_date_to_the_claim_it_reports():
     from checker.claims import extract_all
     from checker.records import Document

@@ -17,6 +17,7 @@ from ..compare.vocabulary import (
     CALENDAR,
     COMMON_CAPITALISED,
     DISMISSALS,
+    DOUBTS,
     RELATIVE_DAYS,
     REPORT_PHRASE,
     WEEKDAYS,
@@ -90,6 +91,9 @@ _DISMISSAL_LEAD = re.compile(
     rf"(?P<content>.+)$",
     re.S,
 )
+# "International experts have raised doubts as to whether a crater ... was caused by a meteor": the experts doubt
+# what follows, which `claims.facts.framed` marks unconfirmed; the claim keeps its doubt
+_DOUBT_LEAD = re.compile(rf"^{_SPEAKER}\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?P<cue>{DOUBTS})\s+\S", re.S)
 _TRAIL_SAID = re.compile(
     rf"^(?P<content>.+?),\s+{_SPEAKER}\s+(?P<cue>{REPORTING})(?P<extra>(?:\s+[^,\s]+){{0,8}})[.!]?$", re.S
 )
@@ -433,6 +437,9 @@ def _match(sentence: str) -> _Split | None:
         return _Split(
             match.group("content"), _trim_speaker(match.group("speaker")), " ".join(match.group("cue").split())
         )
+    if (match := _DOUBT_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
+        cue = " ".join(match.group("cue").split())  # the doubt stays in the claim: without it, it reads as asserted
+        return _Split(sentence, _trim_speaker(match.group("speaker")), cue, keep_sentence=True)
     if match := _APPOSITION_LEAD.match(sentence):  # "Abubakar Shekau, the group's leader, said ..."
         bare = match.group("cue")
         if _plausible_speaker(match.group("speaker")) and (not bare or _reports_speech(bare, match.group("content"))):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..compare.vocabulary import CALENDAR, CAUSE_VERBS, DISMISSALS, FALSITY, REPORT_PHRASE
+from ..compare.vocabulary import CALENDAR, CAUSE_VERBS, DISMISSALS, DOUBTS, FALSITY, REPORT_PHRASE
 from ..records import Amount, Facts, Place, Tally, When
 from .values import (
     FRACTIONS,
@@ -226,6 +226,7 @@ _FRAME_UNCONFIRMED = re.compile(
     r"(?:confirm|verify)\w*(?:\s+(?:reports|claims|rumou?rs|suggestions))?(?:\s+(?:that|whether|if))?\W*$",
     re.I,
 )
+_DOUBTED = re.compile(rf"\b(?:{DOUBTS})\b", re.I)
 _FRAME_DENIED = re.compile(
     rf"\b(?:den(?:y|ied|ies|ying)|reject\w*|disput\w*|{DISMISSALS})"
     rf"(?:\s+{REPORT_PHRASE})?(?:\s+(?:that|of))?\W*$",
@@ -241,7 +242,10 @@ _ANNOUNCED = re.compile(r"\bannounc\w*\b", re.I)
 def framed(facts: Facts, sentence: str, text: str) -> Facts:
     """The polarity the sentence's frame gives a claim stripped of it: "Police declined to confirm reports that a
     tanker had gone into the water" keeps "a tanker had gone into the water" as unconfirmed, "denied that ..." as
-    denied; "rejected that, saying ..." asserts what follows "saying"."""
+    denied; "rejected that, saying ..." asserts what follows "saying". A claim that keeps its doubt ("Nasa has raised
+    doubts about whether ...") does not confirm what it doubts."""
+    if facts.polarity == "asserted" and _DOUBTED.search(text):  # "Nasa has raised doubts about whether ..."
+        return replace(facts, polarity="unconfirmed")
     position = sentence.lower().find(text[:40].lower())  # the stripped claim opens with a capital
     if position <= 0:
         return facts
