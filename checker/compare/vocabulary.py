@@ -125,10 +125,10 @@ WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", 
 CALENDAR = frozenset(MONTHS) | frozenset(WEEKDAYS)
 
 WORD = re.compile(r"[A-Za-z][A-Za-z'’-]+")
-# capitalised words that open a sentence or a title, not names ("The", "After", "Mr")
 # verbs that state a cause: their subject or agent caused their object ("lightning started the fire")
 CAUSE_VERBS = frozenset({"cause", "start", "spark", "trigger", "ignite"})
 
+# capitalised words that open a sentence or a title, not names ("The", "After", "Mr")
 COMMON_CAPITALISED = frozenset(
     "The A An It He She They We This That These Those In On At But And Or If As "
     "After Before When While Some Many Most Mr Mrs Ms Dr".split()
