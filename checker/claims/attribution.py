@@ -85,18 +85,12 @@ _STANCE_LEAD = re.compile(
 )
 # "The ministry dismissed media reports that the minister had resigned": the ministry is the speaker, not "The
 # ministry dismissed media" (the noun "reports" read as the verb of _LEAD_THAT), and what the reports say is the
-# claim, which `claims.facts.framed` marks denied
+# claim, which `claims.facts.framed` marks denied; "Police declined to confirm reports that ..." the same way,
+# unconfirmed
+_DECLINES = r"(?:declined|refused|was\s+unable|were\s+unable)\s+to\s+(?:confirm|verify)"
 _DISMISSAL_LEAD = re.compile(
-    rf"^{_SPEAKER}\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?P<cue>{DISMISSALS})\s+{REPORT_PHRASE}\s+(?:that|of)\s+"
-    rf"(?P<content>.+)$",
-    re.S,
-)
-# "Police declined to confirm reports that a fuel tanker had gone into the water": the police are the speaker, not
-# "Police declined to confirm" (the noun "reports" read as the verb); what the reports say is the claim, which
-# `claims.facts.framed` marks unconfirmed
-_DECLINED_LEAD = re.compile(
-    rf"^{_SPEAKER}\s+(?:(?:has|have|had)\s+)?(?P<cue>(?:declined|refused|was\s+unable|were\s+unable)\s+to\s+"
-    rf"(?:confirm|verify))\s+{REPORT_PHRASE}\s+(?:that|of)\s+(?P<content>.+)$",
+    rf"^{_SPEAKER}\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?P<cue>{DISMISSALS}|{_DECLINES})\s+{REPORT_PHRASE}\s+"
+    rf"(?:that|of)\s+(?P<content>.+)$",
     re.S,
 )
 # "International experts have raised doubts as to whether a crater ... was caused by a meteor": the experts doubt
@@ -445,9 +439,6 @@ def _match(sentence: str) -> _Split | None:
         return _Split(
             match.group("content"), _trim_speaker(match.group("speaker")), " ".join(match.group("cue").split())
         )
-    if (match := _DECLINED_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
-        cue = " ".join(match.group("cue").split())
-        return _Split(match.group("content"), _trim_speaker(match.group("speaker")), cue)
     if (match := _DOUBT_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
         cue = " ".join(match.group("cue").split())  # the doubt stays in the claim: without it, it reads as asserted
         return _Split(sentence, _trim_speaker(match.group("speaker")), cue, keep_sentence=True)
