@@ -85,12 +85,10 @@ _STANCE_LEAD = re.compile(
 )
 # "The ministry dismissed media reports that the minister had resigned": the ministry is the speaker, not "The
 # ministry dismissed media" (the noun "reports" read as the verb of _LEAD_THAT), and what the reports say is the
-# claim, which `claims.facts.framed` marks denied; "Police declined to confirm reports that ..." the same way,
-# unconfirmed
-_DECLINES = r"(?:declined|refused|was\s+unable|were\s+unable)\s+to\s+(?:confirm|verify)"
+# claim, which `claims.facts.framed` marks denied
 _DISMISSAL_LEAD = re.compile(
-    rf"^{_SPEAKER}\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?P<cue>{DISMISSALS}|{_DECLINES})\s+{REPORT_PHRASE}\s+"
-    rf"(?:that|of)\s+(?P<content>.+)$",
+    rf"^{_SPEAKER}\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?P<cue>{DISMISSALS})\s+{REPORT_PHRASE}\s+(?:that|of)\s+"
+    rf"(?P<content>.+)$",
     re.S,
 )
 # "International experts have raised doubts as to whether a crater ... was caused by a meteor": the experts doubt
