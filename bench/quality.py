@@ -166,6 +166,8 @@ def show_misses(results: dict) -> None:
     for corpus in results.get("planted", {}).get("corpora", ()):
         for kind, a, b in corpus["missed"]:
             print(f"   missed  {corpus['corpus']:<20} {kind:<13} {a!r} / {b!r}")
+        for a, b in corpus.get("unagreed", ()):
+            print(f"   unagreed {corpus['corpus']:<19} agreement     {a!r} / {b!r}")
         for a in corpus["flagged"]:
             print(f"   flagged {corpus['corpus']:<20} near-miss     {a!r}")
 
@@ -185,7 +187,7 @@ def main() -> None:
     parser.add_argument("--labels", type=Path, default=ROOT / "bench/labels/news300.jsonl")
     parser.add_argument("--news-articles", type=int, default=300, help="report benchmark: the first N articles")
     parser.add_argument("--rules", action="store_true", help="decide by the hand-set rules, not the learned decision")
-    parser.add_argument("--show-misses", action="store_true", help="list the planted conflicts missed")
+    parser.add_argument("--show-misses", action="store_true", help="list the planted conflicts and agreements missed")
     args = parser.parse_args()
 
     from checker.config import load_config

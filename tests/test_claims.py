@@ -522,6 +522,46 @@ def test_a_joined_verb_that_reports_no_clause_leaves_the_sentence_whole():
     assert (claim.text, claim.attribution) == (sentence, None)
 
 
+@pytest.mark.parametrize(
+    "sentence, content, speaker",
+    [
+        # a report in a clause that opens the sentence sets the scene: the main clause is the writer's claim
+        (
+            "Less than two weeks after Aaron Sorkin said that Christian Bale would play Steve Jobs, Bale has dropped "
+            "from the project.",
+            "Less than two weeks after Aaron Sorkin said that Christian Bale would play Steve Jobs, Bale has dropped "
+            "from the project.",
+            None,
+        ),
+        (
+            "Though reps for the actor denied the April reports, they have not yet spoken out on the latest hoax.",
+            "Though reps for the actor denied the April reports, they have not yet spoken out on the latest hoax.",
+            None,
+        ),
+        # one that follows it is a claim of its own, without the main clause
+        (
+            "The news came as another official confirmed there had been direct negotiations this week in Chad.",
+            "There had been direct negotiations this week in Chad.",
+            "another official",
+        ),
+        (
+            "Jordan stepped up its attacks after the Islamic State announced it had killed a captive Jordanian pilot.",
+            "It had killed a captive Jordanian pilot.",
+            "the Islamic State",
+        ),
+        # "as well as" joins two speakers
+        (
+            "Witnesses as well as law enforcement officials said that Wilson fired two shots in his police cruiser.",
+            "Wilson fired two shots in his police cruiser.",
+            "Witnesses as well as law enforcement officials",
+        ),
+    ],
+)
+def test_a_report_in_a_subordinate_clause_is_not_the_sentences(sentence, content, speaker):
+    (claim,) = extract_claims(_untitled(sentence))
+    assert (claim.text, claim.attribution.speaker if claim.attribution else None) == (content, speaker)
+
+
 def test_a_quotation_that_follows_one_in_the_same_paragraph_keeps_its_speaker():
     claims = extract_claims(
         _untitled(

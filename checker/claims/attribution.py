@@ -174,6 +174,13 @@ GENERIC_SOURCES = {
 
 
 _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# words that open a subordinate clause: a report inside one ("Weeks after Sorkin said that Bale would play Jobs, Bale
+# has dropped from the project", "Though reps for the actor denied the April reports, they have not ...") is not
+# the sentence's; its main clause is
+_CLAUSE_OPENERS = frozenset(
+    {"after", "before", "although", "though", "while", "whilst", "since", "because", "until", "unless", "once"}
+    | {"whereas", "as", "when", "if"}
+)
 _DANGLING = frozenset(
     {"and", "or", "but", "who", "which", "that", "to", "when", "if", "-", "–", "—"}
     | {"a", "an", "the"}  # "An estimated 210,000 patients": a determiner says nothing
@@ -188,7 +195,8 @@ def _plausible_speaker(speaker: str) -> bool:
     "Needless to", "Josh approached the homeless man and" (dangling word), "“Maybe the officer" (a quote)."""
     words = speaker.split()
     lowered = [w.lower().strip(",;:") for w in words]
-    if not words or set(lowered) & _CLAUSE_WORDS or lowered[-1] in _DANGLING or speaker[0] in "\"“”'‘":
+    opening = set(" ".join(lowered).replace("as well as", "and").split()) & _CLAUSE_OPENERS  # "after Sorkin said"
+    if not words or set(lowered) & _CLAUSE_WORDS or opening or lowered[-1] in _DANGLING or speaker[0] in "\"“”'‘":
         return False
     if any(w in ("not", "never") or w.endswith(("n't", "n’t")) for w in lowered):
         # a negated report is no report: "Francis did not say if dogs could go to hell", "The US has not publicly
@@ -541,6 +549,12 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         return None
     if any(c.dep_ == "neg" for c in verb.children):  # "Amazon did not say how long ...": nothing was said
         return None
+    # a report in a clause that opens the sentence only sets the scene for its main clause ("Weeks after Sorkin said
+    # that Bale would play Jobs, Bale has dropped out"); one that follows it is a claim of its own, without the main
+    # clause ("The news came as another official confirmed there had been talks": there had been talks)
+    subordinate = _subordinate(verb)
+    if subordinate and verb.i < verb.head.i:
+        return None
     if sum(t.text in _QUOTE_CHARS for t in doc[: verb.i]) % 2 or _in_single_quotes(doc.text, verb.idx):
         return None  # "“... Allah said we should not.”": inside a quotation
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
@@ -589,7 +603,7 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     if subject.i in content or not someone or len(speaker_tokens) > _SPEAKER_TOKENS:
         return None
     others = {t.i for c in subjects if c is not subject for t in c.subtree}  # "Notification ..., said Haas"
-    frame = {t.i for t in frame_head.subtree} - content - others
+    frame = ({t.i for t in doc} if subordinate else {t.i for t in frame_head.subtree}) - content - others
     kept = [t for t in doc if t.i not in frame]
     first = next((t for t in kept if not t.is_punct), None)
     if first is None or first.tag_ in _FINITE_TAGS and first.i > verb.i:
@@ -600,6 +614,11 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         return None
     narration = _joined([t for t in doc if t.i in narrated]).rstrip(" .,;:—–-") + "." if narrated else ""
     return verb.i, content, Attributed(_finish(unquoted(text)), Attribution(speaker, verb.text), narration)
+
+
+def _subordinate(verb) -> bool:
+    """A report in a subordinate clause ("after Sorkin said that ...", "as another official confirmed ...")."""
+    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _CLAUSE_OPENERS for c in verb.children)
 
 
 def _joined_report(verb) -> bool:

@@ -77,6 +77,7 @@ class PlantedScore:
     contradictions: int  # reported in all
     unplanted_contradictions: int  # reported, matching no planted conflict or update
     missed: tuple[tuple[str, str, str], ...] = ()  # (kind, A, B) of each conflict not found
+    unagreed: tuple[tuple[str, str], ...] = ()  # (A, B) of each agreement not found
     flagged: tuple[str, ...] = ()  # the near-misses that took part in a contradiction
 
 
@@ -103,7 +104,8 @@ def score_planted(corpus: str, report: dict, key: dict) -> PlantedScore:
             conflicts[kind][0] += 1
         else:
             missed.append((kind, a, b))
-    agreements = sum(found("agreement", a, b) for a, b in key.get("agree", ()))
+    unagreed = tuple((a, b) for a, b in key.get("agree", ()) if not found("agreement", a, b))
+    agreements = len(key.get("agree", ())) - len(unagreed)
     flagged = [a for a, _ in key.get("not_conflict", ()) if any(_squeeze(a) in "\x1e".join(s) for s in contradictions)]
     updates = key.get("update", ())
     explained = [*key.get("conflict", ()), *updates]
@@ -118,6 +120,7 @@ def score_planted(corpus: str, report: dict, key: dict) -> PlantedScore:
         contradictions=len(contradictions),
         unplanted_contradictions=sum(not any(_meets(s, a, b) for a, b in explained) for s in contradictions),
         missed=tuple(missed),
+        unagreed=unagreed,
         flagged=tuple(flagged),
     )
 
