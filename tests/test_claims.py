@@ -735,6 +735,18 @@ def test_a_short_claim_with_no_verb_and_no_figure_is_no_claim():
         ("Police said on Monday a man had been arrested.", "A man had been arrested."),
         ("Officials said on Monday I was wrong.", "I was wrong."),
         ("Police said late last night the road was closed.", "The road was closed."),
+        # American style: a bare weekday, and when it was said in two parts
+        ("U.S. officials said Tuesday they could not confirm the video.", "They could not confirm the video."),
+        ("Johnson said Monday night he does not understand why.", "He does not understand why."),
+        ("The ministry said earlier on Saturday that a hostage had been freed.", "A hostage had been freed."),
+        (
+            "A commander said earlier this week his forces had entered the compound.",
+            "His forces had entered the compound.",
+        ),
+        ("Bratton said on July 8 that officers will enforce the law.", "Officers will enforce the law."),
+        # a weekday that is part of what was said, or of what it was said in, stays
+        ("Police said Tuesday's attack was the worst in years.", "Tuesday's attack was the worst in years."),
+        ("His father said earlier the king had tried to help.", "Earlier the king had tried to help."),
     ],
 )
 def test_when_it_was_said_keeps_the_subject_of_what_was_said(sentence, content):

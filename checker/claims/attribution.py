@@ -46,7 +46,14 @@ _WHEN_SAID = (
     r"tweet|post|speech|release|conference|call|message|video|filing|court|hearing|parliament|session|broadcast|"
     r"blog|website|column|article|show|programme|program|podcast|account|page|editorial|newsletter|book|memoir"
 )
-_TAIL = rf"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+(?:{_WHEN_SAID})\b)?)?"
+_TAIL = (
+    rf"(?:\s+(?:on|in|late|early|last|this)\s+\w+(?:\s+\d{{1,2}}\b|\s+(?:{_WHEN_SAID})\b)?"  # "on July 8"
+    r"|\s+(?:earlier|later)(?=\s+(?:this|on|in|last)\b)"  # "said earlier this week", "earlier on Saturday"
+    # a bare weekday, American style ("said Tuesday that ...", "said Monday night he ..."), not a possessive one:
+    # "said Tuesday's attack was ..." says something of Tuesday's attack
+    rf"|\s+(?i:{'|'.join(WEEKDAYS)})(?:\s+(?:morning|afternoon|evening|night))?\b(?!['’]|\s+(?:{_WHEN_SAID})\b))"
+    r"{0,2}"
+)
 
 _ACCORDING_LEAD = re.compile(r"^According to (?P<speaker>[^,]{2,80}),\s*(?P<content>.+)$", re.S)
 # "..., according to the Department of Homeland Security, which oversees border security.": the clause describes the
