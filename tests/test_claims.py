@@ -562,6 +562,19 @@ def test_a_report_in_a_subordinate_clause_is_not_the_sentences(sentence, content
     assert (claim.text, claim.attribution.speaker if claim.attribution else None) == (content, speaker)
 
 
+def test_an_apostrophe_inside_a_quotation_does_not_close_it():
+    """ "husbands' houses" is a possessive, not a closing single quote: read as one, the double mark that really
+    closes the quotation reopened it, and the narration after it was the speaker's (a real news article, one
+    paragraph, gave the rest of the article to "the man in the video")."""
+    claims = extract_claims(
+        _untitled(
+            '"We have married them off and they are all in their husbands\' houses," the man said. The majority of '
+            "the kidnapped girls were Christians. It was Badeh who announced the ceasefire."
+        )
+    )
+    assert [c.attribution.speaker if c.attribution else None for c in claims] == ["the man", None, None]
+
+
 def test_a_quotation_that_follows_one_in_the_same_paragraph_keeps_its_speaker():
     claims = extract_claims(
         _untitled(

@@ -472,6 +472,7 @@ class _Quotation:
 
     def __init__(self, first_index: int = 0) -> None:
         self.open = False
+        self.single = False  # the open quotation opened with a single mark, which a single mark may close
         self.speaker: Attribution | None = None
         self.waiting: list[int] = []  # claims of the open quotation still without a speaker
         self.count = first_index  # the index the next claim made will have
@@ -506,7 +507,10 @@ class _Quotation:
         for number, mark in enumerate(_QUOTE_MARKS.finditer(sentence)):
             if number == 0 and self.continued:
                 continue  # the mark that reopens the quotation in its next paragraph leaves it open
+            if mark["close"] is not None and mark.group() in "’'" and self.open and not self.single:
+                continue  # an apostrophe inside a double-quoted quotation ("in their husbands' houses,"), no close
             self.open = mark["open"] is not None or (mark["either"] is not None and not self.open)
+            self.single = self.open and mark["open"] is not None and mark.group() in "‘'"
         indices = list(range(self.count, self.count + len(made)))
         self.count += len(made)
         named: list[tuple[int, Attribution]] = []
