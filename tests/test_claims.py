@@ -142,6 +142,29 @@ def test_a_stance_not_yet_taken_is_a_negated_stance(sentence):
     assert result.attribution.speaker in ("U.S. officials", "Al-Shabab")
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        (
+            "Iraq's Ministry of Health also denied that anyone in Mosul had the virus.",
+            "Iraq's Ministry of Health",
+            "denied",
+        ),
+        (
+            "The Department of Homeland Security flatly denied the claim.",
+            "The Department of Homeland Security",
+            "denied",
+        ),
+        ("CNBC has also confirmed that Apple and HBO are in talks.", "CNBC", "confirmed"),
+        ("“We are fine,” Riguelme later wrote on his Facebook page.", "Riguelme", "quote"),
+    ],
+)
+def test_an_adverb_before_the_verb_is_not_part_of_the_speaker(sentence, speaker, cue):
+    """ "also", "flatly", "has also" stand between the speaker and the verb: "Sources also" and "Sources" are one."""
+    result = attribute(sentence)
+    assert (result.attribution.speaker, result.attribution.cue) == (speaker, cue)
+
+
 def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("Is this the end of the deployment?")
     assert not is_claim_sentence("Read more")

@@ -422,7 +422,7 @@ def _match(sentence: str) -> _Split | None:
     if match := _QUOTE.match(sentence):
         rest = match.group("rest")
         if cue := _CUE_IN_REST.match(rest):
-            speaker, via = cue.group("speaker"), ""
+            speaker, via = _trim_speaker(cue.group("speaker")), ""  # "Riguelme later wrote"
             quoting = _QUOTING_ANY.search(cue.group("extra"))
             quoted_by = _QUOTED_BY.search(cue.group("extra"))
             if quoting:  # "Sputnik reported quoting her": she spoke, Sputnik carried it
@@ -447,7 +447,7 @@ def _match(sentence: str) -> _Split | None:
         return _Split(match.group("content"), outer, match.group("cue"))
     if (match := _STANCE_LEAD.match(sentence)) and _plausible_speaker(match.group("speaker")):
         cue = f"not {match.group('cue')}" if match.group("negated") else match.group("cue")  # "has not confirmed"
-        return _Split(sentence, match.group("speaker"), cue, keep_sentence=True)
+        return _Split(sentence, _trim_speaker(match.group("speaker")), cue, keep_sentence=True)  # "Mashnuq also"
     if (match := _DISMISSAL_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
         return _Split(
             match.group("content"), _trim_speaker(match.group("speaker")), " ".join(match.group("cue").split())
