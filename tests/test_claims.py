@@ -83,6 +83,9 @@ def test_a_quotation_of_several_sentences_gives_one_claim_each(seed_claims):
         ("The minister told the BBC: 'The troops will stay.'", "The troops will stay.", "The minister"),
         ("Seoul: Russia said the troops had fought in Kursk.", "The troops had fought in Kursk.", "Russia"),
         ("The minister tweeted “The troops will stay.”", "The troops will stay.", "The minister"),
+        # who was quoted, and by whom
+        ("“We will win,” The Mirror quotes the source as saying.", "We will win.", "the source (via The Mirror)"),
+        ("“We will win,” Jose Millan was quoted by the BBC as saying.", "We will win.", "Jose Millan (via the BBC)"),
         ("Cook added he charges his watch every night.", "He charges his watch every night.", "Cook"),
         ("WASHINGTON -- Jeh Johnson said the border is secure.", "The border is secure.", "Jeh Johnson"),
         # when it was said is not the first word said (found by a review: it gave "One was killed in the blast.")

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..compare.vocabulary import (
     ABBREVIATIONS,
@@ -236,6 +236,10 @@ _WHEN_LEAD = re.compile(
     rf"(?i:{'|'.join((*WEEKDAYS, *RELATIVE_DAYS))}),)\s+(?=\S)"  # "Yesterday, police said" (not "Sunday Times")
 )
 _AUXILIARY_TAIL = re.compile(r"\s+(?:has|have|had)$", re.I)
+# who is quoted and by whom, before "as saying": "The Mirror quotes the source as", "Jose Millan was quoted by the
+# BBC as" -> "the source (via The Mirror)", "Jose Millan (via the BBC)"
+_QUOTES_AS = re.compile(r"^(?P<via>[^,]+?)\s+quot(?:es|ed)\s+(?P<who>[^,]+?)\s+as$")
+_QUOTED_BY_AS = re.compile(r"^(?P<who>[^,]+?)\s+(?:is|was|were|are)\s+quoted\s+(?:by|in)\s+(?P<via>[^,]+?)\s+as$")
 _DISCOURSE = re.compile(r"^(?:however|but|and|so|separately|meanwhile|still|yet|also|instead),?\s+(?=\S)", re.I)
 
 
@@ -247,6 +251,8 @@ def attribute(sentence: str, previous_names: list[str] | None = None) -> Attribu
         return Attributed(sentence, None)
     speaker = _DISCOURSE.sub("", " ".join(split.speaker.split()).strip(" ,."))  # "However they said ..."
     speaker = _WHEN_LEAD.sub("", _AUXILIARY_TAIL.sub("", speaker)) or speaker  # "On Monday the ministry said"
+    if quoted := _QUOTED_BY_AS.match(speaker) or _QUOTES_AS.match(speaker):
+        speaker, split = quoted.group("who"), replace(split, via=split.via or quoted.group("via"))
     last = speaker.rsplit(" ", 1)[-1]
     if last.lower() in ("he", "she") and speaker[:1].isupper():  # "Listening to the message he said: ..."
         speaker = last
