@@ -192,6 +192,13 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("ADD A COMMENTSEE ALL COMMENTS")
     assert not is_claim_sentence("E-mail jane.doe@example.com or stay tuned until next week for more hoaxes.")
     assert is_claim_sentence("The ministry shared its findings with the press.")
+    # real news: "See more Macaulay Culkin Resurfaces ..." (a link's text) against "Macaulay Culkin is not dead."
+    assert not is_claim_sentence("See more Macaulay Culkin Resurfaces in 2013 Looking Healthy at a Panel")
+    assert not is_claim_sentence("Visit our website daily for more shocking news!")
+    assert not is_claim_sentence("Check out our pick of the worst spider images in the video below.")
+    assert not is_claim_sentence("Scroll down for videos")
+    assert is_claim_sentence("Follow-on action is taken when necessary.")
+    assert is_claim_sentence("Police checked out the house before the raid.")
     assert not is_claim_sentence("Updated at 11:45 p.m.")  # real news: set against "Updates at 5:10 p.m." at 0.99
     assert not is_claim_sentence("LAST UPDATED AT 14:41 ON Tue 10 Feb 2015")
     # real news: "Updated Dec. 31, 2014 11:30 a.m." against "Update as of 04:16 a.m." was a 0.95 finding
