@@ -288,6 +288,17 @@ def test_questions_and_fragments_are_not_claims():
     assert is_claim_sentence("The company commented on the report on Monday.")
 
 
+def test_a_full_stop_that_lost_its_space_still_ends_a_sentence():
+    """Scraped news: '... has been named.Commander Richard Walton said ...' was one sentence, and one claim."""
+    text = "Police declined to comment on reports that he has been named.Commander Walton said the inquiry goes on."
+    assert [text[s:e] for s, e in split_sentences(text)] == [
+        "Police declined to comment on reports that he has been named.",
+        "Commander Walton said the inquiry goes on.",
+    ]
+    text = "He moved to the U.S.A. in May. The site is Yahoo.com now. The iPhone 6.Plus is big."
+    assert len(split_sentences(text)) == 3  # initials, a domain and a name with a figure are no boundary
+
+
 def test_segmenter_handles_abbreviations_decimals_and_quotes():
     text = "The U.S. economy grew 2.5 percent, Dr. Smith said. “Is it over?” he asked. Prices rose."
     sentences = [text[s:e] for s, e in split_sentences(text)]

@@ -67,6 +67,12 @@ def _windows(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _SINGLE_CLOSE = re.compile(r"(?<=[.!?,])’(?=\s|$)")
 
 
+# scraped text loses the space after a full stop where a caption or a link met the prose ("... has been
+# named.Commander Richard Walton said ..."): pysbd keeps such sentences as one; a word of three small letters, the
+# stop, and a capitalised word (not "U.S.A", "Yahoo.com", "9to5Mac") is a sentence boundary
+_GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,})")
+
+
 def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     block = _SINGLE_CLOSE.sub("”", text[start:end].replace("‘", "“"))
     if not block.strip():
@@ -79,7 +85,8 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         found = block.find(piece, cursor)
         if found < 0:  # pysbd normalised something; fall back to a whitespace-tolerant search
             found = cursor + (len(block[cursor:]) - len(block[cursor:].lstrip()))
-        spans.append((start + found, start + found + len(piece)))
+        cuts = [0, *(m.start() for m in _GLUED.finditer(piece)), len(piece)]
+        spans.extend((start + found + a, start + found + b) for a, b in zip(cuts, cuts[1:]))
         cursor = found + len(piece)
 
 
