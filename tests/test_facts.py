@@ -483,6 +483,11 @@ def test_what_a_dismissed_report_says_is_kept_denied_never_asserted(sentence, sp
         ("He is not a liar.", "negated"),
         ("The fake video was shared 2 million times.", "asserted"),  # "fake" names which video, calls nothing false
         ("The story is true.", "asserted"),
+        # "no" that strengthens what is said negates nothing
+        ("I have no doubt that Mohammed is Jihadi John.", "asserted"),
+        ("There was no question that chlorine gas was to blame.", "asserted"),
+        ("There is no denying the fact that Apple is treading new ground.", "asserted"),
+        ("There was no evidence that the men had crossed the border.", "negated"),
     ],
 )
 def test_a_denial_in_other_words_is_read_as_one(sentence, polarity):

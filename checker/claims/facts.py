@@ -883,15 +883,28 @@ def _phrase(token) -> str:
     return " ".join(t.lemma_.lower() for t in words)
 
 
+# "no" before these affirms: "I have no doubt that ...", "There was no question that ...", "there's no denying ..."
+_EMPHATIC = frozenset({"doubt", "question", "denying", "deny", "mistake", "wonder"})
+
+
+def _emphatic(token) -> bool:
+    """A "no" that strengthens what is said instead of negating it ("no doubt", "no question", "no denying")."""
+    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
+    return token.lower_ == "no" and following is not None and following.lower_ in _EMPHATIC
+
+
 def _polarity(doc, root) -> str:
     lemmas = {t.lemma_.lower() for t in doc}
     arguments = {root.i, *(c.i for c in root.children)}
-    negated = any(c.dep_ == "neg" for c in root.children) or any(
+    negated = any(c.dep_ == "neg" and not _emphatic(c) for c in root.children) or any(
         t.lower_ in {"no", "none", "never", "nobody", "nothing"}
         and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")  # "a no-confidence vote" negates nothing
+        and not _emphatic(t)
         and (t.head.i in arguments or t.dep_ == "det" and _argument_of(t.head, root))  # "No tsunami warning was ..."
         for t in doc
     )
+    if root.i > 0 and _emphatic(root.nbor(-1)):  # "there's no denying it's a powerful image"
+        return "negated" if negated else "asserted"
     if root.lemma_.lower() in _DENY or _DISMISSAL_AT.match(root.doc.text, root.idx) or _calls_false(root):
         return "denied"
     if "unconfirmed" in lemmas or (root.lemma_.lower() in _CONFIRM | {"decline"} and (negated or "decline" in lemmas)):
