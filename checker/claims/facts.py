@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..compare.vocabulary import CALENDAR, CAUSE_VERBS, DISMISSALS, DOUBTS, FALSITY, REPORT_PHRASE
+from ..compare.vocabulary import CALENDAR, CAUSE_VERBS, DISMISSALS, DOUBTS, EMPHATIC_NO, FALSITY, REPORT_PHRASE
 from ..records import Amount, Facts, Place, Tally, When
 from .values import (
     FRACTIONS,
@@ -883,14 +883,10 @@ def _phrase(token) -> str:
     return " ".join(t.lemma_.lower() for t in words)
 
 
-# "no" before these affirms: "I have no doubt that ...", "There was no question that ...", "there's no denying ..."
-_EMPHATIC = frozenset({"doubt", "question", "denying", "deny", "mistake", "wonder"})
-
-
 def _emphatic(token) -> bool:
     """A "no" that strengthens what is said instead of negating it ("no doubt", "no question", "no denying")."""
     following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.lower_ == "no" and following is not None and following.lower_ in _EMPHATIC
+    return token.lower_ == "no" and following is not None and following.lower_ in EMPHATIC_NO
 
 
 def _polarity(doc, root) -> str:
