@@ -488,6 +488,8 @@ def test_what_a_dismissed_report_says_is_kept_denied_never_asserted(sentence, sp
         ("There was no question that chlorine gas was to blame.", "asserted"),
         ("There is no denying the fact that Apple is treading new ground.", "asserted"),
         ("There was no evidence that the men had crossed the border.", "negated"),
+        ("No matter what he faced, he was unfailingly kind.", "asserted"),
+        ("One of those guests was none other than Paul Rudd.", "asserted"),
     ],
 )
 def test_a_denial_in_other_words_is_read_as_one(sentence, polarity):

@@ -13,7 +13,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import replace
 
-from ..compare.vocabulary import CALENDAR, CAUSE_VERBS, DISMISSALS, DOUBTS, EMPHATIC_NO, FALSITY, REPORT_PHRASE
+from ..compare.vocabulary import CALENDAR, CAUSE_VERBS, DISMISSALS, DOUBTS, FALSITY, NEGATION_IDIOMS, REPORT_PHRASE
 from ..records import Amount, Facts, Place, Tally, When
 from .values import (
     FRACTIONS,
@@ -884,9 +884,9 @@ def _phrase(token) -> str:
 
 
 def _emphatic(token) -> bool:
-    """A "no" that strengthens what is said instead of negating it ("no doubt", "no question", "no denying")."""
-    following = token.nbor(1) if token.i + 1 < len(token.doc) else None
-    return token.lower_ == "no" and following is not None and following.lower_ in EMPHATIC_NO
+    """A "no" that negates nothing ("no doubt", "no denying", "no matter what", "none other than")."""
+    following = token.nbor(1).lower_ if token.i + 1 < len(token.doc) else ""
+    return f"{token.lower_} {following}" in NEGATION_IDIOMS
 
 
 def _polarity(doc, root) -> str:

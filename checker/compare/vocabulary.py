@@ -270,9 +270,12 @@ DEBUNK_WORDS = re.compile(
     r"photoshopped|doctored|fabricat(ed|ion)|unfounded|baseless|no evidence|no truth)\b",
     re.I,
 )
-# nouns that "no" strengthens instead of negating: "I have no doubt that ...", "There was no question that ...",
-# "there's no denying ..." (the parse's polarity; compare.polarity.NOT_A_DENIAL reads the same idioms in the words)
-EMPHATIC_NO = frozenset({"doubt", "question", "denying", "mistake", "wonder"})
+# a "no" or "none" that negates nothing: it strengthens ("I have no doubt that ...", "There was no question that ...",
+# "there's no denying ...", "was none other than Paul Rudd") or concedes ("No matter what he faced, he was kind");
+# the parse's polarity reads these two-word idioms (compare.polarity.NOT_A_DENIAL reads most of them in the words)
+NEGATION_IDIOMS = frozenset(
+    {"no doubt", "no question", "no denying", "no mistake", "no wonder", "no matter", "none other"}
+)
 # words that report a claim without vouching for it
 HEARSAY_WORDS = re.compile(
     r"\b(rumou?rs?|rumou?red|claim(s|ed)?|alleg(e|ed|edly|ations?)|reportedly|purported(ly)?|report(s|ed)?|"
