@@ -127,6 +127,9 @@ def test_attribution_patterns(sentence, content, speaker):
         "Abdel-Majed Abdel Bary tweeted a photo of himself holding up a severed head.",
         "A student at Elon University recently wrote an article for the College Fix.",
         "He last tweeted on August 3 that year, when he was understood to be in Libya.",  # a time, not a report
+        # after a possessive, "estimate" is a noun ("Of fish killed by the spill up to 40,000." was the claim)
+        "The environment agency on Friday revised its estimate of fish killed by the spill up to 40,000.",
+        "He based his estimate on the going rate for solid gold watches.",
     ],
 )
 def test_unattributed_sentence_keeps_its_text(sentence):

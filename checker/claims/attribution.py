@@ -191,6 +191,7 @@ _CLAUSE_OPENERS = frozenset(
 _DANGLING = frozenset(
     {"and", "or", "but", "who", "which", "that", "to", "when", "if", "-", "–", "—"}
     | {"a", "an", "the"}  # "An estimated 210,000 patients": a determiner says nothing
+    | {"its", "his", "their", "our", "my", "your"}  # "The agency revised its estimate of ...": a noun, not a verb
     # an auxiliary or modal before the reporting verb: "No one can say they knew me as a man" asserts nobody says so
     | {"did", "does", "do", "would", "could", "will", "can", "cannot", "may", "might", "must", "should", "shall"}
 )
