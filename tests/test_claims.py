@@ -286,6 +286,10 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("Sony, the studio releasing the film, had no comment on the report when contacted.")
     assert not is_claim_sentence("This story is still developing.")
     assert not is_claim_sentence("This is a developing story…")
+    # real news: "This article originally appeared in The New York Post." against "The article was fake." at 0.81
+    assert not is_claim_sentence("This article originally appeared in The New York Post.")
+    assert not is_claim_sentence("This story was first published by Mail Online")
+    assert is_claim_sentence("The fake recall first appeared on a satirical website called National Report.")
     assert not is_claim_sentence("We'll continue to update this story as more info becomes available.")
     assert is_claim_sentence("A police spokesman declined to comment, saying no complaint had been received.")
     assert is_claim_sentence("The company commented on the report on Monday.")

@@ -89,7 +89,9 @@ _NEWSROOM_NOTE = re.compile(
     r"\bwill update (?:as soon as|when|if)\b|"
     r"\b(?:this|the) (?:story|article|post|report) (?:will be|has been|was|is being) updated\b|"
     r"\bmore details as (?:they|it) (?:are|is|become)\b|\b(?:this|the) story is (?:still )?developing\b|"
-    r"\b(?:this|it) is a (?:developing|breaking) (?:news )?story\b",
+    r"\b(?:this|it) is a (?:developing|breaking) (?:news )?story\b|"
+    # where the article was first published: "This article originally appeared on News.com.au."
+    r"^(?:this|the) (?:article|story|post|piece) (?:originally appeared|was (?:originally|first) published)\b",
     re.I,
 )
 _GOES_ON = re.compile(r"\b(?:but|saying|said|says|although|though|while|adding)\b", re.I)
