@@ -200,6 +200,7 @@ def test_questions_and_fragments_are_not_claims():
     assert not is_claim_sentence("Visit our website daily for more shocking news!")
     assert not is_claim_sentence("Check out our pick of the worst spider images in the video below.")
     assert not is_claim_sentence("Scroll down for videos")
+    assert not is_claim_sentence("Follow Jason Sickles on Twitter (@jasonsickles).")
     assert is_claim_sentence("Follow-on action is taken when necessary.")
     assert is_claim_sentence("Police checked out the house before the raid.")
     assert not is_claim_sentence("Updated at 11:45 p.m.")  # real news: set against "Updates at 5:10 p.m." at 0.99

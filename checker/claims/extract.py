@@ -58,7 +58,7 @@ _BOILERPLATE = re.compile(
     r"^[-–•*\s]*(read more|click here|subscribe|sign up|advertisement|share (this|it|on|with)|follow us|"
     r"(add|leave|post) a comment|see all comments|e-?mail \S+@|like us|tell us|watch (the|this|our)\b|related:|"
     r"see more|check out|scroll (down|up)|download the|visit our|share your|follow (live|our|the rest)|"
-    r"related roundups|"
+    r"follow [^.]{1,60} on (twitter|facebook|instagram)\b|related roundups|"
     r"let['’]s |let us )|contributed (?:reporting )?to this (?:report|story|article)|"
     r"\b(?:writer|reporter|correspondent)s?\s+[A-Z][\w.'’ -]+\s+contributed\b|"
     r"^(?:sorry,? we(?: are|['’]re) )?not (?:currently )?accepting comments|^comments (?:are|have been) closed|"
