@@ -124,8 +124,15 @@ _INTRODUCES = re.compile(
     rf"(?:^|,\s+)(?P<speaker>[^,;:“”\"]{{1,60}}?)\s+(?P<cue>{REPORTING}|explain(?:s|ed)|repl(?:ies|ied)|"
     rf"continu(?:es|ed)|recall(?:s|ed))(?:\s+[^\s,:;“”\"]+){{0,4}}\s*[:,]$"
 )
+# words that open a subordinate clause: a report inside one ("Weeks after Sorkin said that Bale would play Jobs, Bale
+# has dropped from the project", "Though reps for the actor denied the April reports, they have not ...") is not
+# the sentence's; its main clause is
+_CLAUSE_OPENERS = frozenset(
+    {"after", "before", "although", "though", "while", "whilst", "since", "because", "until", "unless", "once"}
+    | {"whereas", "as", "when", "if"}
+)
 # a sentence may open on a clause ("Although Thomas' tale spread ...", "Since Apple ..."): its first word names no one
-_SUBORDINATORS = frozenset("Although Though Because Since Unless Until Whether Despite Once Whereas Whilst".split())
+_SUBORDINATORS = frozenset(word.capitalize() for word in _CLAUSE_OPENERS | {"whether", "despite"})
 _NOT_A_NAME_START = (COMMON_CAPITALISED | _SUBORDINATORS) - {"Mr", "Mrs", "Ms", "Dr", "The"}  # "The Pentagon" is one
 
 
@@ -181,13 +188,6 @@ GENERIC_SOURCES = {
 
 
 _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
-# words that open a subordinate clause: a report inside one ("Weeks after Sorkin said that Bale would play Jobs, Bale
-# has dropped from the project", "Though reps for the actor denied the April reports, they have not ...") is not
-# the sentence's; its main clause is
-_CLAUSE_OPENERS = frozenset(
-    {"after", "before", "although", "though", "while", "whilst", "since", "because", "until", "unless", "once"}
-    | {"whereas", "as", "when", "if"}
-)
 _DANGLING = frozenset(
     {"and", "or", "but", "who", "which", "that", "to", "when", "if", "-", "–", "—"}
     | {"a", "an", "the"}  # "An estimated 210,000 patients": a determiner says nothing
