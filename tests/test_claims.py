@@ -896,3 +896,31 @@ def test_the_word_after_a_dateline_is_no_story_name():
 
     texts = ["Marlow: Councillors adopted a spending plan on Tuesday.", "They said Dan Petrov and Ruiz voted no."]
     assert set(story_names(texts)) == {"dan", "petrov", "ruiz"}
+
+
+def _speaker_of(text: str, starts: str) -> str | None:
+    claim = next(c for c in extract_claims(_untitled(text)) if c.text.startswith(starts))
+    return claim.attribution.speaker if claim.attribution else None
+
+
+def test_he_said_is_the_person_a_sentence_of_narration_named_last():
+    """Real news: "He said:" after "... before Mr Somers appears and gives a statement" is Somers, not the father
+    quoted paragraphs before; the recogniser finds the person inside the sentence, not only at its start."""
+    text = (
+        "His father Michael said the family had heard nothing for months.\n\n"
+        "The video begins with a speech by an official, before Mr Somers appears and gives a statement.\n\n"
+        'He said: "My life is in danger. I ask for any help that can get me out."'
+    )
+    assert "Somers" in _speaker_of(text, "My life is in danger")
+
+
+def test_he_said_is_not_a_person_named_only_through_another_or_in_a_quotation():
+    """ "Foley's parents" and "the parents of James Foley" name Foley through others, and a name inside a quotation
+    is the quoted speaker's: "he said" stays with Obama; "Ms" names no "he"."""
+    text = (
+        '"We will be relentless," President Obama said on Wednesday.\n\n'
+        "Obama, who spoke to Foley's parents and to the parents of James Foley's colleague Ms Rosenberg, offered "
+        "no new measures.\n\n"
+        '"There has to be a common effort to stop this cancer," he said.'
+    )
+    assert "Obama" in _speaker_of(text, "There has to be a common effort")

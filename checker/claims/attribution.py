@@ -304,6 +304,9 @@ def unquoted(content: str) -> str:
     return text
 
 
+_TITLE_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
+
+
 def named(pronoun: str, names: list[str]) -> str:
     """The one a pronoun speaker stands for: the last one named, but "he" or "she" is not a group ("Some analysts
     said ..." then "He added: ..." is the rapper quoted before them, not the analysts) nor an institution ("TMZ", "The
@@ -313,7 +316,8 @@ def named(pronoun: str, names: list[str]) -> str:
             last = name.split()[-1]
             plural = last.islower() and last.endswith("s") and not last.endswith("ss")  # "Ex-ISIS hostages"
             institution = name.isupper() or re.match(r"The [A-Z]", name) is not None  # "TMZ", "The Independent"
-            if not plural and not institution and last.lower() not in GENERIC_SOURCES:
+            titled = _TITLE_GENDER.get(name.split()[0].rstrip("."))  # "Ms Rosenberg" is no "he"
+            if not plural and not institution and last.lower() not in GENERIC_SOURCES and titled in (None, pronoun):
                 return name
         return pronoun.capitalize()
     if pronoun in ("they", "them"):  # a group or a body, never one person ("However they said" is not "Oliver Ilic")

