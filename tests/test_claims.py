@@ -924,3 +924,19 @@ def test_he_said_is_not_a_person_named_only_through_another_or_in_a_quotation():
         '"There has to be a common effort to stop this cancer," he said.'
     )
     assert "Obama" in _speaker_of(text, "There has to be a common effort")
+
+
+def test_no_one_is_named_by_it_is_alleged_an_outlet_s_report_or_a_word_before_a_name():
+    """Real news: "It's alleged that ..." was said by "It's"; after "..., AppleInsider reports." "He also said" is the
+    analyst the outlet reports, not the outlet; "Neither Ferguson nor ..." named "Neither Ferguson"."""
+    alleged = attribute("It's alleged that Conal used the name of his employer during his calls.")
+    assert alleged.attribution is None
+    text = (
+        "Piper Jaffray's Gene Munster has issued a new report to investors. The analyst predicts that the steel "
+        "watch will be priced at $499, AppleInsider reports.\n\n"
+        "He also said that on average, consumers will spend closer to $550 on the device."
+    )
+    assert "Munster" in _speaker_of(text, "On average, consumers will spend")
+    from checker.claims.attribution import leading_name
+
+    assert leading_name("Neither Maria Zakharova nor her deputy would comment.") == "Maria Zakharova"

@@ -212,6 +212,8 @@ def _plausible_speaker(speaker: str) -> bool:
         return False
     if speaker.lower() in PRONOUNS:
         return True
+    if re.match(r"(?:it|that|there|this)['’]s\b", lowered[0]):  # "It's alleged that ...": said by no one named
+        return False
     if speaker[:1].islower():  # "media reports said", "local officials said", "the ministry said"
         if words[0] in ("the", "a", "an", "his", "her", "their", "its") and len(words) <= 5:
             return True
@@ -241,7 +243,11 @@ _AUXILIARY_TAIL = re.compile(r"\s+(?:has|have|had)$", re.I)
 # BBC as" -> "the source (via The Mirror)", "Jose Millan (via the BBC)"
 _QUOTES_AS = re.compile(r"^(?P<via>[^,]+?)\s+quot(?:es|ed)\s+(?P<who>[^,]+?)\s+as$")
 _QUOTED_BY_AS = re.compile(r"^(?P<who>[^,]+?)\s+(?:is|was|were|are)\s+quoted\s+(?:by|in)\s+(?P<via>[^,]+?)\s+as$")
-_DISCOURSE = re.compile(r"^(?:however|but|and|so|separately|meanwhile|still|yet|also|instead),?\s+(?=\S)", re.I)
+# words before a name that are no part of it: "However they said ...", "Instead Ilic ...", "Neither Ferguson nor ..."
+_DISCOURSE = re.compile(
+    r"^(?:however|but|and|so|separately|meanwhile|still|yet|also|instead|neither|either|both|only|even),?\s+(?=\S)",
+    re.I,
+)
 
 
 def attribute(sentence: str, previous_names: list[str] | None = None) -> Attributed:

@@ -551,7 +551,9 @@ def _wholly_quoted(sentence: str) -> bool:
 def _remember(names: list[str], name: str | None, attribution: Attribution | None) -> None:
     """Track who the text last named, so 'he said' can be resolved."""
     speaker = attribution.speaker.split(" (")[0] if attribution else None
-    reporting_outlet = attribution is not None and (" quoting " in attribution.speaker or attribution.cue == "reported")
+    reporting_outlet = attribution is not None and (
+        " quoting " in attribution.speaker or attribution.cue in {"reported", "reports", "report"}
+    )  # "..., AppleInsider reports" then "He also said ...": the analyst it reports, not the outlet
     if speaker and not reporting_outlet and speaker.split()[0].lower() not in ("he", "she", "they", "it", "her"):
         if name and not speaker.startswith(name):
             names.append(speaker)
