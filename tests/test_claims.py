@@ -940,3 +940,25 @@ def test_no_one_is_named_by_it_is_alleged_an_outlet_s_report_or_a_word_before_a_
     from checker.claims.attribution import leading_name
 
     assert leading_name("Neither Maria Zakharova nor her deputy would comment.") == "Maria Zakharova"
+
+
+def test_a_clause_after_said_is_not_who_said_it():
+    """Real news: "Mr Graham, a member of the Senate Armed Services Committee and a leading Capitol Hill voice on
+    foreign policy, said all five are still in Qatar." gave the speaker "all five are still in Qatar"."""
+    found = attribute(
+        "Mr Graham, a member of the Senate Armed Services Committee and a leading Capitol Hill voice on foreign "
+        "policy, said all five are still in Qatar."
+    )
+    assert found.attribution is None or "Graham" in found.attribution.speaker
+
+
+def test_he_is_a_speaker_whose_description_ends_in_a_plural():
+    """ "Wilfried Strauch, an adviser to the institute of territorial studies" is one person: "studies" does not make
+    him a group that "he" cannot mean."""
+    text = (
+        "A committee formed to investigate the incident has confirmed that a meteorite caused the noise.\n\n"
+        'Wilfried Strauch, an adviser to the institute of territorial studies, said it was "very strange that no one '
+        'reported a streak of light."\n\n'
+        '"We have to ask if anyone has a photo or something," he said.'
+    )
+    assert "Strauch" in _speaker_of(text, "We have to ask")

@@ -319,7 +319,7 @@ def named(pronoun: str, names: list[str]) -> str:
     Independent"); with no one fit, the pronoun itself."""
     if pronoun in ("he", "she"):
         for name in reversed(names):
-            last = name.split()[-1]
+            last = name.split(",")[0].split()[-1]  # "Wilfried Strauch, an adviser to the institute of ... studies"
             plural = last.islower() and last.endswith("s") and not last.endswith("ss")  # "Ex-ISIS hostages"
             institution = name.isupper() or re.match(r"The [A-Z]", name) is not None  # "TMZ", "The Independent"
             titled = _TITLE_GENDER.get(name.split()[0].rstrip("."))  # "Ms Rosenberg" is no "he"
@@ -328,7 +328,7 @@ def named(pronoun: str, names: list[str]) -> str:
         return pronoun.capitalize()
     if pronoun in ("they", "them"):  # a group or a body, never one person ("However they said" is not "Oliver Ilic")
         for name in reversed(names):
-            last = name.split()[-1]
+            last = name.split(",")[0].split()[-1]
             if (last.islower() and last.endswith("s")) or name.isupper() or re.match(r"The [A-Z]", name):
                 return name
         return pronoun.capitalize()
@@ -485,7 +485,8 @@ def _match(sentence: str) -> _Split | None:
             if pattern is _LEAD_BARE and not _reports_speech(match.group("cue"), match.group("content")):
                 continue
             return _Split(unquoted(match.group("content")), _trim_speaker(match.group("speaker")), match.group("cue"))
-    if match := _TRAIL_SAID_INVERTED.match(sentence):
+    if (match := _TRAIL_SAID_INVERTED.match(sentence)) and _plausible_speaker(match.group("speaker")):
+        # not a clause read as the one who said it: "Mr Graham, a member of ..., said all five are still in Qatar."
         return _Split(match.group("content"), match.group("speaker"), match.group("cue"))
     return None
 
@@ -513,6 +514,7 @@ def _reports_speech(cue: str, content: str) -> bool:
 
 # what sets a non-restrictive relative clause apart from the speaker it describes ("Rami Abdulrahman, who runs ...")
 _ASIDE_MARKS = frozenset({",", "-", "–", "—"})
+_QUOTE_TOKENS = frozenset({'"', "“", "”", "'", "‘", "’", ",", "''", "``"})
 _ASIDE = re.compile(r"\s*[,–—-]\s*(?:who|which|whose|whom)\b.*$", re.S)
 
 
@@ -618,6 +620,8 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         speaker_tokens = [t for t in speaker_tokens if t.i < (asides or relatives)[0]]
     while speaker_tokens and speaker_tokens[-1].text in _ASIDE_MARKS:  # "Ms Wintour, 65, went on to say"
         speaker_tokens.pop()
+    while speaker_tokens and speaker_tokens[0].text in _QUOTE_TOKENS:  # '“...,” another resident, Mallam Babagana'
+        speaker_tokens.pop(0)
     commas = [t.i for t in speaker_tokens if t.text == "," and t.i < subject.i]
     if commas:  # "... with two sons and a daughter, interior minister Nouhad Mashnuq told ...": a misparse
         content |= {t.i for t in speaker_tokens if t.i <= commas[-1]}
