@@ -962,3 +962,18 @@ def test_he_is_a_speaker_whose_description_ends_in_a_plural():
         '"We have to ask if anyone has a photo or something," he said.'
     )
     assert "Strauch" in _speaker_of(text, "We have to ask")
+
+
+def test_the_last_sentence_of_a_quotation_names_its_speaker():
+    """Real news: '“Sometimes the best gifts come in the lamest packages. Merry Christmas everyone! — feeling
+    happy,' Riguelme later wrote.' The sentence that closes a quotation opened sentences before, with no mark of
+    its own to open it, names who spoke; an apostrophe inside a word is no quotation mark."""
+    closing = attribute("We didn't know the rules, he admits, and we will win,” she said.")
+    assert closing.attribution is not None and closing.attribution.speaker == "she"
+    assert closing.content == "We didn't know the rules, he admits, and we will win."
+    text = (
+        "'Sometimes the best gifts come in the lamest packages. Merry Christmas everyone! I mean it,' Riguelme wrote."
+    )
+    assert _speaker_of(text, "Sometimes the best gifts") == "Riguelme"
+    # a quotation opened in the sentence itself is not this pattern's (the parse reads it)
+    assert attribute("'My crew was upset about that,' he said.").attribution is None

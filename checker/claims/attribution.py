@@ -64,6 +64,11 @@ _ACCORDING_TAIL = re.compile(
     re.S,
 )
 _QUOTE = re.compile(r"^[“\"](?P<content>.+?)[,.]?[”\"],?\s+(?P<rest>[^“”\"]+?)[.!]?$", re.S)
+# the last sentence of a quotation that opened sentences before: 'We will win,” she said.', '— feeling happy,'
+# Riguelme later wrote on his Facebook page.' (a mark after a comma or a stop closes it; no mark opens one before)
+_QUOTE_CLOSE = re.compile(
+    r"^(?P<content>(?:[^“”\"‘'’]|(?<=\w)['’](?=\w))+?[,.!?])[”\"'’]\s+(?P<rest>[^“”\"'‘’]+?)[.!]?$", re.S
+)  # no quotation mark in what was said (an apostrophe inside a word is one: "didn't")
 _LEAD_BARE = re.compile(
     rf"^{_SPEAKER}(?<!\bis)(?<!\bare)(?<!\bwas)(?<!\bwere)(?<!\bbeen)\s+(?P<cue>{BARE_REPORTING}){_TAIL}"
     rf"(?!\s+to\b)(?:\s*,)?\s+(?:that\s+)?(?P<content>.+)$",
@@ -436,7 +441,7 @@ def _in_headline(text: str, at: int) -> bool:
 def _match(sentence: str) -> _Split | None:
     if (match := _COLON_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
         return _Split(unquoted(match.group("content")), _trim_speaker(match.group("speaker")), match.group("cue"))
-    if match := _QUOTE.match(sentence):
+    if match := _QUOTE.match(sentence) or _QUOTE_CLOSE.match(sentence):
         rest = match.group("rest")
         if cue := _CUE_IN_REST.match(rest):
             speaker, via = _trim_speaker(cue.group("speaker")), ""  # "Riguelme later wrote"
