@@ -22,7 +22,7 @@ from pathlib import Path
 from .compare.facts import SlotFinding, same_story
 from .compare.polarity import debunks, denies, negation_kind, reports_hearsay, states_a_fact
 from .compare.quantities import find_conflict, same_figures_written_apart
-from .compare.speakers import different_confirmers, one_voice, same_speaker
+from .compare.speakers import different_confirmers, one_voice, same_speaker, speakers_of
 from .compare.subjects import different_events, different_subjects, restates
 from .compare.words import content_words, named_entities, overlap, say_alike, share_a_subject
 from .errors import ModelLoadError
@@ -126,7 +126,7 @@ def features(
         "hedged": float(fa.modality in _HEDGED or fb.modality in _HEDGED),
         "negated_facts": float(fa.polarity != "asserted" or fb.polarity != "asserted"),
         "not_a_fact": float(not states_a_fact(a) or not states_a_fact(b)),
-        "different_confirmers": float(different_confirmers(a, b)),
+        "different_confirmers": float(different_confirmers(a, b, speakers_of(pair))),
         "one_voice": float(one_voice(pair)),
         "same_speaker": float(same_speaker(pair.a, pair.b)),
         "both_attributed": float(pair.a.attribution is not None and pair.b.attribution is not None),

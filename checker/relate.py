@@ -25,7 +25,7 @@ from dataclasses import dataclass, replace
 from .compare.facts import SlotFinding, compare_facts, dated_apart
 from .compare.polarity import negation_kind, states_a_fact
 from .compare.quantities import QuantityConflict, figures_differ, find_conflict, same_figures_written_apart
-from .compare.speakers import attribution_kind, different_confirmers, one_voice
+from .compare.speakers import attribution_kind, different_confirmers, one_voice, speakers_of
 from .compare.subjects import different_events, different_subjects, restates
 from .compare.words import say_alike, share_a_subject
 from .decision import Decision, features
@@ -125,7 +125,7 @@ def relate(
         and not named_apart
         and states_a_fact(a)
         and states_a_fact(b)
-        and not different_confirmers(a, b)
+        and not different_confirmers(a, b, speakers_of(pair))
         and not restates(a, b)
         and (negated or not same_figures_written_apart(a, b))
     ):
@@ -163,7 +163,7 @@ def decide(
         return _figure_finding(pair, found, forward, backward)
     a, b = pair.a.text, pair.b.text
     p = decision.probabilities(features(pair, forward, backward, slot))
-    if different_confirmers(a, b):  # one source confirms, another stays silent: no conflict (2 false in the seeds)
+    if different_confirmers(a, b, speakers_of(pair)):  # one source confirms, one is silent (2 false in the seeds)
         p = {**p, "contradiction": 0.0}
     if p["contradiction"] >= thresholds.contradiction and p["contradiction"] >= p["agreement"]:
         relation = "contradiction"

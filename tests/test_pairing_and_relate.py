@@ -756,3 +756,19 @@ def test_the_report_says_how_many_pairs_were_too_far_apart_to_compare():
         "side by side (--min-similarity 0 compares them).",
     )
     assert plain_notes(PairPlan([], 10, True), skip_neutral=0.0) == ()
+
+
+def test_we_confirmed_is_the_speaker_confirming_not_an_unnamed_source():
+    """Real news: '"We have confirmed that Ahmed Godane ... has been killed," said Rear Adm. John Kirby' against
+    "Al-Shabab has not publicly confirmed Godane's death": the Pentagon confirms and al-Shabab stays silent, two
+    sources; without a speaker "We" may be anyone, so it stays unnamed."""
+    from checker.compare.speakers import different_confirmers, speakers_of
+
+    kirby = "We have confirmed that Ahmed Godane, the co-founder of al-Shabab, has been killed."
+    silent = "Al-Shabab has not publicly confirmed Godane's death."
+    assert different_confirmers(kirby, silent, ("Rear Adm. John Kirby, the Pentagon press secretary", None))
+    assert not different_confirmers(kirby, silent)
+    assert not different_confirmers(kirby, "Al-Shabab has not confirmed the death.", ("Al-Shabab", None))
+    a = Claim("a", "d1", kirby, kirby, 0, len(kirby), 1, Attribution("Rear Adm. John Kirby", "said"))
+    b = Claim("b", "d2", silent, silent, 0, len(silent), 1)
+    assert speakers_of(ClaimPair(a, b)) == ("Rear Adm. John Kirby", None)

@@ -22,15 +22,32 @@ _CONFIRMER = re.compile(
 _UNNAMED_SOURCES = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that", "officials"})
 
 
-def different_confirmers(a: str, b: str) -> bool:
+def different_confirmers(a: str, b: str, speakers: tuple[str | None, str | None] = (None, None)) -> bool:
     """Each claim says who confirms or denies it, and they are not the same ("Russia confirmed for the first time
     that North Korean troops ..." / "Pyongyang has not confirmed that it sent troops"): one source speaking while
-    another stays silent is no contradiction. Aliases count as one ("Pyongyang" / "North Korea")."""
-    left, right = _CONFIRMER.match(a.strip()), _CONFIRMER.match(b.strip())
-    if left is None or right is None or {left["who"].lower(), right["who"].lower()} & _UNNAMED_SOURCES:
+    another stays silent is no contradiction. Aliases count as one ("Pyongyang" / "North Korea"). "We" or "I" is the
+    claim's speaker where `speakers` names one ('"We have confirmed that Ahmed Godane ... has been killed," said
+    Rear Adm. John Kirby' / "Al-Shabab has not publicly confirmed Godane's death")."""
+    found = [_CONFIRMER.match(text.strip()) for text in (a, b)]
+    if found[0] is None or found[1] is None:
+        return False
+    who = [_first_person(m["who"], speaker) for m, speaker in zip(found, speakers)]
+    if {w.lower() for w in who} & _UNNAMED_SOURCES:
         return False  # "It has not confirmed ..." may be the very source the other claim names
-    names = [canonical_names(frozenset({m["who"].lower()})) for m in (left, right)]
+    names = [canonical_names(frozenset({w.lower()})) for w in who]
     return not names[0] & names[1]
+
+
+def _first_person(who: str, speaker: str | None) -> str:
+    """The confirmer a claim names, "we" and "I" read as the one who said the claim."""
+    if who.lower() in {"we", "i"} and speaker:
+        return re.split(r"\s*[,(]", speaker, maxsplit=1)[0]
+    return who
+
+
+def speakers_of(pair: ClaimPair) -> tuple[str | None, str | None]:
+    """Who says each claim of a pair, as written (None: the article's own voice)."""
+    return tuple(c.attribution.speaker if c.attribution else None for c in (pair.a, pair.b))  # type: ignore[return-value]
 
 
 def _speaker(claim: Claim) -> frozenset[str] | None:
