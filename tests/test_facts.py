@@ -637,3 +637,11 @@ def test_a_cause_inside_a_doubt_or_a_belief_is_no_statement_of_cause():
     ):
         found = _compare(doubted, "A power line sparked the blaze.")
         assert found is None or found.kind != "cause"
+
+
+def test_a_figure_rounded_to_its_tens_fits_the_exact_one_and_no_further():
+    """Real news: "would start at a price of $349" / "the $350 price applies to the aluminum model" is one price, as
+    the labelling guideline has it ("about 300" / "312" agree); "$350" is no "$356", and "35" is exact."""
+    assert _compare("The watch will sell for $349.", "The watch will sell for $350.").relation == "agreement"
+    assert _compare("The watch will sell for $356.", "The watch will sell for $350.").relation == "contradiction"
+    assert _compare("The airline cancelled 34 flights.", "It cancelled 35 flights.").relation == "contradiction"

@@ -100,6 +100,8 @@ def round_tolerance(value: float) -> float:
         return 0.0
     digits = str(int(value)).rstrip("0")
     zeros = len(str(int(value))) - len(digits)
+    if zeros == 1 and value >= 100:  # "$350" may be $349: rounded to its tens, as far as half of ten
+        return 5 / value
     return 0.05 if zeros >= 2 else 0.0
 
 
