@@ -977,3 +977,15 @@ def test_the_last_sentence_of_a_quotation_names_its_speaker():
     assert _speaker_of(text, "Sometimes the best gifts") == "Riguelme"
     # a quotation opened in the sentence itself is not this pattern's (the parse reads it)
     assert attribute("'My crew was upset about that,' he said.").attribution is None
+
+
+def test_a_sentence_that_introduces_a_quotation_names_who_a_later_she_means():
+    """Real news: 'A nearby neighbour told The Telegraph's Camilla Turner:' then the neighbour's words, then 'She
+    said she had not seen Emwazi "for a while".': she is the neighbour, not "his own email" of a sentence before."""
+    text = (
+        "According to his own email, Emwazi was 20 when he went to Tanzania.\n\n"
+        "A nearby neighbour told The Telegraph's Camilla Turner:\n\n"
+        "This is a very quiet area, nothing out of the ordinary usually happens.\n\n"
+        'She said she had not seen Emwazi "for a while".'
+    )
+    assert _speaker_of(text, "She had not seen") == "A nearby neighbour"

@@ -126,9 +126,9 @@ _COLON_LEAD = re.compile(
 # a sentence that only introduces a quotation to come, in the next paragraph: "While noting his ruling, he added,",
 # "Via Yahoo News, she explains:"
 _INTRODUCES = re.compile(
-    rf"(?:^|,\s+)(?P<speaker>[^,;:“”\"]{{1,60}}?)\s+(?P<cue>{REPORTING}|explain(?:s|ed)|repl(?:ies|ied)|"
-    rf"continu(?:es|ed)|recall(?:s|ed))(?:\s+[^\s,:;“”\"]+){{0,4}}\s*[:,]$"
-)
+    rf"(?:^|[,;]\s+)(?:as\s+)?(?P<speaker>[^,;:“”\"]{{1,60}}?)\s+(?P<cue>{REPORTING}|explain(?:s|ed)|repl(?:ies|ied)|"
+    rf"continu(?:es|ed)|recall(?:s|ed))(?:\s+[^\s,:;“”\"]+){{0,8}}\s*[:,]$"
+)  # "...; as friend of the site Dave Armon of Critical Mention wrote in one of those rare comments worth reading:"
 # words that open a subordinate clause: a report inside one ("Weeks after Sorkin said that Bale would play Jobs, Bale
 # has dropped from the project", "Though reps for the actor denied the April reports, they have not ...") is not
 # the sentence's; its main clause is

@@ -415,6 +415,7 @@ def _claims(
                 names.append(name)
             if continued is None and not sentence.lstrip().startswith(_OPENING):  # narration, not a quotation
                 _mentioned(names, name, persons.get(sentence, ()), document.text[:end])
+            _remember(names, None, introduced)  # "A nearby neighbour told The Telegraph's Camilla Turner:" names one
             quotation.leave(sentence, None, [])
             continue
         attributed = attribute(_UPDATE_PREFIX.sub("", sentence), names)
