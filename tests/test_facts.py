@@ -645,3 +645,16 @@ def test_a_figure_rounded_to_its_tens_fits_the_exact_one_and_no_further():
     assert _compare("The watch will sell for $349.", "The watch will sell for $350.").relation == "agreement"
     assert _compare("The watch will sell for $356.", "The watch will sell for $350.").relation == "contradiction"
     assert _compare("The airline cancelled 34 flights.", "It cancelled 35 flights.").relation == "contradiction"
+
+
+def test_not_until_says_when_not_whether():
+    """Real news: "The Apple Watch will not be produced until January 2015" says when production starts, and "They did
+    not confirm that Godane had been killed until Friday" that they confirmed it then: neither is negated."""
+    for text in (
+        "The mass production stage of the Apple Watch will not begin until January.",
+        "But they did not confirm that Godane had been killed until Friday.",
+    ):
+        (facts,) = facts_of_texts([text], ["2014-12-03"])
+        assert facts.polarity == "asserted", text
+    (facts,) = facts_of_texts(["The police did not confirm the arrest on Friday."], ["2014-12-03"])
+    assert facts.polarity == "unconfirmed"

@@ -892,12 +892,18 @@ def _emphatic(token) -> bool:
 def _polarity(doc, root) -> str:
     lemmas = {t.lemma_.lower() for t in doc}
     arguments = {root.i, *(c.i for c in root.children)}
-    negated = any(c.dep_ == "neg" and not _emphatic(c) for c in root.children) or any(
-        t.lower_ in {"no", "none", "never", "nobody", "nothing"}
-        and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")  # "a no-confidence vote" negates nothing
-        and not _emphatic(t)
-        and (t.head.i in arguments or t.dep_ == "det" and _argument_of(t.head, root))  # "No tsunami warning was ..."
-        for t in doc
+    negated = (
+        any(c.dep_ == "neg" and not _emphatic(c) for c in root.children)
+        and not _not_until(root)
+        or any(
+            t.lower_ in {"no", "none", "never", "nobody", "nothing"}
+            and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")  # "a no-confidence vote" negates nothing
+            and not _emphatic(t)
+            and (
+                t.head.i in arguments or t.dep_ == "det" and _argument_of(t.head, root)
+            )  # "No tsunami warning was ..."
+            for t in doc
+        )
     )
     if root.i > 0 and _emphatic(root.nbor(-1)):  # "there's no denying it's a powerful image"
         return "negated" if negated else "asserted"
@@ -906,6 +912,15 @@ def _polarity(doc, root) -> str:
     if "unconfirmed" in lemmas or (root.lemma_.lower() in _CONFIRM | {"decline"} and (negated or "decline" in lemmas)):
         return "unconfirmed"
     return "negated" if negated else "asserted"
+
+
+def _not_until(root) -> bool:
+    """ "Not ... until" says when it happens, not that it does not: "Production will not begin until January", "They
+    did not confirm that Godane had been killed until Friday" (they confirmed it on Friday)."""
+    verbs = [root, *(c for c in root.children if c.dep_ in {"xcomp", "ccomp"})]
+    return any(
+        c.lower_ in {"until", "till", "til"} for verb in verbs for c in verb.children if c.dep_ in {"prep", "mark"}
+    )
 
 
 def _calls_false(root) -> bool:
