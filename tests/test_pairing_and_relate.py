@@ -772,3 +772,11 @@ def test_we_confirmed_is_the_speaker_confirming_not_an_unnamed_source():
     a = Claim("a", "d1", kirby, kirby, 0, len(kirby), 1, Attribution("Rear Adm. John Kirby", "said"))
     b = Claim("b", "d2", silent, silent, 0, len(silent), 1)
     assert speakers_of(ClaimPair(a, b)) == ("Rear Adm. John Kirby", None)
+
+
+def test_not_until_denies_nothing_in_the_words_either():
+    """As the parse reads it (facts' polarity), so do the words: "They did not confirm that Godane had been killed
+    until Friday" is no denial of the Pentagon's "We have confirmed that Ahmed Godane ... has been killed"."""
+    assert not denies("But they did not confirm that Godane had been killed until Friday.")
+    assert not denies("The Apple Watch won't be produced until January 2015.")
+    assert denies("The police did not confirm the arrest on Friday.")

@@ -46,7 +46,9 @@ NOT_A_DENIAL = re.compile(
     r"\b(?:no idea|no doubt|not only|no matter|no wonder|not least|nothing but|no question (?:that|about it))\b|"
     r"(?:,|[”\"])\s+not\s+[“\"]?(?:an?\s+|the\s+)?[\w-]+[.!”\"'’]*\s*$|"
     # a spoken restart takes the "not" back: "And it's not, it's kind of a strong witness."
-    rf"\b{_PRONOUN}(?:['’](?:s|re)|\s+(?:is|was|are|were))\s+not,\s+(?={_PRONOUN}\b)",
+    rf"\b{_PRONOUN}(?:['’](?:s|re)|\s+(?:is|was|are|were))\s+not,\s+(?={_PRONOUN}\b)|"
+    # "not ... until" says when: "will not be produced until January", "did not confirm ... until Friday"
+    r"(?:\bnot\b|\bnever\b|n't\b)[^.;]{0,80}?\buntil\b",
     re.I,
 )
 
