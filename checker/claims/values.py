@@ -95,14 +95,14 @@ def find_hedge(before: str) -> str:
 
 
 def round_tolerance(value: float) -> float:
-    """How far a round figure may stand from the exact one: "3,000" may be 2,900; "3,062" is exact."""
-    if value <= 0 or value != int(value):
+    """How far a round figure may stand from the exact one, relatively: rounded at its last non-zero digit, as far
+    as half that digit's unit, at most 5% ("3,000" may be 2,900, "$350" $349, "3,100" 3,060); "3,062" is exact, and
+    so is a figure under 100 ("40 people" is no 41)."""
+    if value < 100 or value != int(value):
         return 0.0
-    digits = str(int(value)).rstrip("0")
-    zeros = len(str(int(value))) - len(digits)
-    if zeros == 1 and value >= 100:  # "$350" may be $349: rounded to its tens, as far as half of ten
-        return 5 / value
-    return 0.05 if zeros >= 2 else 0.0
+    digits = str(int(value))
+    zeros = len(digits) - len(digits.rstrip("0"))
+    return min(0.5 * 10**zeros / value, 0.05) if zeros else 0.0
 
 
 def currency(word: str) -> str | None:
