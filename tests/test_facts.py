@@ -450,6 +450,13 @@ def test_a_noun_that_names_no_unit_is_no_measure_without_loading_pint():
         # a time between the report and "that" (real news: "Jeh Johnson shot down claims on Thursday that ...", read
         # as "Jeh Johnson shot down" claiming it)
         ("Jeh Johnson shot down claims on Thursday that the border is porous.", "Jeh Johnson", "The border is"),
+        # inside the sentence, read off the parse: the one who dismisses is the verb's subject, not a video
+        (
+            "A video handed to reporters on Friday showed the rebel leader Musa Kadri laughing away government reports"
+            " that he had died in an air strike.",
+            "the rebel leader Musa Kadri",
+            "He had died",
+        ),
     ],
 )
 def test_what_a_dismissed_report_says_is_kept_denied_never_asserted(sentence, speaker, content):

@@ -561,7 +561,7 @@ def parsed_attribution(doc) -> Attributed | None:
     "..., reports Variety", "“...,” added Hershberger", "Separately, the Iraqi government said ...". A report of a
     report gives the inner speaker via the outer ("Reuters reporting that the ministry said ..."); a verb inside a
     quotation reports nothing of the sentence's. Pronoun speakers are left for the caller to resolve."""
-    found = [split for verb in doc if (split := _reported(doc, verb)) is not None]
+    found = [split for verb in doc if (split := _reported(doc, verb) or _dismissed(doc, verb)) is not None]
     if not found:
         return None
     outer = found[0]
@@ -615,18 +615,7 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         content = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
     else:
         return None
-    speaker_tokens = list(subject.subtree)
-    relatives = [start for r in speaker_tokens if r.dep_ == "relcl" and (start := r.left_edge.i) > subject.i]
-    asides = [i for i in relatives if doc[i - 1].text in _ASIDE_MARKS]
-    if asides or relatives and len(speaker_tokens) > _SPEAKER_TOKENS:
-        # an aside about the speaker goes ("Sabine Rollinger, of Vladi Private Islands, which is listing the island,
-        # said"), and a long clause that says which one ("A sound expert who compared the footage ... told"), not a
-        # short one ("People who live near the crater")
-        speaker_tokens = [t for t in speaker_tokens if t.i < (asides or relatives)[0]]
-    while speaker_tokens and speaker_tokens[-1].text in _ASIDE_MARKS:  # "Ms Wintour, 65, went on to say"
-        speaker_tokens.pop()
-    while speaker_tokens and speaker_tokens[0].text in _QUOTE_TOKENS:  # '“...,” another resident, Mallam Babagana'
-        speaker_tokens.pop(0)
+    speaker_tokens = _speaker_tokens(doc, subject)
     commas = [t.i for t in speaker_tokens if t.text == "," and t.i < subject.i]
     if commas:  # "... with two sons and a daughter, interior minister Nouhad Mashnuq told ...": a misparse
         content |= {t.i for t in speaker_tokens if t.i <= commas[-1]}
@@ -647,6 +636,53 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         return None
     narration = _joined([t for t in doc if t.i in narrated]).rstrip(" .,;:—–-") + "." if narrated else ""
     return verb.i, content, Attributed(_finish(unquoted(text)), Attribution(speaker, verb.text), narration)
+
+
+def _speaker_tokens(doc, subject) -> list:
+    """The words of a verb's subject that name who speaks, without an aside about them or a quotation mark."""
+    speaker_tokens = list(subject.subtree)
+    relatives = [start for r in speaker_tokens if r.dep_ == "relcl" and (start := r.left_edge.i) > subject.i]
+    asides = [i for i in relatives if doc[i - 1].text in _ASIDE_MARKS]
+    if asides or relatives and len(speaker_tokens) > _SPEAKER_TOKENS:
+        # an aside about the speaker goes ("Sabine Rollinger, of Vladi Private Islands, which is listing the island,
+        # said"), and a long clause that says which one ("A sound expert who compared the footage ... told"), not a
+        # short one ("People who live near the crater")
+        speaker_tokens = [t for t in speaker_tokens if t.i < (asides or relatives)[0]]
+    while speaker_tokens and speaker_tokens[-1].text in _ASIDE_MARKS:  # "Ms Wintour, 65, went on to say"
+        speaker_tokens.pop()
+    while speaker_tokens and speaker_tokens[0].text in _QUOTE_TOKENS:  # '“...,” another resident, Mallam Babagana'
+        speaker_tokens.pop(0)
+    return speaker_tokens
+
+
+# a report called false inside a sentence, not at its start (`_DISMISSAL_LEAD`): "A video handed to Nigerian media
+# Friday showed Boko Haram leader Abubakar Shekau laughing away government reports that he had died"
+MAY_DISMISS = re.compile(rf"\b(?P<cue>{DISMISSALS})\s+{REPORT_PHRASE}\s+that\b", re.I)
+
+
+def _dismissed(doc, verb) -> tuple[int, set[int], Attributed] | None:
+    """(the verb's index, the indices of what it calls false, the split) for a verb that dismisses a report ("laughing
+    away government reports that ..."): its subject is the speaker and what the report says is the claim, which
+    `claims.facts.framed` marks denied; None for any other verb or one with no subject that names someone."""
+    match = MAY_DISMISS.match(doc.text, verb.idx)
+    if verb.pos_ != "VERB" or match is None:
+        return None
+    that = next((t for t in doc if t.idx == match.end() - 4 and t.lower_ == "that"), None)
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if that is None or that.dep_ != "mark" or not subjects or subjects[0].i > verb.i:
+        return None
+    subject, clause = subjects[0], that.head
+    content = {t.i for t in clause.subtree if t.i > that.i}
+    speaker_tokens = _speaker_tokens(doc, subject)
+    someone = subject.pos_ in {"NOUN", "PROPN"} or subject.lower_ in PRONOUNS - {"it"} | {"i", "we"}
+    if not someone or not speaker_tokens or len(speaker_tokens) > _SPEAKER_TOKENS or not content:
+        return None
+    speaker = doc[speaker_tokens[0].i : speaker_tokens[-1].i + 1].text
+    text = _joined([t for t in doc if t.i in content])
+    if len(text.split()) < 3:
+        return None
+    cue = " ".join(match.group("cue").split())
+    return verb.i, content, Attributed(_finish(unquoted(text)), Attribution(speaker, cue))
 
 
 def _subordinate(verb) -> bool:

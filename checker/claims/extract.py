@@ -17,6 +17,7 @@ from ..compare.vocabulary import CALENDAR, MONTHS
 from ..compare.words import named_entities
 from ..records import Attribution, Claim, Document, with_unique_ids
 from .attribution import (
+    MAY_DISMISS,
     MAY_REPORT,
     PRONOUNS,
     REPORTING,
@@ -600,7 +601,11 @@ def _split_joined(content: str) -> list[str]:
 
 def _parsed_speakers(sentences: list[str]) -> dict[str, Attributed]:
     """Speakers the patterns miss, read off the parse of the sentences that may report speech."""
-    chosen = [s for s in dict.fromkeys(sentences) if MAY_REPORT.search(s) and is_claim_sentence(s) and _doubtful(s)]
+    chosen = [
+        s
+        for s in dict.fromkeys(sentences)
+        if (MAY_REPORT.search(s) or MAY_DISMISS.search(s)) and is_claim_sentence(s) and _doubtful(s)
+    ]
     if not chosen:
         return {}
     from .parse import read_parses
