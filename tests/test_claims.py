@@ -508,6 +508,12 @@ def test_he_or_she_is_never_a_group_or_an_institution():
             "Vogue had always reflected modern culture.",
             "Ms Wintour, 65",
         ),
+        # one who says that others confirmed says it; "X said that police" is no speaker of "confirmed"
+        (
+            "A police spokesman said that police confirmed with the producers that the car has not been stolen.",
+            "Police confirmed with the producers that the car has not been stolen.",
+            "A police spokesman",
+        ),
     ],
 )
 def test_the_parse_finds_speakers_the_patterns_miss(sentence, content, speaker):

@@ -193,6 +193,8 @@ GENERIC_SOURCES = {
 
 
 _CLAUSE_WORDS = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+# verbs of saying that are never part of a name or a title (lower case: "Brigadier General Said Al-Saudi" is a name)
+_SAID = frozenset({"said", "says", "told", "tells"})
 _DANGLING = frozenset(
     {"and", "or", "but", "who", "which", "that", "to", "when", "if", "-", "–", "—"}
     | {"a", "an", "the"}  # "An estimated 210,000 patients": a determiner says nothing
@@ -210,6 +212,8 @@ def _plausible_speaker(speaker: str) -> bool:
     lowered = [w.lower().strip(",;:") for w in words]
     opening = set(" ".join(lowered).replace("as well as", "and").split()) & _CLAUSE_OPENERS  # "after Sorkin said"
     if not words or set(lowered) & _CLAUSE_WORDS or opening or lowered[-1] in _DANGLING or speaker[0] in "\"“”'‘":
+        return False
+    if set(words[1:]) & _SAID:  # a report of a report: "Sgt. Michael Woody said that police" (confirmed ...)
         return False
     if any(w in ("not", "never") or w.endswith(("n't", "n’t")) for w in lowered):
         # a negated report is no report: "Francis did not say if dogs could go to hell", "The US has not publicly
