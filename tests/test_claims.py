@@ -96,6 +96,7 @@ def test_a_quotation_of_several_sentences_gives_one_claim_each(seed_claims):
         ("The department has repeatedly said that the claim is false.", "The claim is false.", "The department"),
         ("Wilson reportedly said the gun went off.", "The gun went off.", "Wilson"),
         ("Megyn Kelly said the show would return.", "The show would return.", "Megyn Kelly"),
+        ("McDonald's has just announced that it will drop six items.", "It will drop six items.", "McDonald's"),
     ],
 )
 def test_attribution_patterns(sentence, content, speaker):
@@ -130,6 +131,10 @@ def test_attribution_patterns(sentence, content, speaker):
         # after a possessive, "estimate" is a noun ("Of fish killed by the spill up to 40,000." was the claim)
         "The environment agency on Friday revised its estimate of fish killed by the spill up to 40,000.",
         "He based his estimate on the going rate for solid gold watches.",
+        # the noun "claims" or "reports" after a preposition is no reporting verb (real news: the speakers "Perth
+        # scientists have cast doubt over" and "Chinese social media Weibo went crazy with" asserted the rumours)
+        "Perth scientists have cast doubt over claims that a spider burrowed into a man's body.",
+        "Chinese social media went crazy with reports that a vice marshal had overthrown Kim in a coup.",
     ],
 )
 def test_unattributed_sentence_keeps_its_text(sentence):

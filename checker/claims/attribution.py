@@ -86,7 +86,7 @@ _APPOSITION_LEAD = re.compile(
 # what may stand between a speaker and the verb, not part of either: "has", "also", "has repeatedly" (an adverb in
 # lower case: "Megyn Kelly" keeps her name)
 _SPEAKER_TAIL = re.compile(
-    r"(\s+(also|previously|later|earlier|again|further|first|now|then|has|have|had|"
+    r"(\s+(also|previously|later|earlier|again|further|first|now|then|just|already|has|have|had|"
     r"would|will|had also|has also|have also|(?-i:[a-z]+ly)))+$",
     re.I,
 )
@@ -201,6 +201,9 @@ _DANGLING = frozenset(
     | {"its", "his", "their", "our", "my", "your"}  # "The agency revised its estimate of ...": a noun, not a verb
     # an auxiliary or modal before the reporting verb: "No one can say they knew me as a man" asserts nobody says so
     | {"did", "does", "do", "would", "could", "will", "can", "cannot", "may", "might", "must", "should", "shall"}
+    # a preposition before the noun "reports" or "claims", read as the verb: "Chinese social media Weibo went crazy
+    # with" reports ..., "Perth scientists have cast doubt over" claims ...
+    | {"with", "over", "at", "from", "of", "on", "in", "by", "for", "about", "into"}
 )
 
 
