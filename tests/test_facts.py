@@ -348,6 +348,7 @@ def test_a_frame_that_declines_to_confirm_makes_the_claim_unconfirmed():
         "International experts have raised doubts as to whether the crater was caused by a meteor.",
         "NASA officials are skeptical that the reported explosion was caused by a space object.",
         "Analysts questioned whether the ceasefire would hold.",
+        "Perth scientists have cast doubt over claims that a spider burrowed into a man's body.",
     ],
 )
 def test_a_doubt_keeps_its_words_and_confirms_nothing(sentence):

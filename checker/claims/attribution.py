@@ -247,7 +247,8 @@ class _Split:
 _WHEN_LEAD = re.compile(
     r"^(?:(?i:on|last|early|late|earlier|later|this|next)\s+(?:(?i:this|last|next|that)\s+)?"
     rf"(?i:{'|'.join((*WEEKDAYS, *RELATIVE_DAYS))}|week|month|year|morning|afternoon|evening|night|weekend)"
-    r"(?:\s+(?i:morning|afternoon|evening|night))?,?|"  # "On Monday", "Last week", "Earlier this week"
+    r"(?:\s+(?i:morning|afternoon|evening|night))?(?:\s+\([^()]{1,30}\))?,?|"  # "On Monday", "Last week",
+    # "Earlier this week", "On Tuesday (December 02)"
     rf"(?i:{'|'.join((*WEEKDAYS, *RELATIVE_DAYS))}),)\s+(?=\S)"  # "Yesterday, police said" (not "Sunday Times")
 )
 _AUXILIARY_TAIL = re.compile(r"\s+(?:has|have|had)$", re.I)

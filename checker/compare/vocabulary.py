@@ -234,16 +234,18 @@ DISMISSALS = (
     r"(?:laugh|brush|shrug|kill|wave|swat)(?:s|ed|ing)?\s+(?:off|away|aside|down)|"
     r"(?:sh(?:o|oo)t(?:s|ing)?)\s+down|pour(?:s|ed|ing)?\s+cold\s+water\s+on|push(?:es|ed|ing)?\s+back\s+(?:against|on)"
 )
+# the nouns of a report that may be called false or doubted: "reports that", "claims of"
+REPORT_NOUNS = r"reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation|stories|story|accounts?"
 # a frame that doubts what follows without denying it: "Nasa has raised doubts about whether a loud boom ... was
 # caused by a meteorite", "questioned whether", "are sceptical that"; what follows is a claim not confirmed
 DOUBTS = (
     r"(?:rais(?:e|es|ed|ing)|cast(?:s|ing)?|express(?:es|ed|ing)?|voic(?:e|es|ed|ing))\s+(?:\w+\s+)?doubts?\s+"
-    r"(?:about|over|on|as\s+to)\s+(?:whether|if)|question(?:s|ed|ing)?\s+whether|"
+    r"(?:about|over|on|as\s+to)\s+(?:whether|if|(?:the\s+|these\s+|those\s+|such\s+)?"
+    rf"(?:{REPORT_NOUNS})\s+that)|question(?:s|ed|ing)?\s+whether|"
     r"(?:is|are|was|were|remains?|remained)\s+(?:\w+\s+)?(?:skeptical|sceptical)\s+(?:(?:about|of|as\s+to)\s+)?(?:that|whether)"
 )
 # what such a verb calls false, with up to three words before it and a time after it: "reports that", "media
 # reports that", "the government's claims of", "claims on Thursday that"
-REPORT_NOUNS = r"reports?|claims?|rumou?rs?|allegations?|suggestions?|speculation|stories|story|accounts?"
 REPORT_PHRASE = rf"(?:[\w’'-]+\s+){{0,3}}?(?:{REPORT_NOUNS})(?:\s+(?:on|last|this|earlier)\s+\w+)?"
 # words that call a report false as its complement (a regex alternation): "the talking point is categorically
 # false", "the claims are baseless", "called the congressman a liar", "branded the story fake", "proved untrue". The
