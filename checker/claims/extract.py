@@ -33,7 +33,7 @@ from .attribution import (
     unquoted,
 )
 from .facts import NUMBER_WORDS
-from .sentences import split_sentences
+from .sentences import split_all, split_sentences
 
 MIN_WORDS = 4
 _FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I)
@@ -734,7 +734,7 @@ def extract_each(documents: Iterable[Document]) -> list[list[Claim]]:
     """The claims of each document, as `extract_claims` gives them, parsed in one batch for all (the cache keeps
     each document's claims apart)."""
     documents = list(documents)
-    spans = [split_sentences(document.text) for document in documents]
+    spans = split_all([document.text for document in documents])
     parsed = _parsed_speakers([d.text[start:end] for d, found in zip(documents, spans) for start, end in found])
     persons = _persons_named([[d.text[start:end] for start, end in found] for d, found in zip(documents, spans)])
     groups = [_claims(document, sentences, parsed, persons) for document, sentences in zip(documents, spans)]

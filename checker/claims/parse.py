@@ -43,19 +43,25 @@ def read_parses(
     loader = loader or load_parser
     if len(texts) < PARALLEL_FROM or usable_cores() < 2:
         return _read_chunk(read, loader, (list(texts), arguments))
+    loader()  # in this process, so that each forked worker starts with the parser loaded
+    chunks = [(list(texts[i : i + CHUNK]), arguments[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
+    return [result for part in in_workers(partial(_read_chunk, read, loader), chunks) for result in part]
+
+
+def in_workers(work: Callable[[Any], list[R]], chunks: Sequence[Any]) -> list[list[R]]:
+    """`work(chunk)` of each chunk, in order, in two worker processes. `work` must be picklable (a module-level
+    function or a partial of one), and so must its results."""
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
     from concurrent.futures.process import BrokenProcessPool
 
-    # forked, as spaCy's own workers were: a worker starts at once with the parser loaded here, and the caller's main
-    # module is not imported again (a script without a main guard would run twice under spawn or forkserver)
+    # forked, as spaCy's own workers were: a worker starts at once with what this process loaded, and the caller's
+    # main module is not imported again (a script without a main guard would run twice under spawn or forkserver)
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else None)
-    loader()
-    chunks = [(list(texts[i : i + CHUNK]), arguments[i : i + CHUNK]) for i in range(0, len(texts), CHUNK)]
     try:
         with ProcessPoolExecutor(2, mp_context=context, initializer=_ignore_interrupts) as pool:
-            return [result for part in pool.map(partial(_read_chunk, read, loader), chunks) for result in part]
+            return list(pool.map(work, chunks))
     except BrokenProcessPool:
         raise WorkerError(
             "a parser process ended before its work was done (out of memory?)", hint="try again with fewer articles"
