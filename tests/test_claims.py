@@ -456,6 +456,19 @@ def test_he_or_she_is_never_a_group_or_an_institution():
     assert claims[-1].attribution.speaker == "He"
 
 
+def test_they_is_the_police_or_officials_named_before():
+    """Real news: "Police said ... They said enquiries had found ..." left "They" unresolved: "Police", with its
+    capital, was no group."""
+    claims = extract_claims(
+        _untitled(
+            "Police said the woman had been identified as Li Zhenghua. "
+            "They said enquiries had found that her mother-in-law had thrown her out on the street."
+        )
+    )
+    assert claims[-1].text.startswith("Enquiries had found")
+    assert claims[-1].attribution.speaker == "Police"
+
+
 @pytest.mark.parametrize(
     ("sentence", "content", "speaker"),
     [

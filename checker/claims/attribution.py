@@ -342,7 +342,8 @@ def named(pronoun: str, names: list[str]) -> str:
     if pronoun in ("they", "them"):  # a group or a body, never one person ("However they said" is not "Oliver Ilic")
         for name in reversed(names):
             last = name.split(",")[0].split()[-1]
-            if (last.islower() and last.endswith("s")) or name.isupper() or re.match(r"The [A-Z]", name):
+            group = last.islower() and last.endswith("s") or last.lower() in GENERIC_SOURCES  # "Police said ..."
+            if group or name.isupper() or re.match(r"The [A-Z]", name):
                 return name
         return pronoun.capitalize()
     return names[-1]
