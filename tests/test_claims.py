@@ -858,7 +858,6 @@ def test_a_sentence_with_a_figure_and_a_plain_verb_is_a_claim_and_page_code_is_n
 def test_parsing_in_worker_processes_gives_the_claims_of_one_process(monkeypatch):
     """A large batch is split into sentences, parsed and read by two worker processes that send back spans and
     facts, not Docs; what they send is what one process finds, in the same order."""
-    import checker.cores
     from checker.claims import parse, sentences
 
     documents = load_documents([SEEDS])
@@ -868,7 +867,7 @@ def test_parsing_in_worker_processes_gives_the_claims_of_one_process(monkeypatch
     monkeypatch.setattr(parse, "usable_cores", lambda: 2)
     monkeypatch.setattr(sentences, "PARALLEL_FROM", 1)
     monkeypatch.setattr(sentences, "CHUNK", 1)
-    monkeypatch.setattr(checker.cores, "usable_cores", lambda: 2)
+    monkeypatch.setattr(sentences, "usable_cores", lambda: 2)
     texts = [document.text for document in documents]
     assert sentences.split_all(texts) == [sentences.split_sentences(text) for text in texts]
     assert extract_all(documents) == alone

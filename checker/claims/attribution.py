@@ -332,21 +332,20 @@ def named(pronoun: str, names: list[str]) -> str:
     Independent"); with no one fit, the pronoun itself."""
     if pronoun in ("he", "she"):
         for name in reversed(names):
-            last = name.split(",")[0].split()[-1]  # "Wilfried Strauch, an adviser to the institute of ... studies"
-            plural = last.islower() and last.endswith("s") and not last.endswith("ss")  # "Ex-ISIS hostages"
-            institution = name.isupper() or re.match(r"The [A-Z]", name) is not None  # "TMZ", "The Independent"
             titled = _TITLE_GENDER.get(name.split()[0].rstrip("."))  # "Ms Rosenberg" is no "he"
-            if not plural and not institution and last.lower() not in GENERIC_SOURCES and titled in (None, pronoun):
+            if not _group_or_body(name) and titled in (None, pronoun):
                 return name
         return pronoun.capitalize()
     if pronoun in ("they", "them"):  # a group or a body, never one person ("However they said" is not "Oliver Ilic")
-        for name in reversed(names):
-            last = name.split(",")[0].split()[-1]
-            group = last.islower() and last.endswith("s") or last.lower() in GENERIC_SOURCES  # "Police said ..."
-            if group or name.isupper() or re.match(r"The [A-Z]", name):
-                return name
-        return pronoun.capitalize()
+        return next((name for name in reversed(names) if _group_or_body(name)), pronoun.capitalize())
     return names[-1]
+
+
+def _group_or_body(name: str) -> bool:
+    """Many people or an institution, not one person: "Ex-ISIS hostages", "Police", "TMZ", "The Independent"."""
+    last = name.split(",")[0].split()[-1]  # "Wilfried Strauch, an adviser to the institute of ... studies"
+    plural = last.islower() and last.endswith("s") and not last.endswith("ss")
+    return plural or last.lower() in GENERIC_SOURCES or name.isupper() or re.match(r"The [A-Z]", name) is not None
 
 
 # the roles a person is named with ("Army Col. Steve Warren", "State Prosecutor Inaky Blanco") and then called by

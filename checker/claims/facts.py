@@ -892,19 +892,15 @@ def _emphatic(token) -> bool:
 def _polarity(doc, root) -> str:
     lemmas = {t.lemma_.lower() for t in doc}
     arguments = {root.i, *(c.i for c in root.children)}
-    negated = (
-        any(c.dep_ == "neg" and not _emphatic(c) for c in root.children)
-        and not _not_until(root)
-        or any(
-            t.lower_ in {"no", "none", "never", "nobody", "nothing"}
-            and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")  # "a no-confidence vote" negates nothing
-            and not _emphatic(t)
-            and (
-                t.head.i in arguments or t.dep_ == "det" and _argument_of(t.head, root)
-            )  # "No tsunami warning was ..."
-            for t in doc
-        )
+    negative_word = any(
+        t.lower_ in {"no", "none", "never", "nobody", "nothing"}
+        and not (t.i + 1 < len(doc) and doc[t.i + 1].text == "-")  # "a no-confidence vote" negates nothing
+        and not _emphatic(t)
+        and (t.head.i in arguments or t.dep_ == "det" and _argument_of(t.head, root))  # "No tsunami warning was ..."
+        for t in doc
     )
+    not_verb = any(c.dep_ == "neg" and not _emphatic(c) for c in root.children) and not _not_until(root)
+    negated = not_verb or negative_word
     if root.i > 0 and _emphatic(root.nbor(-1)):  # "there's no denying it's a powerful image"
         return "negated" if negated else "asserted"
     if root.lemma_.lower() in _DENY or _DISMISSAL_AT.match(root.doc.text, root.idx) or _calls_false(root):

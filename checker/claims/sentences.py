@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import threading
 
+from ..cores import usable_cores
+
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _LOCAL = threading.local()
 
@@ -27,8 +29,6 @@ CHUNK = 50  # documents a worker splits at a time
 def split_all(texts: list[str]) -> list[list[tuple[int, int]]]:
     """`split_sentences` of each text, in order; many texts are split in two worker processes (pysbd's rules, in pure
     Python, were a ninth of the claim stage's time on the news corpus, all in the main process)."""
-    from ..cores import usable_cores
-
     if len(texts) < PARALLEL_FROM or usable_cores() < 2:
         return [split_sentences(text) for text in texts]
     from .parse import in_workers
