@@ -1019,3 +1019,29 @@ def test_a_sentence_that_introduces_a_quotation_names_who_a_later_she_means():
         'She said she had not seen Emwazi "for a while".'
     )
     assert _speaker_of(text, "She had not seen") == "A nearby neighbour"
+
+
+def test_an_embedded_post_is_its_author_s():
+    """A page's embedded tweet ends with its signature: what the line says before it is the author's post, the
+    handle stands in for a name with no letters, and the text of the page before a post's length is not the post's
+    (a live blog on one line once gave its whole text to the tweet at its end)."""
+    line = "Flames rose over harbour number {} at night as the blog ran on with no end in sight."
+    page = " ".join(line.format(n) for n in range(6))
+    claims = extract_claims(
+        _untitled(
+            "Firefighters were called to the docks.\n\n"
+            "It seems a despicable act to leave a dog at a station like that.— Irvine Welsh (@IrvineWelsh) January 6, "
+            "2015\n\nThe charity has had dozens of calls about the dog.\n\n"
+            "The dog will be rehomed next week by the charity.— 〽️ (@dogfan) January 7, 2015\n\n"
+            + page
+            + " Neighbours are genuinely shocked at the revelation.— Andy Lines (@AndyLines) March 2, 2015"
+        )
+    )
+    speakers = {c.text: c.attribution.speaker if c.attribution else None for c in claims}
+    assert speakers["It seems a despicable act to leave a dog at a station like that."] == "Irvine Welsh"
+    assert speakers["The dog will be rehomed next week by the charity."] == "@dogfan"
+    assert speakers["Neighbours are genuinely shocked at the revelation."] == "Andy Lines"
+    assert speakers["The charity has had dozens of calls about the dog."] is None
+    assert speakers["Firefighters were called to the docks."] is None
+    assert speakers[line.format(0)] is None
+    assert {c.attribution.cue for c in claims if c.attribution} == {"tweeted"}

@@ -72,6 +72,35 @@ _CODE = re.compile(r"[{}]|\b\w+\s+=\s|\b[A-Z]+_[A-Z_]+:")
 # an embedded tweet ends with its author's handle and date: "... http://t.co/GQGeGLmElZ"— hiatus (@taobby) October
 # 26, 2014": a post quoted as page furniture, often glued to the next one, not the article's claim
 _TWEET_SIGNATURE = re.compile(r"\(@\w{1,15}\)\s+(?:" + "|".join(MONTHS) + r")\s+\d{1,2},\s+\d{4}", re.I)
+# the signature names the post's author: "... right now.— Irvine Welsh (@IrvineWelsh) January 6, 2015"
+_TWEET_AUTHOR = re.compile(r"(?:[—–]|â€”|\s-)\s*(?P<name>[^\n—–()]{0,60}?)\s*" + _TWEET_SIGNATURE.pattern, re.I)
+
+
+_LONGEST_POST = 320  # 140 characters of text then, with its links written out: not a whole live blog on one line
+
+
+def tweets(text: str) -> list[tuple[int, int, str]]:
+    """The embedded posts of a text, as (start, end, author): what its line says before a signature (after any
+    signature earlier on the line) is the author's, or the line before when the signature has a line of its own.
+    A sentence that starts more than a post's length before the signature is the page's. The author is the name
+    signed, or the handle where the name has no letters ("— 〽️ (@x)")."""
+    posts: list[tuple[int, int, str]] = []
+    previous = 0
+    for signature in _TWEET_AUTHOR.finditer(text):
+        end = len(text[: signature.start()].rstrip())
+        start = max(text.rfind("\n", 0, end) + 1, previous, end - _LONGEST_POST)
+        name = signature["name"].strip()
+        handle = re.search(r"\(@(\w+)\)", signature.group())
+        author = name if re.search(r"[^\W\d_]{2}", name) else f"@{handle[1] if handle else ''}"
+        if end > start:
+            posts.append((start, end, author))
+        previous = signature.end()
+    return posts
+
+
+def _posted_by(posts: list[tuple[int, int, str]], at: int) -> str | None:
+    """The author of the embedded post (`tweets`) a sentence starting at `at` is part of."""
+    return next((author for start, end, author in posts if start <= at < end), None)
 
 
 # the newsroom on its own reporting, not on the story: "Apple declined to comment.", "DailyMail.com has reached out to
@@ -402,6 +431,7 @@ def _claims(
     if persons is None:
         persons = _persons_named([[document.text[start:end] for start, end in spans]])
     newlines, counted_to = 0, 0
+    posts = tweets(document.text)
     for start, end in spans:
         sentence = document.text[start:end]
         if _CREDIT.search(sentence.strip()):  # a photo and its credit, set inside the text: a quotation runs past it
@@ -428,6 +458,8 @@ def _claims(
                 attributed = Attributed(strip_dateline(_UPDATE_PREFIX.sub("", sentence).strip()), None)
         if attributed.attribution is None and continued is not None:
             attributed = Attributed(unquoted(attributed.content), continued)
+        elif attributed.attribution is None and (author := _posted_by(posts, start)):
+            attributed = Attributed(attributed.content, Attribution(author, "tweeted"))
         elif attributed.attribution is not None:  # "the colonel added" is the Col. Steve Warren named before
             speaker = roles.resolve(attributed.attribution.speaker, start)
             if speaker != attributed.attribution.speaker:
