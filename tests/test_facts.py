@@ -307,6 +307,12 @@ def test_none_or_one_of_something_else_does_not_conflict(a, b):
             "The medicines agency has not confirmed how many batches were contaminated.",
             "confirmation",
         ),
+        # a capital is its country: one confirmer, not two sources (the seeds' report read this pair by the model)
+        (
+            "North Korea confirms it sent troops to Russia.",
+            "Pyongyang has not confirmed that it sent troops.",
+            "confirmation",
+        ),
     ],
 )
 def test_one_asserts_what_the_other_negates_or_has_not_confirmed(a, b, kind):

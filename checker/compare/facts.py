@@ -17,7 +17,7 @@ from itertools import product
 
 from ..records import Amount, Claim, Facts, When
 from .vocabulary import CALENDAR, CAUSE_VERBS
-from .words import content_words
+from .words import content_words, names_spelled_out
 
 # predicates that say nothing about which event a figure belongs to
 LIGHT = frozenset({"be", "have", "say", "make", "take", "get", "do", "give", "put", "go", "come", "see"})
@@ -197,10 +197,11 @@ def _years(facts: Facts) -> set[str]:
 
 
 def _different_actors(x: str, y: str) -> bool:
-    """Two named actors with no name in common ("Jaylen Ross" / "Okoye")."""
+    """Two named actors with no name in common ("Jaylen Ross" / "Okoye"); an alias is the name it stands for
+    ("Pyongyang" / "North Korea" is one actor)."""
     if not x or not y or x[0].islower() or y[0].islower():
         return False
-    return not set(x.lower().split()) & set(y.lower().split())
+    return not set(names_spelled_out(x).lower().split()) & set(names_spelled_out(y).lower().split())
 
 
 def _same_measure(q: Amount, r: Amount, a: Facts, b: Facts, strict: bool) -> bool:
