@@ -75,6 +75,13 @@ def test_a_quotation_of_several_sentences_gives_one_claim_each(seed_claims):
     [
         ("Police said 3,000 protesters gathered.", "3,000 protesters gathered.", "Police"),
         ("According to the ministry, the bridge will open in May.", "The bridge will open in May.", "the ministry"),
+        # a clause that describes the source is neither the source nor what it said (real news gave "Who tracks the
+        # country's officials ..., Kim Yo-jong is one of ...")
+        (
+            "According to Sam Arnold, who posted the video, the footage was recorded in 2013.",
+            "The footage was recorded in 2013.",
+            "Sam Arnold",
+        ),
         ("The bridge will open in May, the ministry said.", "The bridge will open in May.", "the ministry"),
         ("The bridge will open in May, said Jane Doe.", "The bridge will open in May.", "Jane Doe"),
         ("“We will win,” the minister told reporters.", "We will win.", "the minister"),

@@ -55,7 +55,11 @@ _TAIL = (
     r"{0,2}"
 )
 
-_ACCORDING_LEAD = re.compile(r"^According to (?P<speaker>[^,]{2,80}),\s*(?P<content>.+)$", re.S)
+# a clause after the source describes it, as in the tail below: "According to Michael Madden, who tracks the
+# country's officials with his North Korea Leadership Watch blog, Kim Yo-jong is ..."
+_ACCORDING_LEAD = re.compile(
+    r"^According to (?P<speaker>[^,]{2,80})(?:,\s+(?:which|who)\s[^,]+)?,\s*(?P<content>.+)$", re.S
+)
 # "..., according to the Department of Homeland Security, which oversees border security.": the clause describes the
 # source and is no part of the claim (one that reports or counts something is: "..., which said 20 more were hurt")
 _ACCORDING_TAIL = re.compile(
