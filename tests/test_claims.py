@@ -1052,3 +1052,35 @@ def test_an_embedded_post_is_its_author_s():
     assert speakers["Firefighters were called to the docks."] is None
     assert speakers[line.format(0)] is None
     assert {c.attribution.cue for c in claims if c.attribution} == {"tweeted"}
+
+
+@pytest.mark.parametrize(
+    ("sentence", "text", "speaker"),
+    [
+        # a report inside a clause about its subject: the split kept the verb and lost the subject
+        (
+            "The sickening attack they said was carried out by the wife of the man.",
+            "The sickening attack they said was carried out by the wife of the man.",
+            None,
+        ),
+        (
+            "The meteorite — which experts say may have disintegrated on impact — smashed through a wood.",
+            "The meteorite — which experts say may have disintegrated on impact — smashed through a wood.",
+            None,
+        ),
+        # a relative clause after a report is the writer's, not what was reported
+        (
+            "Some residents reported hearing a loud boom, which would be consistent with a meteorite impact.",
+            "Some residents reported hearing a loud boom, which would be consistent with a meteorite impact.",
+            None,
+        ),
+        # "that" was the subject, not the word that introduces what was said
+        ("Francis said that is not the end of the world.", "That is not the end of the world.", "Francis"),
+        ("Police said 3,000 protesters gathered in the square.", "3,000 protesters gathered in the square.", "Police"),
+    ],
+)
+def test_a_report_keeps_the_subject_of_what_was_said(sentence, text, speaker):
+    """Real news gave "Was carried out by the scorned wife ..." said by "The sickening attack they", and "Which would
+    be consistent with a meteorite impact." reported by Some Managua residents."""
+    claims = extract_claims(_untitled(sentence))
+    assert [(c.text, c.attribution.speaker if c.attribution else None) for c in claims] == [(text, speaker)]

@@ -456,6 +456,7 @@ def _claims(
                 attributed = _resolved(found, names)
             elif _ambiguous(attributed, sentence):
                 attributed = Attributed(strip_dateline(_UPDATE_PREFIX.sub("", sentence).strip()), None)
+        attributed = _subject_kept(attributed, _UPDATE_PREFIX.sub("", sentence))
         if attributed.attribution is None and continued is not None:
             attributed = Attributed(unquoted(attributed.content), continued)
         elif attributed.attribution is None and (author := _posted_by(posts, start)):
@@ -731,6 +732,31 @@ def _ambiguous(found: Attributed, sentence: str) -> bool:
     parse decides."""
     cue = found.attribution.cue if found.attribution else ""
     return cue in _AMBIGUOUS_CUES and f"{cue} that " not in sentence
+
+
+# a report whose content opens on a verb lost its subject to the speaker ("The sickening attack they said was
+# carried out by ...", "a scenario they say was reinforced by ...", "The meteorite — which experts say may have
+# disintegrated ..."), and one that opens on a relative or a question word reports no claim ("Some Managua
+# residents reported hearing a loud boom on Saturday, which would be consistent with ..."); only "that" can be
+# the subject a "said that" seemed to introduce ("Francis said that is not ...")
+_OPENS_ON_VERB = re.compile(r"(?:is|are|was|were|has|have|had|may|might|could|would|should|will|can|must|does|did)")
+_OPENS_ON_RELATIVE = frozenset({"which", "who", "why"})
+
+
+def _subject_kept(attributed: Attributed, sentence: str) -> Attributed:
+    """The report as `attribute` or the parse split it, or, where its content lost its subject, "That" put back
+    or the whole sentence in the writer's voice. Not a quotation: a quote may open on anything ("May God preserve
+    the scholars")."""
+    if attributed.attribution is None or attributed.attribution.cue == "quote" or not attributed.content.split():
+        return attributed
+    first = attributed.content.split()[0]
+    word = first[:1].lower() + first[1:]  # as the sentence wrote it, where the split capitalised it
+    verb = _OPENS_ON_VERB.fullmatch(word) is not None
+    if not (verb or word in _OPENS_ON_RELATIVE) or not re.search(rf"(?<![\w-]){re.escape(word)}\b", sentence):
+        return attributed
+    if verb and re.search(rf"\bthat\s+{re.escape(word)}\b", sentence):
+        return replace(attributed, content=f"That {word}{attributed.content[len(first) :]}")
+    return Attributed(strip_dateline(sentence.strip()), None)
 
 
 def _doubtful(sentence: str) -> bool:
