@@ -1084,3 +1084,30 @@ def test_a_report_keeps_the_subject_of_what_was_said(sentence, text, speaker):
     be consistent with a meteorite impact." reported by Some Managua residents."""
     claims = extract_claims(_untitled(sentence))
     assert [(c.text, c.attribution.speaker if c.attribution else None) for c in claims] == [(text, speaker)]
+
+
+def test_a_pronoun_in_a_report_of_a_report_is_resolved_in_both_places():
+    """Real news gave "investigations (via he)", "he (via he)" and "he (via One YouTube user, ...)" as speakers."""
+    from checker.claims.attribution import parsed_attribution, resolved_speaker
+    from checker.claims.parse import load_parser
+
+    assert resolved_speaker("investigations (via he)", ["Nouhad Mashnuq"]) == "investigations (via Nouhad Mashnuq)"
+    assert resolved_speaker("he (via he)", ["Paul Ginsberg"]) == "Paul Ginsberg"
+    assert resolved_speaker("he (via the AP)", ["Abubakar Shekau"]) == "Abubakar Shekau (via the AP)"
+    nlp = load_parser()
+
+    def speaker(sentence: str) -> str:
+        return parsed_attribution(nlp(sentence)).attribution.speaker
+
+    # someone reporting what "he" was told is that someone; "they" reported by a group are the group
+    assert speaker("One YouTube user said he had been told by the crew that the prank videos were staged.") == (
+        "One YouTube user"
+    )
+    assert speaker("Some members of a volunteer militia said they found what they thought was a prayer rug.") == (
+        "Some members of a volunteer militia"
+    )
+    # but "he" inside what a body reports is someone else, for the caller to resolve
+    assert speaker(
+        "The Department of Homeland Security told AOL News that Rep. Duncan Hunter was telling a tale when he told "
+        "Fox News that insurgents were crossing the border."
+    ) == ("he (via The Department of Homeland Security)")

@@ -280,11 +280,9 @@ def attribute(sentence: str, previous_names: list[str] | None = None) -> Attribu
     last = speaker.rsplit(" ", 1)[-1]
     if last.lower() in ("he", "she") and speaker[:1].isupper():  # "Listening to the message he said: ..."
         speaker = last
-    if speaker.lower() in PRONOUNS and previous_names:
-        speaker = named(speaker.lower(), previous_names)
     if split.via:
         speaker = f"{speaker} (via {split.via.strip(' ,.')})"
-    attribution = Attribution(speaker, split.cue)
+    attribution = Attribution(resolved_speaker(speaker, previous_names or []), split.cue)
     if split.keep_sentence or len(split.content.split()) < 3:
         return Attributed(_finish(split.content) if split.keep_sentence else sentence, attribution)
     return Attributed(_finish(split.content), attribution)
@@ -330,6 +328,16 @@ def unquoted(content: str) -> str:
 _TITLE_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 
 
+def resolved_speaker(speaker: str, names: list[str]) -> str:
+    """A speaker with its pronouns as the ones the article named (`named`): "he", and the outer voice of a report of
+    a report, "investigations (via he)" ("he said investigations showed ..."); one voice twice is one."""
+    if not names:
+        return speaker
+    inner, via = re.fullmatch(r"(.+?)(?: \(via (.+)\))?", speaker).groups()
+    inner, via = (named(w.lower(), names) if w is not None and w.lower() in PRONOUNS else w for w in (inner, via))
+    return inner if via is None or via == inner else f"{inner} (via {via})"
+
+
 def named(pronoun: str, names: list[str]) -> str:
     """The one a pronoun speaker stands for: the last one named, but "he" or "she" is not a group ("Some analysts
     said ..." then "He added: ..." is the rapper quoted before them, not the analysts) nor an institution ("TMZ", "The
@@ -346,8 +354,11 @@ def named(pronoun: str, names: list[str]) -> str:
 
 
 def _group_or_body(name: str) -> bool:
-    """Many people or an institution, not one person: "Ex-ISIS hostages", "Police", "TMZ", "The Independent"."""
-    last = name.split(",")[0].split()[-1]  # "Wilfried Strauch, an adviser to the institute of ... studies"
+    """Many people or an institution, not one person: "Ex-ISIS hostages", "Police", "TMZ", "The Independent",
+    "members of a volunteer armed militia"."""
+    # the noun that heads the name, before what describes it: "Wilfried Strauch, an adviser to the institute of ...",
+    # "An American who is fighting in the ranks of the Kurds"
+    last = re.split(r",| of | who | which | that ", name)[0].split()[-1]
     plural = last.islower() and last.endswith("s") and not last.endswith("ss")
     return plural or last.lower() in GENERIC_SOURCES or name.isupper() or re.match(r"The [A-Z]", name) is not None
 
@@ -581,9 +592,19 @@ def parsed_attribution(doc) -> Attributed | None:
     if not inner:
         return outer[2]
     _, content, split = inner[-1]
-    speaker = f"{split.attribution.speaker} (via {outer[2].attribution.speaker})"
+    speaker, voice = split.attribution.speaker, outer[2].attribution.speaker
+    speaker = voice if _self_reported(speaker, voice) else f"{speaker} (via {voice})"
     text = re.sub(r"^(?:that\s+)", "", _joined([t for t in doc if t.i in content]))
     return Attributed(_finish(unquoted(text)), Attribution(speaker, split.attribution.cue))
+
+
+def _self_reported(pronoun: str, voice: str) -> bool:
+    """The inner speaker of a report of a report is its outer voice: "One YouTube user ... said he was told ..."
+    ("he" is the user), "members of a militia said they found ..."; not "he" inside what a body reports ("The
+    Department of Homeland Security told AOL News that Rep. Duncan Hunter was telling a tale when he told ...")."""
+    if pronoun.lower() in ("he", "she"):
+        return not _group_or_body(voice)
+    return pronoun.lower() in ("they", "them") and _group_or_body(voice)
 
 
 def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:

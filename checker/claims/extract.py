@@ -19,7 +19,6 @@ from ..records import Attribution, Claim, Document, with_unique_ids
 from .attribution import (
     MAY_DISMISS,
     MAY_REPORT,
-    PRONOUNS,
     REPORTING,
     STANCE,
     Attributed,
@@ -27,8 +26,8 @@ from .attribution import (
     attribute,
     introduced_speaker,
     leading_name,
-    named,
     parsed_attribution,
+    resolved_speaker,
     strip_dateline,
     unquoted,
 )
@@ -772,10 +771,8 @@ def _doubtful(sentence: str) -> bool:
 
 def _resolved(attributed: Attributed, names: list[str]) -> Attributed:
     """A pronoun speaker ("he said") as the one the article named last."""
-    speaker = attributed.attribution.speaker
-    if speaker.lower() in PRONOUNS and names:
-        return replace(attributed, attribution=Attribution(named(speaker.lower(), names), attributed.attribution.cue))
-    return attributed
+    speaker = resolved_speaker(attributed.attribution.speaker, names)
+    return replace(attributed, attribution=Attribution(speaker, attributed.attribution.cue))
 
 
 def _strip_title_suffix(title: str) -> str:
