@@ -1040,6 +1040,8 @@ def test_an_embedded_post_is_its_author_s():
             "It seems a despicable act to leave a dog at a station like that.— Irvine Welsh (@IrvineWelsh) January 6, "
             "2015\n\nThe charity has had dozens of calls about the dog.\n\n"
             "The dog will be rehomed next week by the charity.— 〽️ (@dogfan) January 7, 2015\n\n"
+            "According to Iraqi media, there have been two confirmed cases in Mosul.\n\n"
+            "— Kelsey Atherton (@AthertonKD) December 31, 2014\n\n"
             + page
             + " Neighbours are genuinely shocked at the revelation.— Andy Lines (@AndyLines) March 2, 2015"
         )
@@ -1048,10 +1050,12 @@ def test_an_embedded_post_is_its_author_s():
     assert speakers["It seems a despicable act to leave a dog at a station like that."] == "Irvine Welsh"
     assert speakers["The dog will be rehomed next week by the charity."] == "@dogfan"
     assert speakers["Neighbours are genuinely shocked at the revelation."] == "Andy Lines"
+    # a post that reports someone: that someone, through the post's author
+    assert speakers["There have been two confirmed cases in Mosul."] == "Iraqi media (via Kelsey Atherton)"
     assert speakers["The charity has had dozens of calls about the dog."] is None
     assert speakers["Firefighters were called to the docks."] is None
     assert speakers[line.format(0)] is None
-    assert {c.attribution.cue for c in claims if c.attribution} == {"tweeted"}
+    assert {c.attribution.cue for c in claims if c.attribution} == {"tweeted", "according to"}
 
 
 @pytest.mark.parametrize(

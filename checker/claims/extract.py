@@ -232,6 +232,8 @@ def _claims(
             attributed = Attributed(attributed.content, Attribution(author, "tweeted"))
         elif attributed.attribution is not None:  # "the colonel added" is the Col. Steve Warren named before
             speaker = roles.resolve(attributed.attribution.speaker, start)
+            if (author := posted_by(posts, start)) and " (via " not in speaker:  # a post that reports someone
+                speaker = f"{speaker} (via {author})"  # "RT @x: according to Iraqi media there have been ..."
             if speaker != attributed.attribution.speaker:
                 attributed = replace(attributed, attribution=replace(attributed.attribution, speaker=speaker))
         remember(names, name, attributed.attribution)
