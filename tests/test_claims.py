@@ -1110,6 +1110,10 @@ def test_a_pronoun_in_a_report_of_a_report_is_resolved_in_both_places():
     assert speaker("Some members of a volunteer militia said they found what they thought was a prayer rug.") == (
         "Some members of a volunteer militia"
     )
+    # no one says what "No one can say" or "no authority has said"
+    nobody = nlp("No one can say they knew me as a man or produce a photo of me as a man.")
+    assert parsed_attribution(nobody) is None
+    assert parsed_attribution(nlp("No local authority has said that the fatwa will be enforced.")) is None
     # but "he" inside what a body reports is someone else, for the caller to resolve
     assert speaker(
         "The Department of Homeland Security told AOL News that Rep. Duncan Hunter was telling a tale when he told "

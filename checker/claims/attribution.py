@@ -655,6 +655,8 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         speaker_tokens = [t for t in speaker_tokens if t.i > commas[-1]]
     speaker = doc[speaker_tokens[0].i : speaker_tokens[-1].i + 1].text
     someone = subject.pos_ in {"NOUN", "PROPN"} or subject.lower_ in PRONOUNS - {"it"} | {"i", "we"}
+    if subject.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children):
+        return None  # "No one can say they knew me as a man", "nobody ever said ...": no one says it
     if subject.i in content or not someone or len(speaker_tokens) > _SPEAKER_TOKENS:
         return None
     others = {t.i for c in subjects if c is not subject for t in c.subtree}  # "Notification ..., said Haas"
@@ -669,6 +671,9 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         return None
     narration = _joined([t for t in doc if t.i in narrated]).rstrip(" .,;:—–-") + "." if narrated else ""
     return verb.i, content, Attributed(_finish(unquoted(text)), Attribution(speaker, verb.text), narration)
+
+
+_NO_ONE = frozenset({"nobody", "none", "noone", "no-one"})
 
 
 def _speaker_tokens(doc, subject) -> list:
@@ -708,6 +713,8 @@ def _dismissed(doc, verb) -> tuple[int, set[int], Attributed] | None:
     content = {t.i for t in clause.subtree if t.i > that.i}
     speaker_tokens = _speaker_tokens(doc, subject)
     someone = subject.pos_ in {"NOUN", "PROPN"} or subject.lower_ in PRONOUNS - {"it"} | {"i", "we"}
+    if subject.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children):
+        return None  # "No one can say they knew me as a man", "nobody ever said ...": no one says it
     if not someone or not speaker_tokens or len(speaker_tokens) > _SPEAKER_TOKENS or not content:
         return None
     speaker = doc[speaker_tokens[0].i : speaker_tokens[-1].i + 1].text
