@@ -82,6 +82,10 @@ def test_a_quotation_of_several_sentences_gives_one_claim_each(seed_claims):
             "The footage was recorded in 2013.",
             "Sam Arnold",
         ),
+        # when it was said is no part of who said it; a newspaper's name keeps its day
+        ("According to Fox News on Aug. 24, the man is a rapper.", "The man is a rapper.", "Fox News"),
+        ("A rumor on Tuesday claims that the watch will cost $500.", "The watch will cost $500.", "A rumor"),
+        ("The Mail on Sunday reported that the singer had quit.", "The singer had quit.", "The Mail on Sunday"),
         ("The bridge will open in May, the ministry said.", "The bridge will open in May.", "the ministry"),
         ("The bridge will open in May, said Jane Doe.", "The bridge will open in May.", "Jane Doe"),
         ("“We will win,” the minister told reporters.", "We will win.", "the minister"),

@@ -18,6 +18,7 @@ from ..compare.vocabulary import (
     COMMON_CAPITALISED,
     DISMISSALS,
     DOUBTS,
+    MONTHS,
     RELATIVE_DAYS,
     REPORT_PHRASE,
     WEEKDAYS,
@@ -248,6 +249,15 @@ class _Split:
 
 # when, before the one who said it ("Last week the US said ...", "On Monday police said ..."), and the auxiliary
 # after them ("..., his sister has said."): neither is part of the speaker
+# when it was said, after who said it: "according to Fox News on Aug. 24", "The Pentagon on Friday said", "A United
+# Nations report on Iraq this month" ("The Mail on Sunday" is a newspaper's name; "on Sunday morning" a time)
+_MONTH = "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + "|sept"
+_WORKDAYS = "|".join(w for w in WEEKDAYS if w != "sunday")
+_WHEN_TAIL = re.compile(
+    rf"\s+(?:(?i:on|in|from)\s+(?:(?i:{_WORKDAYS})|(?i:{_MONTH})\.?(?:\s+\d{{1,2}})?"
+    r"(?:,?\s+\d{4})?|\d{4})|(?i:this|last|earlier this)\s+(?i:week|month|year|morning)|on\s+Sunday(?=\s+\w))"
+    r"(?:\s+(?i:morning|afternoon|evening|night))?$"
+)
 _WHEN_LEAD = re.compile(
     r"^(?:(?i:on|last|early|late|earlier|later|this|next)\s+(?:(?i:this|last|next|that)\s+)?"
     rf"(?i:{'|'.join((*WEEKDAYS, *RELATIVE_DAYS))}|week|month|year|morning|afternoon|evening|night|weekend)"
@@ -275,6 +285,7 @@ def attribute(sentence: str, previous_names: list[str] | None = None) -> Attribu
         return Attributed(sentence, None)
     speaker = _DISCOURSE.sub("", " ".join(split.speaker.split()).strip(" ,."))  # "However they said ..."
     speaker = _WHEN_LEAD.sub("", _AUXILIARY_TAIL.sub("", speaker)) or speaker  # "On Monday the ministry said"
+    speaker = _WHEN_TAIL.sub("", speaker) or speaker  # "according to Fox News on Aug. 24"
     if quoted := _QUOTED_BY_AS.match(speaker) or _QUOTES_AS.match(speaker):
         speaker, split = quoted.group("who"), replace(split, via=split.via or quoted.group("via"))
     last = speaker.rsplit(" ", 1)[-1]
@@ -654,6 +665,7 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         content |= {t.i for t in speaker_tokens if t.i <= commas[-1]}
         speaker_tokens = [t for t in speaker_tokens if t.i > commas[-1]]
     speaker = doc[speaker_tokens[0].i : speaker_tokens[-1].i + 1].text
+    speaker = _WHEN_TAIL.sub("", speaker) or speaker  # "The Pentagon on Friday said"
     someone = subject.pos_ in {"NOUN", "PROPN"} or subject.lower_ in PRONOUNS - {"it"} | {"i", "we"}
     if subject.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children):
         return None  # "No one can say they knew me as a man", "nobody ever said ...": no one says it
