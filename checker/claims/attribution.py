@@ -247,8 +247,6 @@ class _Split:
     via: str = ""
 
 
-# when, before the one who said it ("Last week the US said ...", "On Monday police said ..."), and the auxiliary
-# after them ("..., his sister has said."): neither is part of the speaker
 # when it was said, after who said it: "according to Fox News on Aug. 24", "The Pentagon on Friday said", "A United
 # Nations report on Iraq this month" ("The Mail on Sunday" is a newspaper's name; "on Sunday morning" a time)
 _MONTH = "|".join(f"{m[:3]}(?:{m[3:]})?" for m in MONTHS) + "|sept"
@@ -258,6 +256,8 @@ _WHEN_TAIL = re.compile(
     r"(?:,?\s+\d{4})?|\d{4})|(?i:this|last|earlier this)\s+(?i:week|month|year|morning)|on\s+Sunday(?=\s+\w))"
     r"(?:\s+(?i:morning|afternoon|evening|night))?$"
 )
+# when, before the one who said it ("Last week the US said ...", "On Monday police said ..."), and the auxiliary
+# after them ("..., his sister has said."): neither is part of the speaker
 _WHEN_LEAD = re.compile(
     r"^(?:(?i:on|last|early|late|earlier|later|this|next)\s+(?:(?i:this|last|next|that)\s+)?"
     rf"(?i:{'|'.join((*WEEKDAYS, *RELATIVE_DAYS))}|week|month|year|morning|afternoon|evening|night|weekend)"
@@ -342,9 +342,9 @@ _TITLE_GENDER = {"Mr": "he", "Mrs": "she", "Ms": "she", "Miss": "she"}
 def resolved_speaker(speaker: str, names: list[str]) -> str:
     """A speaker with its pronouns as the ones the article named (`named`): "he", and the outer voice of a report of
     a report, "investigations (via he)" ("he said investigations showed ..."); one voice twice is one."""
-    if not names:
+    if not names or not speaker:
         return speaker
-    inner, via = re.fullmatch(r"(.+?)(?: \(via (.+)\))?", speaker).groups()
+    inner, via = re.fullmatch(r"(.+?)(?: \(via (.+)\))?", speaker, re.S).groups()
     inner, via = (named(w.lower(), names) if w is not None and w.lower() in PRONOUNS else w for w in (inner, via))
     return inner if via is None or via == inner else f"{inner} (via {via})"
 
@@ -369,7 +369,7 @@ def _group_or_body(name: str) -> bool:
     "members of a volunteer armed militia"."""
     # the noun that heads the name, before what describes it: "Wilfried Strauch, an adviser to the institute of ...",
     # "An American who is fighting in the ranks of the Kurds"
-    last = re.split(r",| of | who | which | that ", name)[0].split()[-1]
+    last = (re.split(r",| of | who | which | that ", name)[0].split() or name.split() or [""])[-1]
     plural = last.islower() and last.endswith("s") and not last.endswith("ss")
     return plural or last.lower() in GENERIC_SOURCES or name.isupper() or re.match(r"The [A-Z]", name) is not None
 
@@ -666,10 +666,7 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
         speaker_tokens = [t for t in speaker_tokens if t.i > commas[-1]]
     speaker = doc[speaker_tokens[0].i : speaker_tokens[-1].i + 1].text
     speaker = _WHEN_TAIL.sub("", speaker) or speaker  # "The Pentagon on Friday said"
-    someone = subject.pos_ in {"NOUN", "PROPN"} or subject.lower_ in PRONOUNS - {"it"} | {"i", "we"}
-    if subject.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children):
-        return None  # "No one can say they knew me as a man", "nobody ever said ...": no one says it
-    if subject.i in content or not someone or len(speaker_tokens) > _SPEAKER_TOKENS:
+    if subject.i in content or not _someone(subject) or len(speaker_tokens) > _SPEAKER_TOKENS:
         return None
     others = {t.i for c in subjects if c is not subject for t in c.subtree}  # "Notification ..., said Haas"
     frame = ({t.i for t in doc} if subordinate else {t.i for t in frame_head.subtree}) - content - others
@@ -686,6 +683,14 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
 
 
 _NO_ONE = frozenset({"nobody", "none", "noone", "no-one"})
+
+
+def _someone(subject) -> bool:
+    """A verb's subject that can say something: a noun, a name, a pronoun for people (not "it"), and not no one ("No
+    one can say they knew me as a man", "nobody ever said ...", "no local government authority has confirmed")."""
+    if subject.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children):
+        return False
+    return subject.pos_ in {"NOUN", "PROPN"} or subject.lower_ in PRONOUNS - {"it"} | {"i", "we"}
 
 
 def _speaker_tokens(doc, subject) -> list:
@@ -724,10 +729,7 @@ def _dismissed(doc, verb) -> tuple[int, set[int], Attributed] | None:
     subject, clause = subjects[0], that.head
     content = {t.i for t in clause.subtree if t.i > that.i}
     speaker_tokens = _speaker_tokens(doc, subject)
-    someone = subject.pos_ in {"NOUN", "PROPN"} or subject.lower_ in PRONOUNS - {"it"} | {"i", "we"}
-    if subject.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ in ("no", "neither") for c in subject.children):
-        return None  # "No one can say they knew me as a man", "nobody ever said ...": no one says it
-    if not someone or not speaker_tokens or len(speaker_tokens) > _SPEAKER_TOKENS or not content:
+    if not _someone(subject) or not speaker_tokens or len(speaker_tokens) > _SPEAKER_TOKENS or not content:
         return None
     speaker = doc[speaker_tokens[0].i : speaker_tokens[-1].i + 1].text
     text = _joined([t for t in doc if t.i in content])
