@@ -1102,6 +1102,9 @@ def test_a_pronoun_in_a_report_of_a_report_is_resolved_in_both_places():
     assert resolved_speaker("investigations (via he)", ["Nouhad Mashnuq"]) == "investigations (via Nouhad Mashnuq)"
     assert resolved_speaker("he (via he)", ["Paul Ginsberg"]) == "Paul Ginsberg"
     assert resolved_speaker("he (via the AP)", ["Abubakar Shekau"]) == "Abubakar Shekau (via the AP)"
+    # a text or a record is no "he" or "she": the analyst before the blog post that quotes him is
+    assert resolved_speaker("he", ["Trip Chowdhry", "a Barrons blog post"]) == "Trip Chowdhry"
+    assert resolved_speaker("she", ["The amendment"]) == "She"
     nlp = load_parser()
 
     def speaker(sentence: str) -> str:

@@ -356,7 +356,7 @@ def named(pronoun: str, names: list[str]) -> str:
     if pronoun in ("he", "she"):
         for name in reversed(names):
             titled = _TITLE_GENDER.get(name.split()[0].rstrip("."))  # "Ms Rosenberg" is no "he"
-            if not _group_or_body(name) and titled in (None, pronoun):
+            if not _group_or_body(name) and _head(name).lower() not in _TEXTS and titled in (None, pronoun):
                 return name
         return pronoun.capitalize()
     if pronoun in ("they", "them"):  # a group or a body, never one person ("However they said" is not "Oliver Ilic")
@@ -364,12 +364,25 @@ def named(pronoun: str, names: list[str]) -> str:
     return names[-1]
 
 
+def _head(name: str) -> str:
+    """The noun that heads a name, before what describes it: "Wilfried Strauch, an adviser to the institute of ...",
+    "An American who is fighting in the ranks of the Kurds", "members of a volunteer armed militia"."""
+    return (re.split(r",| of | who | which | that ", name)[0].split() or name.split() or [""])[-1]
+
+
+# texts and records that "say" something ("according to a criminal court database", "The amendment says ..."): no
+# "he" or "she" means one
+_TEXTS = frozenset(
+    "report reports database record records document documents statement study survey poll website site article "
+    "story post video footage tape release filing letter email memo blog tweet book paper amendment bill law data "
+    "analysis audio recording photo picture image map chart column editorial newsletter page message".split()
+)
+
+
 def _group_or_body(name: str) -> bool:
     """Many people or an institution, not one person: "Ex-ISIS hostages", "Police", "TMZ", "The Independent",
     "members of a volunteer armed militia"."""
-    # the noun that heads the name, before what describes it: "Wilfried Strauch, an adviser to the institute of ...",
-    # "An American who is fighting in the ranks of the Kurds"
-    last = (re.split(r",| of | who | which | that ", name)[0].split() or name.split() or [""])[-1]
+    last = _head(name)
     plural = last.islower() and last.endswith("s") and not last.endswith("ss")
     return plural or last.lower() in GENERIC_SOURCES or name.isupper() or re.match(r"The [A-Z]", name) is not None
 
