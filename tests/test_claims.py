@@ -1126,3 +1126,18 @@ def test_a_pronoun_in_a_report_of_a_report_is_resolved_in_both_places():
         "The Department of Homeland Security told AOL News that Rep. Duncan Hunter was telling a tale when he told "
         "Fox News that insurgents were crossing the border."
     ) == ("he (via The Department of Homeland Security)")
+
+
+def test_a_sentence_too_long_to_be_a_claim_is_never_parsed(monkeypatch):
+    """A page without full stops comes as "sentences" of thousands of characters: none is a claim, so none goes to
+    the parser (a 5 MB one-sentence file took 42 s and 1 GB there, for nothing)."""
+    from checker.claims import parse, voices
+    from checker.claims.claimable import MAX_SENTENCE_CHARS
+
+    parsed: list[str] = []
+    monkeypatch.setattr(parse, "read_parses", lambda texts, *_, **__: parsed.extend(texts) or [None] * len(texts))
+    short = "Separately, the company added a new product line to its range of phones."
+    long = short[:-1] + " and" + " a new colour of cases for its phones and" * (MAX_SENTENCE_CHARS // 40) + " more."
+    assert len(long) > MAX_SENTENCE_CHARS
+    voices.parsed_speakers([short, long])
+    assert parsed == [short]

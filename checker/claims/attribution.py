@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, replace
+from itertools import accumulate
 
 from ..compare.vocabulary import (
     ABBREVIATIONS,
@@ -608,7 +609,13 @@ def parsed_attribution(doc) -> Attributed | None:
     "..., reports Variety", "“...,” added Hershberger", "Separately, the Iraqi government said ...". A report of a
     report gives the inner speaker via the outer ("Reuters reporting that the ministry said ..."); a verb inside a
     quotation reports nothing of the sentence's. Pronoun speakers are left for the caller to resolve."""
-    found = [split for verb in doc if (split := _reported(doc, verb) or _dismissed(doc, verb)) is not None]
+    written = doc.text  # once: a Doc joins its tokens anew on each call (quadratic over a long sentence's verbs)
+    quotes = list(accumulate((t.text in _QUOTE_CHARS for t in doc), initial=0))  # quotation marks before each token
+    found = [
+        split
+        for verb in doc
+        if (split := _reported(doc, verb, written, quotes) or _dismissed(doc, verb, written)) is not None
+    ]
     if not found:
         return None
     outer = found[0]
@@ -631,8 +638,9 @@ def _self_reported(pronoun: str, voice: str) -> bool:
     return pronoun.lower() in ("they", "them") and _group_or_body(voice)
 
 
-def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
-    """(the verb's index, the indices of what it reports, the split) for one reporting verb, or None."""
+def _reported(doc, verb, written: str, quotes: list[int]) -> tuple[int, set[int], Attributed] | None:
+    """(the verb's index, the indices of what it reports, the split) for one reporting verb, or None. `written` is
+    the Doc's text and `quotes[i]` the number of quotation marks before its token i."""
     if verb.lemma_.lower() not in REPORTING_LEMMAS or verb.pos_ != "VERB":
         return None
     if any(c.dep_ == "neg" for c in verb.children):  # "Amazon did not say how long ...": nothing was said
@@ -643,7 +651,7 @@ def _reported(doc, verb) -> tuple[int, set[int], Attributed] | None:
     subordinate = _subordinate(verb)
     if subordinate and verb.i < verb.head.i:
         return None
-    if sum(t.text in _QUOTE_CHARS for t in doc[: verb.i]) % 2 or _in_single_quotes(doc.text, verb.idx):
+    if quotes[verb.i] % 2 or _in_single_quotes(written, verb.idx):
         return None  # "“... Allah said we should not.”": inside a quotation
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]
     frame_head, narrated = verb, set()
@@ -728,12 +736,11 @@ def _speaker_tokens(doc, subject) -> list:
 MAY_DISMISS = re.compile(rf"\b(?P<cue>{DISMISSALS})\s+{REPORT_PHRASE}\s+that\b", re.I)
 
 
-def _dismissed(doc, verb) -> tuple[int, set[int], Attributed] | None:
+def _dismissed(doc, verb, written: str) -> tuple[int, set[int], Attributed] | None:
     """(the verb's index, the indices of what it calls false, the split) for a verb that dismisses a report ("laughing
     away government reports that ..."): its subject is the speaker and what the report says is the claim, which
     `claims.facts.framed` marks denied; None for any other verb or one with no subject that names someone."""
-    match = MAY_DISMISS.match(doc.text, verb.idx)
-    if verb.pos_ != "VERB" or match is None:
+    if verb.pos_ != "VERB" or (match := MAY_DISMISS.match(written, verb.idx)) is None:
         return None
     that = next((t for t in doc if t.idx == match.end() - 4 and t.lower_ == "that"), None)
     subjects = [c for c in verb.children if c.dep_ == "nsubj"]

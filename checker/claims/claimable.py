@@ -16,6 +16,8 @@ FIGURE = re.compile(rf"\d|\b(?:{NUMBER_WORDS})\b", re.I)
 
 
 MAX_CLAIM_CHARS = 600
+# a longer "sentence" is a page that has no full stops (see sentences.MAX_BLOCK_CHARS): no claim, never parsed
+MAX_SENTENCE_CHARS = 2 * MAX_CLAIM_CHARS
 
 
 # a finite verb, roughly: an auxiliary, a word ending like a past or third-person form, or a common irregular past

@@ -31,6 +31,7 @@ from .claimable import (
     FIGURE,
     HAS_VERB_HINT,
     MAX_CLAIM_CHARS,
+    MAX_SENTENCE_CHARS,
     MIN_WORDS,
     UPDATE_PREFIX,
     bare_condition,
@@ -210,7 +211,7 @@ def _claims(
         name = leading_name(sentence)
         if introduced := introduced_speaker(sentence, names):
             quotation.introduce(introduced)
-        if not is_claim_sentence(sentence) or len(sentence) > MAX_CLAIM_CHARS * 2:
+        if not is_claim_sentence(sentence) or len(sentence) > MAX_SENTENCE_CHARS:
             if name:
                 names.append(name)
             if continued is None and not sentence.lstrip().startswith(OPENING):  # narration, not a quotation

@@ -17,7 +17,7 @@ from .attribution import (
     resolved_speaker,
     strip_dateline,
 )
-from .claimable import TWEET_SIGNATURE, UPDATE_PREFIX, is_claim_sentence
+from .claimable import MAX_SENTENCE_CHARS, TWEET_SIGNATURE, UPDATE_PREFIX, is_claim_sentence
 from .quotations import OPENING
 
 # the signature names the post's author: "... right now.— Irvine Welsh (@IrvineWelsh) January 6, 2015"
@@ -73,7 +73,10 @@ def parsed_speakers(sentences: list[str]) -> dict[str, Attributed]:
     chosen = [
         s
         for s in dict.fromkeys(sentences)
-        if (MAY_REPORT.search(s) or MAY_DISMISS.search(s)) and is_claim_sentence(s) and _doubtful(s)
+        if len(s) <= MAX_SENTENCE_CHARS
+        and (MAY_REPORT.search(s) or MAY_DISMISS.search(s))
+        and is_claim_sentence(s)
+        and _doubtful(s)
     ]
     if not chosen:
         return {}
@@ -103,7 +106,9 @@ def persons_named(documents: list[list[str]]) -> dict[str, tuple[str, ...]]:
         for index, sentence in enumerate(sentences):
             if _PRONOUN_REPORT.search(sentence):
                 for before in sentences[max(0, index - BEFORE) : index]:
-                    if not before.lstrip().startswith(OPENING) and attribute(before).attribution is None:  # narration
+                    if len(before) > MAX_SENTENCE_CHARS or before.lstrip().startswith(OPENING):
+                        continue
+                    if attribute(before).attribution is None:  # narration
                         chosen.setdefault(before)
     if not chosen:
         return {}
