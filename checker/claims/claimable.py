@@ -166,7 +166,7 @@ _BRACKETED = re.compile(r"\[[^\]]*\]|\([^)]*\)")
 _BULLET = re.compile(r"^[-–•*]\s+")
 
 
-_MODAL = re.compile(r"(?:will|would|can|could|should|must|may|might|shall)\b", re.I)
+MODAL = re.compile(r"(?:will|would|can|could|should|must|may|might|shall)\b", re.I)
 
 
 def bare_condition(text: str) -> bool:
@@ -177,7 +177,7 @@ def bare_condition(text: str) -> bool:
     if len(text.rpartition(",")[2].split()) < 3:
         return True
     main = text.partition(",")[2].strip()  # the first comma: later ones may close a clause inside the main one
-    return bool(_SUBJECTLESS.match(main) or _MODAL.match(main))
+    return bool(_SUBJECTLESS.match(main) or MODAL.match(main))
 
 
 def _names_something(words: list[str]) -> bool:

@@ -17,7 +17,7 @@ from .attribution import (
     resolved_speaker,
     strip_dateline,
 )
-from .claimable import MAX_SENTENCE_CHARS, TWEET_SIGNATURE, UPDATE_PREFIX, is_claim_sentence
+from .claimable import MAX_SENTENCE_CHARS, MODAL, TWEET_SIGNATURE, UPDATE_PREFIX, is_claim_sentence
 from .quotations import OPENING
 
 # the signature names the post's author: "... right now.— Irvine Welsh (@IrvineWelsh) January 6, 2015"
@@ -182,7 +182,7 @@ def ambiguous(found: Attributed, sentence: str) -> bool:
 # disintegrated ..."), and one that opens on a relative or a question word reports no claim ("Some Managua
 # residents reported hearing a loud boom on Saturday, which would be consistent with ..."); only "that" can be
 # the subject a "said that" seemed to introduce ("Francis said that is not ...")
-_OPENS_ON_VERB = re.compile(r"(?:is|are|was|were|has|have|had|may|might|could|would|should|will|can|must|does|did)")
+_OPENS_ON_VERB = re.compile(rf"(?:is|are|was|were|has|have|had|does|did)\b|{MODAL.pattern}")  # an auxiliary, a modal
 
 
 _OPENS_ON_RELATIVE = frozenset({"which", "who", "why"})
