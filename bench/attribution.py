@@ -8,7 +8,8 @@ Other samples: tests/cases/attribution_pronouns.jsonl and attribution_pronouns_h
 of the article body (`start`, `end`), not as text.
 
 Re-extracts the claims of each sampled article, finds the sampled sentence and compares the speaker found with the
-label: right when both are none or when they share a word ("Hershberger" / "Jeff Hershberger"); a denial is right
+label (a sentence split into narration and a report, "Surgeons sewed ... but said it was too early", is scored by
+its report): right when both are none or when they share a word ("Hershberger" / "Jeff Hershberger"); a denial is right
 when the claim's facts are denied or unconfirmed. Run by hand; the sample's articles are not in the project.
 """
 
@@ -48,9 +49,11 @@ def main() -> None:
     for row in rows:
         if "sentence" not in row:
             row["sentence"] = bodies[row["body_id"]][row["start"] : row["end"]]
-    by_sentence = {}
+    by_sentence = {}  # a sentence's reported claim where it has one ("X did this but said that"), else its first
     for claim in extract_all(documents):
-        by_sentence.setdefault((claim.document_id, " ".join(claim.sentence.split())), claim)
+        key = (claim.document_id, " ".join(claim.sentence.split()))
+        if key not in by_sentence or (claim.attribution and not by_sentence[key].attribution):
+            by_sentence[key] = claim
     right = own = own_right = denied = denied_right = 0
     for number, row in enumerate(rows):
         claim = by_sentence.get((f"news_{row['body_id']}", " ".join(row["sentence"].split())))
