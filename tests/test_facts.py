@@ -7,7 +7,7 @@ import pytest
 
 from checker.claims.facts import facts_of_texts
 from checker.compare.facts import compare_facts
-from checker.records import Claim
+from checker.records import Attribution, Claim
 
 
 def _claim(text: str, document: str, day: str = "2026-08-04", story=("corran", "hills")) -> Claim:
@@ -672,3 +672,56 @@ def test_not_until_says_when_not_whether():
         assert facts.polarity == "asserted", text
     (facts,) = facts_of_texts(["The police did not confirm the arrest on Friday."], ["2014-12-03"])
     assert facts.polarity == "unconfirmed"
+
+
+@pytest.mark.parametrize(
+    ("text", "denied"),
+    [
+        # what "that" stands for: the claim another named voice made just before (planted: mining_accident)
+        (
+            "Tomas Breck, the union's secretary, said the mine had not been inspected by the state since 2024. "
+            "Redvale spokeswoman Ilse Varga rejected that, saying state inspectors had visited in January.",
+            "Redvale spokeswoman Ilse Varga rejected that the mine had not been inspected by the state since 2024.",
+        ),
+        (
+            "The paper reported that the government had called a press conference on Friday. "
+            "The government later disputed the report, saying no such event had been planned.",
+            "The government later disputed that the government had called a press conference on Friday.",
+        ),
+        # the writer's own line is not what officials deny ("A small furor has erupted over whether ... Saudi
+        # officials deny the claim" denies the blurring, not the furor)
+        ("A furor has erupted over whether the station blurred the image. Officials deny the claim.", None),
+        # a denial that names what it denies, or that follows a clause of its own sentence, needs no antecedent
+        ("Police said two men were arrested. The mayor denied that anyone had been arrested.", None),
+        ("Police said two men were arrested. Though some outlets confirmed it, the mayor denied it.", None),
+        # the speaker's own words are not what the speaker denies
+        ("The mayor said taxes would rise next year. The mayor denied it.", None),
+    ],
+)
+def test_a_denial_by_pronoun_denies_what_another_voice_said_just_before(text, denied):
+    from checker.claims import extract_all
+    from checker.records import Document
+
+    claims = extract_all([Document(id="d", path="d.txt", text=text)])
+    made = [c for c in claims if c.text.lower() not in c.sentence.lower()]  # in no sentence's words: the denial's
+    assert [c.text for c in made] == ([denied] if denied else [])
+    if denied:  # the denying sentence's claim, with its speaker and a denied polarity
+        assert denied.startswith(made[0].attribution.speaker) and made[0].facts.polarity == "denied"
+        assert made[0].sentence in text and made[0].sentence.startswith(made[0].attribution.speaker)
+
+
+def test_a_claim_denied_in_its_own_words_by_another_voice_conflicts():
+    said, denial = _together(
+        "The mine had not been inspected by the state since 2024.",
+        "Redvale spokeswoman Ilse Varga rejected that the mine had not been inspected by the state since 2024.",
+    )
+    found = compare_facts(said, denial)
+    assert (found.kind, found.relation, found.detail) == ("negation", "contradiction", "negated vs denied")
+    # one article: only where two named voices say them
+    same = [replace(c, document_id="one") for c in (said, denial)]
+    assert compare_facts(*same) is None
+    voices = [Attribution("Tomas Breck", "said"), Attribution("Ilse Varga", "rejected")]
+    assert compare_facts(*(replace(c, attribution=v) for c, v in zip(same, voices))).relation == "contradiction"
+    # a claim of a few words that a denial happens to hold is not what it denies
+    short, longer = _together("It was inspected again.", "Ms Varga denied that it was inspected again.")
+    assert longer.facts.polarity == "denied" and compare_facts(short, longer) is None

@@ -40,6 +40,7 @@ from .claimable import (
     subjectless,
     unnamed_verdict,
 )
+from .denials import denial_by_pronoun, denied_claim
 from .quotations import OPENING, Quotation
 from .sentences import split_all, split_sentences
 from .voices import (
@@ -202,6 +203,7 @@ def _claims(
         persons = persons_named([[document.text[start:end] for start, end in spans]])
     newlines, counted_to = 0, 0
     posts = tweets(document.text)
+    told_before: list[range] = []  # the claims of the last two sentences that made any: what a denial may deny
     for start, end in spans:
         sentence = document.text[start:end]
         if CREDIT.search(sentence.strip()):  # a photo and its credit, set inside the text: a quotation runs past it
@@ -263,9 +265,17 @@ def _claims(
                     attribution,
                 )
             )
+        first = len(claims)
         claims.extend(made)
         for index, speaker in quotation.leave(sentence, attributed.attribution, made):
             claims[index] = replace(claims[index], text=unquoted(claims[index].text), attribution=speaker)
+        if made and (denial := denial_by_pronoun(strip_dateline(UPDATE_PREFIX.sub("", sentence)))):
+            earlier = [claims[i] for told in told_before for i in told]
+            if text := denied_claim(denial, earlier, attributed.attribution):
+                by = attributed.attribution or Attribution(denial.speaker, denial.cue)
+                claims.append(replace(made[-1], text=text[:MAX_CLAIM_CHARS], attribution=by))
+        if made:
+            told_before = [*told_before[-1:], range(first, first + len(made))]
     return with_unique_ids(claims, "#")
 
 

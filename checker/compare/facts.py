@@ -75,6 +75,8 @@ def _polarities(a: Claim, b: Claim) -> SlotFinding | None:
     confirmed that a fuel tanker ..." / "declined to confirm reports that a fuel tanker ..."), told apart from two
     events by the words the claims share. Two claims of one article only when two named sources say them."""
     fa, fb = a.facts, b.facts
+    if (found := _denied_in_its_words(a, b)) is not None:
+        return found
     if fa.polarity == fb.polarity or "asserted" not in (fa.polarity, fb.polarity):
         return None
     asserted, other = (fa, fb) if fa.polarity == "asserted" else (fb, fa)
@@ -96,6 +98,24 @@ def _polarities(a: Claim, b: Claim) -> SlotFinding | None:
     if _different_actors(fa.agent, fb.agent) or not _same_participants(fa, fb):
         return None  # "had not executed American citizens" / "executed doctors": other people
     return SlotFinding("negation", "contradiction", f"{asserted.event} vs {other.polarity} {other.event}")
+
+
+def _denied_in_its_words(a: Claim, b: Claim) -> SlotFinding | None:
+    """One claim denies the other word for word ("Ilse Varga rejected that the mine had not been inspected ..." /
+    "The mine had not been inspected ..."; claims.denials), whatever the other's own polarity."""
+    if a.document_id == b.document_id and not _two_sources(a, b):
+        return None
+    for denial, other in ((a, b), (b, a)):
+        said = _plain(other.text)
+        if denial.facts.polarity != "denied" or other.facts.polarity == "denied" or len(said.split()) < 5:
+            continue
+        if f" that {said}" in _plain(denial.text):
+            return SlotFinding("negation", "contradiction", f"{other.facts.polarity} vs denied")
+    return None
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.lower().split()).rstrip(".!?”\"' ")
 
 
 def _confirmer(claim: Claim) -> str:
