@@ -95,6 +95,12 @@ _SINGLE_CLOSE = re.compile(r"(?<=[.!?,])’(?=\s|$)")
 _GLUED = re.compile(r"(?<=[a-z]{3}[.!?])(?=[A-Z][a-z]{2,})")
 
 
+# no sentence opens on a comma or a semicolon: pysbd ends one at an abbreviation before a comma ("Sen. Marco Rubio,
+# R-Fla., using one of the acronyms ...", "Rep. Duncan Hunter, R-Calif., said he learned ..."), and the rest, a
+# fragment with no speaker, read as a claim of its own; it is the same sentence
+_CONTINUES = ",;"
+
+
 def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     block = _SINGLE_CLOSE.sub("”", text[start:end].replace("‘", "“"))
     if not block.strip():
@@ -108,7 +114,10 @@ def _split_block(text: str, start: int, end: int, spans: list[tuple[int, int]]) 
         if found < 0:  # pysbd normalised something; fall back to a whitespace-tolerant search
             found = cursor + (len(block[cursor:]) - len(block[cursor:].lstrip()))
         cuts = [0, *(m.start() for m in _GLUED.finditer(piece)), len(piece)]
-        spans.extend((start + found + a, start + found + b) for a, b in zip(cuts, cuts[1:]))
+        pieces = [(start + found + a, start + found + b) for a, b in zip(cuts, cuts[1:])]
+        if piece[0] in _CONTINUES and spans and spans[-1][0] >= start:  # "Rep. Duncan Hunter, R-Calif.| , said ..."
+            pieces[0] = (spans.pop()[0], pieces[0][1])
+        spans.extend(pieces)
         cursor = found + len(piece)
 
 
