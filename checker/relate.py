@@ -22,7 +22,7 @@ import hashlib
 import re
 from dataclasses import dataclass, replace
 
-from .compare.facts import SlotFinding, compare_facts, dated_apart
+from .compare.facts import SlotFinding, compare_facts, dated_apart, two_sources
 from .compare.polarity import negation_kind, states_a_fact
 from .compare.quantities import QuantityConflict, figures_differ, find_conflict, same_figures_written_apart
 from .compare.speakers import attribution_kind, different_confirmers, one_voice, speakers_of
@@ -194,6 +194,8 @@ def settled(
     if slot is not None and slot.relation != "agreement":
         return slot
     a, b = pair.a.text, pair.b.text
+    if pair.a.document_id == pair.b.document_id and not two_sources(pair.a, pair.b):
+        return None  # as the facts compare one article's claims: its own voice counts two things, not one twice
     return None if different_subjects(a, b) else find_conflict(a, b, overlap)
 
 

@@ -780,3 +780,18 @@ def test_not_until_denies_nothing_in_the_words_either():
     assert not denies("But they did not confirm that Godane had been killed until Friday.")
     assert not denies("The Apple Watch won't be produced until January 2015.")
     assert denies("The police did not confirm the arrest on Friday.")
+
+
+def test_figures_in_nearly_the_same_words_settle_a_pair_of_one_article_only_between_two_voices():
+    """The word-level figure check follows the facts' rule for one article: an article in its own voice gives
+    figures of two things ("litres ... leaked" / "litres ... stored"), not one fact twice."""
+    from checker.relate import settled
+
+    leaked = "About 20,000 litres of sulphuric acid leaked from the plant into the river."
+    stored = "The plant stores about 2 million litres of sulphuric acid on site."
+    assert settled(pair(leaked, stored), None).kind == "numeric"  # two articles: a conflict
+    one = ClaimPair(make_claim("a", 0, leaked), make_claim("a", 1, stored))
+    assert settled(one, None) is None
+    voices = [Attribution("the agency", "said"), Attribution("the company", "said")]
+    two = ClaimPair(*(replace(c, attribution=v) for c, v in zip((one.a, one.b), voices)))
+    assert settled(two, None).kind == "numeric"

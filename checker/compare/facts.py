@@ -83,7 +83,7 @@ def _polarities(a: Claim, b: Claim) -> SlotFinding | None:
     guessed = other.modality == "guess" and other.polarity != "negated"  # "could not yet confirm" is no guess
     if asserted.modality != "fact" or not (other.modality == "fact" or guessed):
         return None  # a plan, a rumour or a guess is not denied by a fact
-    if a.document_id == b.document_id and not _two_sources(a, b):
+    if a.document_id == b.document_id and not two_sources(a, b):
         return None
     if _years(fa) != _years(fb) and (_years(fa) and _years(fb)) or _different_places(fa, fb):
         return None  # "issued a tsunami warning in 2011", "arrested two suspects in Leeds" / "... in Bradford"
@@ -103,7 +103,7 @@ def _polarities(a: Claim, b: Claim) -> SlotFinding | None:
 def _denied_in_its_words(a: Claim, b: Claim) -> SlotFinding | None:
     """One claim denies the other word for word ("Ilse Varga rejected that the mine had not been inspected ..." /
     "The mine had not been inspected ..."; claims.denials), whatever the other's own polarity."""
-    if a.document_id == b.document_id and not _two_sources(a, b):
+    if a.document_id == b.document_id and not two_sources(a, b):
         return None
     for denial, other in ((a, b), (b, a)):
         said = _plain(other.text)
@@ -155,7 +155,8 @@ def _other_days(a: Facts, b: Facts) -> bool:
     return bool(days_a and days_b and not days_a & days_b)
 
 
-def _two_sources(a: Claim, b: Claim) -> bool:
+def two_sources(a: Claim, b: Claim) -> bool:
+    """Two named voices, each its own: what makes two claims of one article comparable."""
     speakers = [c.attribution.speaker if c.attribution else "" for c in (a, b)]
     return all(speakers) and speakers[0] != speakers[1]
 
