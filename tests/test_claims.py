@@ -54,6 +54,27 @@ def test_stance_verbs_stay_in_the_claim(seed_claims):
     assert denial.attribution.speaker == "North Korea"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "speaker", "cue"),
+    [
+        # each form a subject gives a stance verb (the present plural and "refuted" were read as the writer's)
+        ("Saudi officials deny the claim.", "Saudi officials", "deny"),
+        ("Amazon quickly refuted the report.", "Amazon", "refuted"),
+        ("The ministry rejects the claims made by the rebels.", "The ministry", "rejects"),
+        ("Johnson disputes that, saying the officer started the scuffle.", "Johnson", "disputes"),
+        # a stance verb after a modal or "to" is no one's stance taken, and a clause is no speaker
+        ("Reports that Comcast will deny Internet service to users of Tor are false.", None, None),
+        ("Williams went on to strenuously deny that he was trying to steal anyone's valor.", None, None),
+        ("In what Cumbria Police admit is 'very unusual behaviour', the man smacked a woman.", None, None),
+    ],
+)
+def test_a_stance_verb_in_any_form_names_who_takes_the_stance(sentence, speaker, cue):
+    (claim,) = extract_claims(_untitled(sentence))
+    assert claim.text == sentence  # the stance is the claim: the whole sentence
+    found = (claim.attribution.speaker, claim.attribution.cue) if claim.attribution else (None, None)
+    assert found == (speaker, cue)
+
+
 def test_joined_reported_facts_are_split(seed_claims):
     _, claims = seed_claims
     texts = [c.text for c in claims]

@@ -37,7 +37,13 @@ REPORTING = (
     r"estimate|believed|believes|believe|tweeted|posted|quoted as saying|was quoted as saying|"
     r"were quoted as saying|is quoted as saying"
 )
-STANCE = r"confirmed|confirms|denied|denies|acknowledged|acknowledges|admitted|admits|rejected|disputed"
+# stance verbs in each form a subject takes ("Saudi officials deny the claim", "Amazon quickly refuted the report",
+# "Johnson disputes that"); "confirm" is a reporting verb ("Officials confirm the attack took place"); not "admit" or
+# "acknowledge", which open a clause as often ("In what Cumbria Police admit is 'very unusual behaviour', the man ...")
+STANCE = (
+    r"confirmed|confirms|denied|denies|deny|acknowledged|acknowledges|admitted|admits|"
+    r"rejected|rejects|reject|disputed|disputes|dispute|refuted|refutes|refute"
+)
 PRONOUNS = {"he", "she", "they", "him", "her", "them", "it"}
 _SPEAKER = r"(?P<speaker>[A-Z“\"]?[^,;:“”\"]{1,80}?)"
 # when it was said ("on Tuesday", "in a statement", "late last night", "on Tuesday night"), but never the first word
@@ -515,7 +521,9 @@ def _match(sentence: str) -> _Split | None:
         if inner:  # "Russia confirmed ..., media reports said"
             return _Split(inner.content, inner.speaker, inner.cue, inner.keep_sentence, outer)
         return _Split(match.group("content"), outer, match.group("cue"))
-    if (match := _STANCE_LEAD.match(sentence)) and _plausible_speaker(match.group("speaker")):
+    if (match := _STANCE_LEAD.match(sentence)) and all(
+        _plausible_speaker(s) for s in (match.group("speaker"), _trim_speaker(match.group("speaker")))
+    ):  # as written ("Reports that Comcast will deny ...") and trimmed ("Williams went on to strenuously deny ...")
         cue = f"not {match.group('cue')}" if match.group("negated") else match.group("cue")  # "has not confirmed"
         return _Split(sentence, _trim_speaker(match.group("speaker")), cue, keep_sentence=True)  # "Mashnuq also"
     if (match := _DISMISSAL_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
