@@ -40,7 +40,7 @@ from .claimable import (
     subjectless,
     unnamed_verdict,
 )
-from .denials import denial_by_pronoun, denied_claim
+from .denials import denial_lead, denied_claim
 from .quotations import OPENING, Quotation
 from .sentences import split_all, split_sentences
 from .voices import (
@@ -269,11 +269,11 @@ def _claims(
         claims.extend(made)
         for index, speaker in quotation.leave(sentence, attributed.attribution, made):
             claims[index] = replace(claims[index], text=unquoted(claims[index].text), attribution=speaker)
-        if made and (denial := denial_by_pronoun(strip_dateline(UPDATE_PREFIX.sub("", sentence)))):
+        denier = attributed.attribution
+        if made and denier and (lead := denial_lead(strip_dateline(UPDATE_PREFIX.sub("", sentence)))):
             earlier = [claims[i] for told in told_before for i in told]
-            if text := denied_claim(denial, earlier, attributed.attribution):
-                by = attributed.attribution or Attribution(denial.speaker, denial.cue)
-                claims.append(replace(made[-1], text=text[:MAX_CLAIM_CHARS], attribution=by))
+            if text := denied_claim(lead, earlier, denier):
+                claims.append(replace(made[-1], text=text[:MAX_CLAIM_CHARS], attribution=denier))
         if made:
             told_before = [*told_before[-1:], range(first, first + len(made))]
     return with_unique_ids(claims, "#")
