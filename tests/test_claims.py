@@ -62,6 +62,11 @@ def test_stance_verbs_stay_in_the_claim(seed_claims):
         ("Amazon quickly refuted the report.", "Amazon", "refuted"),
         ("The ministry rejects the claims made by the rebels.", "The ministry", "rejects"),
         ("Johnson disputes that, saying the officer started the scuffle.", "Johnson", "disputes"),
+        # a dismissal that names no content is a stance too
+        ("Amazon quickly shot down that rumor.", "Amazon", "shot down"),
+        ("The ministry dismissed the reports on Friday.", "The ministry", "dismissed"),
+        ("His reps soon debunked the rumors and let the world know that he was alive.", "His reps", "debunked"),
+        ("The strike killed off hopes of a deal.", None, None),  # no report is called false
         # a stance verb after a modal or "to" is no one's stance taken, and a clause is no speaker
         ("Reports that Comcast will deny Internet service to users of Tor are false.", None, None),
         ("Williams went on to strenuously deny that he was trying to steal anyone's valor.", None, None),

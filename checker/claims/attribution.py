@@ -98,7 +98,7 @@ _APPOSITION_LEAD = re.compile(
 # what may stand between a speaker and the verb, not part of either: "has", "also", "has repeatedly" (an adverb in
 # lower case: "Megyn Kelly" keeps her name)
 _SPEAKER_TAIL = re.compile(
-    r"(\s+(also|previously|later|earlier|again|further|first|now|then|just|already|has|have|had|"
+    r"(\s+(also|previously|later|earlier|soon|again|further|first|now|then|just|already|has|have|had|"
     r"would|will|had also|has also|have also|(?-i:[a-z]+ly)))+$",
     re.I,
 )
@@ -113,6 +113,12 @@ _STANCE_LEAD = re.compile(
 _DISMISSAL_LEAD = re.compile(
     rf"^{_SPEAKER}\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?P<cue>{DISMISSALS})\s+{REPORT_PHRASE}\s+(?:that|of)\s+"
     rf"(?P<content>.+)$",
+    re.S,
+)
+# "Amazon quickly shot down that rumor.", "The ministry dismissed the reports on Friday.": a dismissal that names no
+# content is a stance, like "denied the reports": the whole sentence is the claim and its subject the speaker
+_DISMISSAL_STANCE = re.compile(
+    rf"^{_SPEAKER}\s+(?:(?:has|have|had)\s+(?:also\s+)?)?(?P<cue>{DISMISSALS})\s+(?:{REPORT_PHRASE}|it|this|that)\b",
     re.S,
 )
 # "International experts have raised doubts as to whether a crater ... was caused by a meteor": the experts doubt
@@ -530,6 +536,11 @@ def _match(sentence: str) -> _Split | None:
         return _Split(
             match.group("content"), _trim_speaker(match.group("speaker")), " ".join(match.group("cue").split())
         )
+    if (match := _DISMISSAL_STANCE.match(sentence)) and all(
+        _plausible_speaker(s) for s in (match.group("speaker"), _trim_speaker(match.group("speaker")))
+    ):
+        cue = " ".join(match.group("cue").split())
+        return _Split(sentence, _trim_speaker(match.group("speaker")), cue, keep_sentence=True)
     if (match := _DOUBT_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
         cue = " ".join(match.group("cue").split())  # the doubt stays in the claim: without it, it reads as asserted
         return _Split(sentence, _trim_speaker(match.group("speaker")), cue, keep_sentence=True)
