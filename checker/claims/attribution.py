@@ -527,20 +527,15 @@ def _match(sentence: str) -> _Split | None:
         if inner:  # "Russia confirmed ..., media reports said"
             return _Split(inner.content, inner.speaker, inner.cue, inner.keep_sentence, outer)
         return _Split(match.group("content"), outer, match.group("cue"))
-    if (match := _STANCE_LEAD.match(sentence)) and all(
-        _plausible_speaker(s) for s in (match.group("speaker"), _trim_speaker(match.group("speaker")))
-    ):  # as written ("Reports that Comcast will deny ...") and trimmed ("Williams went on to strenuously deny ...")
+    if (match := _STANCE_LEAD.match(sentence)) and (speaker := _stance_taker(match.group("speaker"))):
         cue = f"not {match.group('cue')}" if match.group("negated") else match.group("cue")  # "has not confirmed"
-        return _Split(sentence, _trim_speaker(match.group("speaker")), cue, keep_sentence=True)  # "Mashnuq also"
+        return _Split(sentence, speaker, cue, keep_sentence=True)
     if (match := _DISMISSAL_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
         return _Split(
             match.group("content"), _trim_speaker(match.group("speaker")), " ".join(match.group("cue").split())
         )
-    if (match := _DISMISSAL_STANCE.match(sentence)) and all(
-        _plausible_speaker(s) for s in (match.group("speaker"), _trim_speaker(match.group("speaker")))
-    ):
-        cue = " ".join(match.group("cue").split())
-        return _Split(sentence, _trim_speaker(match.group("speaker")), cue, keep_sentence=True)
+    if (match := _DISMISSAL_STANCE.match(sentence)) and (speaker := _stance_taker(match.group("speaker"))):
+        return _Split(sentence, speaker, " ".join(match.group("cue").split()), keep_sentence=True)
     if (match := _DOUBT_LEAD.match(sentence)) and _plausible_speaker(_trim_speaker(match.group("speaker"))):
         cue = " ".join(match.group("cue").split())  # the doubt stays in the claim: without it, it reads as asserted
         return _Split(sentence, _trim_speaker(match.group("speaker")), cue, keep_sentence=True)
@@ -588,6 +583,14 @@ def _reports_speech(cue: str, content: str) -> bool:
 _ASIDE_MARKS = frozenset({",", "-", "–", "—"})
 _QUOTE_TOKENS = frozenset({'"', "“", "”", "'", "‘", "’", ",", "''", "``"})
 _ASIDE = re.compile(r"\s*[,–—-]\s*(?:who|which|whose|whom)\b.*$", re.S)
+
+
+def _stance_taker(written: str) -> str | None:
+    """Who takes a stance, trimmed ("Mashnuq also" -> "Mashnuq"), where the words before the verb read as a speaker
+    both as written ("Reports that Comcast will deny ..." is no one's denial) and trimmed ("Williams went on to
+    strenuously deny ..." names no "Williams went on to")."""
+    trimmed = _trim_speaker(written)
+    return trimmed if _plausible_speaker(written) and _plausible_speaker(trimmed) else None
 
 
 def _trim_speaker(speaker: str) -> str:
