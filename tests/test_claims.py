@@ -583,6 +583,20 @@ def test_they_is_the_police_or_officials_named_before():
             "Police confirmed with the producers that the car has not been stolen.",
             "A police spokesman",
         ),
+        # a report set inside a clause: what the clause goes on to say is still said ("and lived there" was lost), and
+        # the clause's own verb reports nothing ("found" had read "Murillo said" as what authorities found)
+        (
+            "They both stayed at the embassy while attending the Swiss school, Madden says, and lived there under "
+            "assumed names.",
+            "They both stayed at the embassy while attending the Swiss school and lived there under assumed names.",
+            "Madden",
+        ),
+        (
+            "But authorities had found another mass grave near the site, Murillo said, and were now checking those "
+            "remains.",
+            "But authorities had found another mass grave near the site and were now checking those remains.",
+            "Murillo",
+        ),
     ],
 )
 def test_the_parse_finds_speakers_the_patterns_miss(sentence, content, speaker):

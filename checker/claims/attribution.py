@@ -687,7 +687,9 @@ def _reported(doc, verb, written: str, quotes: list[int]) -> tuple[int, set[int]
     if not subjects:
         return None
     subject = subjects[-1] if subjects[-1].i > verb.i else subjects[0]  # "Notification ..., said Haas, ..."
-    clauses = [c for c in verb.children if c.dep_ in {"ccomp", "parataxis"}]
+    # not a report set inside the clause ("authorities had found another mass grave ..., Murillo said, and ...":
+    # Murillo's "said" is no clause that "found" reports)
+    clauses = [c for c in verb.children if c.dep_ == "ccomp" or c.dep_ == "parataxis" and not _aside_report(c)]
     if verb.lemma_.lower() in _FINITE_ONLY and not all(_finite(c) for c in clauses):
         return None  # "The jury found him guilty", "Officials found the water to be safe": the verb is the claim
     if verb.lemma_.lower() == "show" and not all(_says_what(verb, c) for c in clauses):
@@ -699,7 +701,7 @@ def _reported(doc, verb, written: str, quotes: list[int]) -> tuple[int, set[int]
         and verb.head.dep_ == "ROOT"
         and (verb.lemma_.lower() == "tell" or not any(c.dep_ == "dobj" for c in verb.children))
     ):  # "X was travelling ..., Y told Z"; not "IS has held him, but they tweeted out video of it" (a thing posted)
-        content = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+        content = {t.i for t in verb.head.subtree} - ({t.i for t in verb.subtree} - _going_on(verb))
     else:
         return None
     speaker_tokens = _speaker_tokens(doc, subject)
@@ -723,6 +725,22 @@ def _reported(doc, verb, written: str, quotes: list[int]) -> tuple[int, set[int]
         return None
     narration = _joined([t for t in doc if t.i in narrated]).rstrip(" .,;:—–-") + "." if narrated else ""
     return verb.i, content, Attributed(_finish(unquoted(text)), Attribution(speaker, verb.text), narration)
+
+
+def _aside_report(verb) -> bool:
+    """A reporting verb with its subject, set inside another clause: "..., Madden says, ...", "..., Murillo said,"."""
+    return verb.lemma_.lower() in REPORTING_LEMMAS and any(c.dep_ == "nsubj" for c in verb.children)
+
+
+def _going_on(verb) -> set[int]:
+    """What the parse hangs on a report set inside a clause but goes on with that clause: "They both stayed at the
+    embassy while attending the Swiss school, Madden says, and lived there under assumed names" (the embassy's
+    "and lived there" is no part of Madden's saying); never a second report ("..., he said, and added that ...")."""
+    going = [c for c in verb.children if c.i > verb.i and c.dep_ == "conj" and c.lemma_.lower() not in REPORTING_LEMMAS]
+    going_on = {t.i for c in going for t in c.subtree}
+    rest = {t.i for t in verb.head.subtree} - {t.i for t in verb.subtree}
+    joins = [c for c in verb.children if c.i > verb.i and c.dep_ == "cc"]
+    return going_on | {c.i for c in joins if any(i > c.i for i in going_on | rest)}
 
 
 _NO_ONE = frozenset({"nobody", "none", "noone", "no-one"})
