@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..compare.vocabulary import DENIAL_WORDS, DENIALS, REPORT_NOUNS
+from ..compare.vocabulary import COMMON_CAPITALISED, DENIAL_WORDS, DENIALS, REPORT_NOUNS
 from ..records import Attribution, Claim
 
 # a finite verb of denial ("denying the claims" is someone else's report of one) after a subject with no comma (one
@@ -23,8 +23,8 @@ _DENIAL = re.compile(
     rf"(?:it|that|this|(?:the|those|these|such)\s+(?:{REPORT_NOUNS}))\s*(?:[,.;:—–]|\s-\s|$)",
     re.I,
 )
-# a closed class of openings that are no names: lower-cased once the claim follows "that"
-_OPENINGS = frozenset("the a an it its there this that these those their his her some no several many most all".split())
+# words that open a sentence and are no names, lower-cased once the claim follows "that" (not a title: "Mr")
+_OPENINGS = COMMON_CAPITALISED - {"Mr", "Mrs", "Ms", "Dr"}
 _DENYING = re.compile(rf"\b(?:{'|'.join(DENIAL_WORDS)})\b", re.I)
 MIN_DENIED_WORDS = 5
 
@@ -49,7 +49,7 @@ def denied_claim(lead: str, earlier: list[Claim], denier: Attribution) -> str | 
         if len(text.split()) < MIN_DENIED_WORDS:
             return None
         first, _, rest = text.partition(" ")
-        if first.lower() in _OPENINGS:
+        if first in _OPENINGS:
             text = f"{first.lower()} {rest}"
         return f"{lead} that {text}"
     return None
